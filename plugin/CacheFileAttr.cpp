@@ -1,0 +1,74 @@
+//===- CacheFileAttr.cpp - Registers [[cachepy::cache_file]] --------------===//
+
+#include "CacheFileAttr.h"
+
+#include "AttributeArgs.h"
+#include "CacheFileOptions.h"
+#include "Diagnostics.h"
+#include "FunctionChecks.h"
+
+#include "clang/Sema/ParsedAttr.h"
+#include "clang/Sema/Sema.h"
+
+namespace cachepy {
+using namespace clang;
+
+AnnotationLog &annotationLog() {
+  static AnnotationLog Log;
+  return Log;
+}
+
+namespace {
+
+class CacheFileAttrInfo : public ParsedAttrInfo {
+public:
+  CacheFileAttrInfo() {
+    // The arguments are read from the source tokens (AttributeArgs.h); letting clang
+    // skip them as a balanced token sequence keeps `key=value` legal.
+    OptArgs = 15;
+    static constexpr Spelling Spellings[] = {
+        {ParsedAttr::AS_CXX11, "cachepy::cache_file"}};
+    this->Spellings = Spellings;
+  }
+
+  bool diagAppertainsToDecl(Sema &S, const ParsedAttr &Attr,
+                            const Decl *D) const override {
+    if (isa<FunctionDecl>(D))
+      return true;
+    if (!annotationLog().InPlanningParse)
+      reportError(S.getDiagnostics(),
+                  {Attr.getLoc(), "'cachepy::cache_file' only applies to functions"});
+    return false;
+  }
+
+  AttrHandling handleDeclAttribute(Sema &S, Decl *D,
+                                   const ParsedAttr &Attr) const override {
+    const auto *FD = cast<FunctionDecl>(D);
+    annotationLog().Annotated.push_back({FD, Attr.getLoc()});
+    if (!annotationLog().InPlanningParse)
+      reportProblems(S, *FD, Attr.getLoc());
+    return AttributeApplied;
+  }
+
+private:
+  static void reportProblems(Sema &S, const FunctionDecl &FD, SourceLocation NameLoc) {
+    ParsedCacheFileArgs Parsed =
+        parseCacheFileArgs(S.getSourceManager(), S.getLangOpts(), NameLoc);
+    std::optional<AttrProblem> Problem = Parsed.Problem;
+    if (!Problem) {
+      auto Options = interpretCacheFileArgs(Parsed.Args);
+      if (auto *Bad = std::get_if<AttrProblem>(&Options))
+        Problem = *Bad;
+    }
+    if (!Problem)
+      Problem = checkCachedSignature(FD);
+    if (Problem)
+      reportError(S.getDiagnostics(), *Problem);
+  }
+};
+
+ParsedAttrInfoRegistry::Add<CacheFileAttrInfo> Registration("cachepy-cache-file",
+                                                             "cachepy::cache_file");
+
+} // namespace
+} // namespace cachepy

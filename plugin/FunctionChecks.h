@@ -1,0 +1,29 @@
+//===- FunctionChecks.h - Which functions can be cached -------------------===//
+//
+// A cached function must be an ordinary function of its arguments: one whose result
+// a stored copy can stand in for. These checks run twice with the same verdicts:
+// silently while planning the rewrite (a rejected function is left alone), and in
+// the real compilation, where they become errors at the offending declaration.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CACHEPY_PLUGIN_FUNCTIONCHECKS_H
+#define CACHEPY_PLUGIN_FUNCTIONCHECKS_H
+
+#include "AttributeArgs.h"
+
+#include "clang/AST/Decl.h"
+
+#include <optional>
+
+namespace cachepy {
+
+// What the signature alone tells (known when the attribute is applied).
+std::optional<AttrProblem> checkCachedSignature(const clang::FunctionDecl &FD);
+
+// What needs the body (known once the definition is parsed).
+std::optional<AttrProblem> checkCachedDefinition(const clang::FunctionDecl &Definition);
+
+} // namespace cachepy
+
+#endif

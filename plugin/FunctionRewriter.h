@@ -1,0 +1,38 @@
+//===- FunctionRewriter.h - Turns a cached function into a runtime call ---===//
+//
+//   int f(int x) { return x * 2; }
+// becomes, on the same lines,
+//   int f(int x) { static const ::cachepy::detail::function_site __cachepy_site(...);
+//     return ::cachepy::detail::call(__cachepy_site, DIR, [&]() -> int {
+//     return x * 2; }, x); }
+// Two insertions, after '{' and before '}', so every user line keeps its number.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CACHEPY_PLUGIN_FUNCTIONREWRITER_H
+#define CACHEPY_PLUGIN_FUNCTIONREWRITER_H
+
+#include "BodyHasher.h"
+#include "CacheFileOptions.h"
+
+#include "clang/AST/Mangle.h"
+#include "clang/Rewrite/Core/Rewriter.h"
+
+#include <optional>
+
+namespace cachepy {
+
+struct CachedFunction {
+  const clang::FunctionDecl *Definition;
+  CacheFileOptions Options;
+  AstHash Hash;
+};
+
+// Returns a problem (and changes nothing) when the function's text cannot be rewritten.
+std::optional<AttrProblem> rewriteCachedFunction(clang::Rewriter &Rewrite,
+                                                 clang::MangleContext &Mangler,
+                                                 const CachedFunction &Function);
+
+} // namespace cachepy
+
+#endif

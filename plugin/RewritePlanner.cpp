@@ -1,0 +1,125 @@
+//===- RewritePlanner.cpp - Parses the TU once to plan its rewrite --------===//
+
+#include "RewritePlanner.h"
+
+#include "BodyHasher.h"
+#include "CacheFileAttr.h"
+#include "CacheFileOptions.h"
+#include "FunctionChecks.h"
+#include "FunctionRewriter.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Rewrite/Core/Rewriter.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+namespace cachepy {
+using namespace clang;
+
+namespace {
+
+// Everything that makes a function unfit for caching is reported by the real
+// compilation; the plan just leaves such a function as it is.
+std::optional<CachedFunction> planFunction(const AnnotatedDecl &Annotated) {
+  const FunctionDecl *Definition = Annotated.Decl->getDefinition();
+  if (!Definition)
+    return std::nullopt;
+  const ASTContext &Context = Definition->getASTContext();
+  ParsedCacheFileArgs Parsed = parseCacheFileArgs(
+      Context.getSourceManager(), Context.getLangOpts(), Annotated.AttrNameLoc);
+  if (Parsed.Problem)
+    return std::nullopt;
+  auto Options = interpretCacheFileArgs(Parsed.Args);
+  if (!std::holds_alternative<CacheFileOptions>(Options) ||
+      checkCachedSignature(*Definition) || checkCachedDefinition(*Definition))
+    return std::nullopt;
+  return CachedFunction{Definition, std::get<CacheFileOptions>(std::move(Options)),
+                        hashFunction(*Definition)};
+}
+
+class PlanningConsumer : public ASTConsumer {
+public:
+  PlanningConsumer(SourceManager &SM, std::vector<RewrittenFile> &Result)
+      : SM(SM), Result(Result) {}
+
+  // Only bodies we may hash are worth parsing; system headers hold none of them.
+  bool shouldSkipFunctionBody(Decl *D) override {
+    return SM.isInSystemHeader(D->getLocation());
+  }
+
+  void HandleTranslationUnit(ASTContext &Context) override {
+    Rewriter Rewrite(SM, Context.getLangOpts());
+    std::unique_ptr<MangleContext> Mangler(Context.createMangleContext());
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Done;
+    for (const AnnotatedDecl &Annotated : annotationLog().Annotated) {
+      if (SM.isInSystemHeader(Annotated.Decl->getLocation()))
+        continue;
+      std::optional<CachedFunction> Function = planFunction(Annotated);
+      if (Function && Done.insert(Function->Definition).second)
+        rewriteCachedFunction(Rewrite, *Mangler, *Function);
+    }
+    for (auto It = Rewrite.buffer_begin(); It != Rewrite.buffer_end(); ++It) {
+      OptionalFileEntryRef File = SM.getFileEntryRefForID(It->first);
+      if (!File)
+        continue;
+      std::string Text;
+      llvm::raw_string_ostream Out(Text);
+      It->second.write(Out);
+      Result.push_back({*File, std::move(Out.str()), It->first == SM.getMainFileID()});
+    }
+  }
+
+private:
+  SourceManager &SM;
+  std::vector<RewrittenFile> &Result;
+};
+
+class PlanningAction : public SyntaxOnlyAction {
+public:
+  explicit PlanningAction(std::vector<RewrittenFile> &Result) : Result(Result) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 StringRef) override {
+    return std::make_unique<PlanningConsumer>(CI.getSourceManager(), Result);
+  }
+
+private:
+  std::vector<RewrittenFile> &Result;
+};
+
+// The real compilation's invocation, reduced to a quiet parse that writes nothing.
+std::shared_ptr<CompilerInvocation> planningInvocation(CompilerInstance &CI) {
+  auto Invocation = std::make_shared<CompilerInvocation>(CI.getInvocation());
+  FrontendOptions &Frontend = Invocation->getFrontendOpts();
+  Frontend.Plugins.clear();
+  Frontend.AddPluginActions.clear();
+  Frontend.ProgramAction = frontend::ParseSyntaxOnly;
+  Frontend.SkipFunctionBodies = true;
+  Frontend.OutputFile.clear();
+  Invocation->getDependencyOutputOpts() = DependencyOutputOptions();
+  Invocation->getDiagnosticOpts().VerifyDiagnostics = false;
+  return Invocation;
+}
+
+} // namespace
+
+std::vector<RewrittenFile> planRewrites(CompilerInstance &CI) {
+  std::vector<RewrittenFile> Result;
+  CompilerInstance Planner(CI.getPCHContainerOperations());
+  Planner.setInvocation(planningInvocation(CI));
+  Planner.createDiagnostics(new IgnoringDiagConsumer(), /*ShouldOwnClient=*/true);
+  Planner.setFileManager(&CI.getFileManager());
+
+  AnnotationLog &Log = annotationLog();
+  Log.InPlanningParse = true;
+  Log.Annotated.clear();
+  PlanningAction Action(Result);
+  Planner.ExecuteAction(Action);
+  Log.InPlanningParse = false;
+  Log.Annotated.clear();
+  return Result;
+}
+
+} // namespace cachepy

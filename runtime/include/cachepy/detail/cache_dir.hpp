@@ -1,0 +1,30 @@
+#ifndef CACHEPY_DETAIL_CACHE_DIR_HPP
+#define CACHEPY_DETAIL_CACHE_DIR_HPP
+
+// The cache directory named by the attribute's first argument: any string-like or path
+// expression, evaluated at call time; empty means the default.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace cachepy::detail {
+
+class cache_dir_arg {
+public:
+  cache_dir_arg() = default;
+  cache_dir_arg(const char *dir) : dir_(dir ? dir : "") {}
+  cache_dir_arg(std::string_view dir) : dir_(dir) {}
+  cache_dir_arg(const std::string &dir) : dir_(dir) {}
+  cache_dir_arg(const std::filesystem::path &dir) : dir_(dir.native()) {}
+
+  // The directory to use: the argument, else $CACHEPY_CACHE_DIR, else ".cachepy".
+  std::string_view resolve() const;
+
+private:
+  std::string_view dir_;
+};
+
+} // namespace cachepy::detail
+
+#endif

@@ -1,0 +1,46 @@
+#ifndef CACHEPY_DETAIL_KEY_HPP
+#define CACHEPY_DETAIL_KEY_HPP
+
+// Key derivation: XXH3-128 over the function's site hash (format version, identity,
+// AST hash) followed by the bound arguments, serialized straight into the hash state.
+
+#include <cachepy/detail/hash_archive.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace cachepy::detail {
+
+// Bumped whenever the key derivation or the entry layout changes meaning.
+inline constexpr std::uint32_t format_version = 1;
+
+struct key {
+  std::uint64_t high = 0;
+  std::uint64_t low = 0;
+
+  std::string hex() const;
+  friend bool operator==(const key &a, const key &b) {
+    return a.high == b.high && a.low == b.low;
+  }
+  friend bool operator!=(const key &a, const key &b) { return !(a == b); }
+};
+
+// Hash of what is fixed for one function: computed once per call site.
+key site_hash(const char *identity, std::uint64_t ast_hash_high,
+              std::uint64_t ast_hash_low, const char *version);
+
+template <class... Args> key derive_key(const key &site, const Args &...args) {
+  XXH3_state_t state;
+  XXH3_128bits_reset(&state);
+  XXH3_128bits_update(&state, &site, sizeof site);
+  {
+    hash_archive archive(state);
+    (archive(args), ...);
+  }
+  const XXH128_hash_t digest = XXH3_128bits_digest(&state);
+  return key{digest.high64, digest.low64};
+}
+
+} // namespace cachepy::detail
+
+#endif

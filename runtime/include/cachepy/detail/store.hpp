@@ -1,0 +1,33 @@
+#ifndef CACHEPY_DETAIL_STORE_HPP
+#define CACHEPY_DETAIL_STORE_HPP
+
+// The local file store: one file per entry, <cache_dir>/<function dir>/<key hex>.cpy.
+// Neither call throws; a failure is a miss (load) or a warning (save).
+
+#include <cachepy/detail/key.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace cachepy::detail {
+
+enum class backend : std::uint32_t { binary = 1 };
+
+struct entry_address {
+  std::string directory; // the function's directory
+  std::string file;      // the entry's path inside it
+};
+
+entry_address address_of(std::string_view cache_dir, std::string_view function_dir,
+                         const key &k);
+
+// Fills payload with the stored bytes when a valid entry for k exists.
+bool load_entry(const entry_address &where, const key &k, backend format,
+                std::string &payload) noexcept;
+
+void save_entry(const entry_address &where, const key &k, backend format,
+                std::string_view payload) noexcept;
+
+} // namespace cachepy::detail
+
+#endif

@@ -1,0 +1,41 @@
+#include <cachepy/detail/function_site.hpp>
+
+#include <cctype>
+#include <cstring>
+
+namespace cachepy::detail {
+namespace {
+
+// Function names become directory names: keep letters, digits and '_', turn "::" into
+// '.', anything else into '_', and bound the length. Uniqueness comes from the hash.
+std::string sanitized(const std::string &name) {
+  constexpr std::size_t max_length = 64;
+  std::string out;
+  for (std::size_t i = 0; i < name.size() && out.size() < max_length; ++i) {
+    const unsigned char c = static_cast<unsigned char>(name[i]);
+    if (std::isalnum(c) || c == '_') {
+      out += static_cast<char>(c);
+    } else if (c == ':' && i + 1 < name.size() && name[i + 1] == ':') {
+      out += '.';
+      ++i;
+    } else {
+      out += '_';
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+function_site::function_site(const char *qualified_name, const char *identity,
+                             std::uint64_t ast_hash_high, std::uint64_t ast_hash_low,
+                             const char *version, bool verbose)
+    : qualified_name(qualified_name),
+      hash(site_hash(identity, ast_hash_high, ast_hash_low, version)),
+      verbose(verbose) {
+  const std::uint64_t identity_hash = XXH3_64bits(identity, std::strlen(identity));
+  directory_name = sanitized(this->qualified_name) + '-' +
+                   key{0, identity_hash}.hex().substr(16, 8);
+}
+
+} // namespace cachepy::detail

@@ -1,0 +1,44 @@
+#ifndef CACHEPY_STORE_ENTRY_FORMAT_HPP
+#define CACHEPY_STORE_ENTRY_FORMAT_HPP
+
+// The layout of one entry file: a fixed header, then the payload. The header carries
+// enough to reject anything that is not exactly the entry asked for: a foreign file
+// (magic), an older runtime (version), another storage format (backend), a file
+// renamed or copied over another (key), truncation (size) and damage (checksum).
+
+#include <cachepy/detail/key.hpp>
+#include <cachepy/detail/store.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace cachepy::detail {
+
+struct entry_header {
+  char magic[8];
+  std::uint32_t version;
+  std::uint32_t backend_id;
+  std::uint64_t key_high;
+  std::uint64_t key_low;
+  std::uint64_t payload_size;
+  std::uint64_t payload_checksum;
+};
+static_assert(sizeof(entry_header) == 48, "entry header must have no padding");
+
+inline constexpr char entry_magic[8] = {'C', 'A', 'C', 'H', 'E', 'P', 'Y', '\x01'};
+
+std::string encode_entry(const key &k, backend format, std::string_view payload);
+
+// Returns the payload's position in `file` when every check passes; otherwise fills
+// `problem` and returns an empty view with ok == false.
+struct decoded_entry {
+  bool ok = false;
+  std::string_view payload;
+  const char *problem = "";
+};
+decoded_entry decode_entry(std::string_view file, const key &k, backend format);
+
+} // namespace cachepy::detail
+
+#endif
