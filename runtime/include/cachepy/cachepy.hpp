@@ -9,7 +9,7 @@
 // Results and arguments are serialized with cereal: include the cereal/types/ header
 // of each standard type you use (or <cachepy/types.hpp> for all of them).
 
-#include <cachepy/detail/call.hpp>
-#include <cachepy/types.hpp>
+#include "detail/call.hpp"
+#include "types.hpp"
 
 #endif

@@ -5,12 +5,12 @@
 // result on a hit, otherwise run the body and store what it returns. The cache never
 // takes the program down: any failure of the store degrades to running the body.
 
-#include <cachepy/detail/cache_dir.hpp>
-#include <cachepy/detail/function_site.hpp>
-#include <cachepy/detail/key.hpp>
-#include <cachepy/detail/logging.hpp>
-#include <cachepy/detail/store.hpp>
-#include <cachepy/detail/value_codec.hpp>
+#include "cache_dir.hpp"
+#include "function_site.hpp"
+#include "key.hpp"
+#include "logging.hpp"
+#include "store.hpp"
+#include "value_codec.hpp"
 
 #include <exception>
 #include <string>

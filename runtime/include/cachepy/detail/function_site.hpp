@@ -4,7 +4,7 @@
 // What the plugin knows about one cached function, built once (a function-local static
 // in the rewritten body) so that per-call work depends only on the arguments.
 
-#include <cachepy/detail/key.hpp>
+#include "key.hpp"
 
 #include <cstdint>
 #include <string>

@@ -4,7 +4,7 @@
 // Key derivation: XXH3-128 over the function's site hash (format version, identity,
 // AST hash) followed by the bound arguments, serialized straight into the hash state.
 
-#include <cachepy/detail/hash_archive.hpp>
+#include "hash_archive.hpp"
 
 #include <cstdint>
 #include <string>

@@ -4,7 +4,7 @@
 // The local file store: one file per entry, <cache_dir>/<function dir>/<key hex>.cpy.
 // Neither call throws; a failure is a miss (load) or a warning (save).
 
-#include <cachepy/detail/key.hpp>
+#include "key.hpp"
 
 #include <string>
 #include <string_view>

@@ -1,0 +1,8 @@
+// An argument the attribute does not know is an error at the key.
+//
+// RUN: %clangxx %cachepy -fsyntax-only -Xclang -verify %s
+
+#include <cachepy/cachepy.hpp>
+
+[[cachepy::cache_file("cache", colour="red")]] // expected-error {{unknown cachepy::cache_file argument 'colour'; expected one of: version, verbose}}
+int f(int x) { return x; }

@@ -1,0 +1,23 @@
+// Functions whose result a stored copy cannot stand in for are rejected with an
+// error at the declaration.
+//
+// RUN: %clangxx %cachepy -std=c++20 -fsyntax-only -Xclang -verify %s
+
+#include <cachepy/cachepy.hpp>
+
+[[cachepy::cache_file("d")]] constexpr int f1(int x) { return x; } // expected-error {{cachepy::cache_file cannot cache a constexpr function: the cache is read at run time}}
+[[cachepy::cache_file("d")]] consteval int f2(int x) { return x; } // expected-error {{cachepy::cache_file cannot cache a consteval function}}
+[[cachepy::cache_file("d")]] int f3(int &x) { return x; } // expected-error {{cannot cache a function taking a non-const lvalue reference ('int &')}}
+[[cachepy::cache_file("d")]] int f4(int x, ...) { return x; } // expected-error {{cannot cache a C variadic function}}
+[[cachepy::cache_file("d")]] const int &f5(const int &x) { return x; } // expected-error {{cannot cache a function returning a reference; return a value}}
+[[cachepy::cache_file("d")]] int f6(int x) try { return x; } catch (...) { return 0; } // expected-error {{cannot cache a function with a function-try-block}}
+
+struct Model {
+  [[cachepy::cache_file("d")]] Model() {} // expected-error {{cannot cache a constructor or a destructor}}
+  [[cachepy::cache_file("d")]] ~Model() {} // expected-error {{cannot cache a constructor or a destructor}}
+  [[cachepy::cache_file("d")]] int predict(int x) { return x; } // expected-error {{cannot cache a non-static member function}}
+  [[cachepy::cache_file("d")]] static int fit(int x) { return x; } // static members are fine
+};
+
+// Const references and values are fine.
+[[cachepy::cache_file("d")]] int fine(const int &x, int y) { return x + y; }

@@ -1,0 +1,34 @@
+# The cachepy lit suite: plugin rewrites (FileCheck on the dumped source), diagnostics
+# (-verify) and end-to-end runs (compile with the plugin, run twice, check the hit).
+import os
+import shutil
+import sys
+
+import lit.formats
+
+config.name = "cachepy"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+for name in ["CACHEPY_CACHE_DIR", "CACHEPY_DISABLE", "CACHEPY_VERBOSE", "CACHEPY_CONFIG"]:
+    config.environment.pop(name, None)
+
+clangxx = os.path.join(config.llvm_tools_dir, "clang++")
+cachepy_flags = "-std=c++17 -fplugin={} -I{}".format(config.cachepy_plugin, config.cachepy_include)
+cachepy_link = "-L{} -lcachepy".format(config.cachepy_lib_dir)
+
+config.substitutions.append(("%clangxx", clangxx))
+config.substitutions.append(("%plugin", config.cachepy_plugin))
+config.substitutions.append(("%cachepy_include", config.cachepy_include))
+config.substitutions.append(("%cachepy_link", cachepy_link))
+config.substitutions.append(("%cachepy", cachepy_flags))
+config.substitutions.append(("%examples", config.cachepy_examples))
+config.substitutions.append(("%python", sys.executable))
+
+# Tests that build with GCC (the "without the plugin" guarantee) need g++.
+if shutil.which("g++"):
+    config.available_features.add("gcc")

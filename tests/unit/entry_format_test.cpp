@@ -1,0 +1,59 @@
+#include "store/entry_format.hpp"
+
+#include <gtest/gtest.h>
+
+namespace cachepy::detail {
+namespace {
+
+const key some_key{0x0123456789abcdefULL, 0xfedcba9876543210ULL};
+
+TEST(EntryFormat, RoundTripsThePayload) {
+  const std::string file = encode_entry(some_key, backend::binary, "payload bytes");
+  const decoded_entry entry = decode_entry(file, some_key, backend::binary);
+  ASSERT_TRUE(entry.ok) << entry.problem;
+  EXPECT_EQ(entry.payload, "payload bytes");
+}
+
+TEST(EntryFormat, RoundTripsAnEmptyPayload) {
+  const std::string file = encode_entry(some_key, backend::binary, "");
+  EXPECT_TRUE(decode_entry(file, some_key, backend::binary).ok);
+}
+
+struct damage_case {
+  const char *name;
+  void (*damage)(std::string &file);
+  const char *problem;
+};
+
+class EntryFormatDamage : public ::testing::TestWithParam<damage_case> {};
+
+TEST_P(EntryFormatDamage, IsRejectedWithItsReason) {
+  std::string file = encode_entry(some_key, backend::binary, "a payload of some length");
+  GetParam().damage(file);
+  const decoded_entry entry = decode_entry(file, some_key, backend::binary);
+  EXPECT_FALSE(entry.ok);
+  EXPECT_STREQ(entry.problem, GetParam().problem);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    AllKinds, EntryFormatDamage,
+    ::testing::Values(
+        damage_case{"flipped_payload_byte", [](std::string &f) { f.back() ^= 0x40; },
+                    "checksum mismatch"},
+        damage_case{"truncated_payload", [](std::string &f) { f.resize(f.size() - 3); },
+                    "truncated payload"},
+        damage_case{"truncated_header", [](std::string &f) { f.resize(20); },
+                    "truncated header"},
+        damage_case{"empty_file", [](std::string &f) { f.clear(); }, "truncated header"},
+        damage_case{"foreign_file", [](std::string &f) { f[0] = 'X'; },
+                    "not a cachepy entry"},
+        damage_case{"other_version", [](std::string &f) { f[8] ^= 0x7; },
+                    "written by another format version"},
+        damage_case{"other_backend", [](std::string &f) { f[12] ^= 0x2; },
+                    "written with another backend"},
+        damage_case{"other_key", [](std::string &f) { f[16] ^= 0x1; },
+                    "holds another key"}),
+    [](const auto &info) { return std::string(info.param.name); });
+
+} // namespace
+} // namespace cachepy::detail
