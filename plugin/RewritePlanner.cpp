@@ -44,7 +44,8 @@ public:
   PlanningConsumer(SourceManager &SM, std::vector<RewrittenFile> &Result)
       : SM(SM), Result(Result) {}
 
-  // Only bodies we may hash are worth parsing; system headers hold none of them.
+  // Bodies in system headers are never cached nor hashed: skip them. (Skipping every
+  // body but the cached ones measured no faster: declarations dominate the parse.)
   bool shouldSkipFunctionBody(Decl *D) override {
     return SM.isInSystemHeader(D->getLocation());
   }
