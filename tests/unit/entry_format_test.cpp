@@ -25,6 +25,9 @@ struct damage_case {
   const char *problem;
 };
 
+// Names the case in test listings instead of dumping its bytes.
+void PrintTo(const damage_case &c, std::ostream *out) { *out << c.name; }
+
 class EntryFormatDamage : public ::testing::TestWithParam<damage_case> {};
 
 TEST_P(EntryFormatDamage, IsRejectedWithItsReason) {
