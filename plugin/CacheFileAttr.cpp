@@ -56,7 +56,7 @@ private:
         parseCacheFileArgs(S.getSourceManager(), S.getLangOpts(), NameLoc);
     std::optional<AttrProblem> Problem = Parsed.Problem;
     if (!Problem) {
-      auto Options = interpretCacheFileArgs(Parsed.Args);
+      auto Options = interpretCacheFileArgs(Parsed.Args, FD);
       if (auto *Bad = std::get_if<AttrProblem>(&Options))
         Problem = *Bad;
     }

@@ -1,7 +1,7 @@
 //===- CacheFileOptions.h - What a cache_file attribute asks for ----------===//
 //
 // Checks the parsed arguments against the attribute's schema (known keys, the kind
-// of each value) and turns them into the options the rewriter needs.
+// of each value, parameter names) and turns them into what the rewriter needs.
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,9 +10,14 @@
 
 #include "AttributeArgs.h"
 
+#include "clang/AST/Decl.h"
+
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <variant>
+#include <vector>
 
 namespace cachepy {
 
@@ -20,10 +25,16 @@ struct CacheFileOptions {
   std::optional<std::string> CacheDirExpr; // C++ source text, evaluated per call
   std::string Version;
   bool Verbose = false;
+  std::string Backend;                      // "" = from the configuration
+  std::set<std::string> FileArgs;           // parameter names
+  std::set<std::string> Ignore;             // parameter names
+  std::vector<std::string> DependsOnFiles;  // C++ source text (string literals)
+  std::vector<std::string> EnvVars;         // C++ string literals
+  std::vector<std::pair<std::string, std::string>> DependsOnVars; // literal, expression
 };
 
 std::variant<CacheFileOptions, AttrProblem>
-interpretCacheFileArgs(const CacheFileArgs &Args);
+interpretCacheFileArgs(const CacheFileArgs &Args, const clang::FunctionDecl &FD);
 
 } // namespace cachepy
 

@@ -17,6 +17,7 @@
 #include "AnnotationScan.h"
 #include "CacheFileAttr.h"
 #include "CheckingConsumer.h"
+#include "HeaderFixes.h"
 #include "RewritePlanner.h"
 
 #include "clang/Frontend/CompilerInstance.h"
@@ -97,9 +98,12 @@ void installRewrites(CompilerInstance &CI, const std::vector<RewrittenFile> &Fil
       SM.setMainFileID(SM.createFileID(File.File, SourceLocation(), SrcMgr::C_User));
   }
   // Like -include: the rewritten code needs the runtime even if the user did not
-  // include it; its include guard makes a second inclusion free.
+  // include it; its include guard makes a second inclusion free. CACHEPY_REWRITTEN
+  // makes the header bring the parts only rewritten code uses.
   Preprocessor &PP = CI.getPreprocessor();
-  PP.setPredefines(PP.getPredefines() + "#include \"" + RuntimeHeader + "\"\n");
+  PP.setPredefines(PP.getPredefines() + "#define CACHEPY_REWRITTEN 1\n#include \"" +
+                   RuntimeHeader + "\"\n");
+  installHeaderFixes(CI);
 }
 
 class CachepyAction : public PluginASTAction {

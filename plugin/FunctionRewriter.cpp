@@ -49,17 +49,42 @@ std::string returnTypeText(const FunctionDecl &FD) {
   return FD.getReturnType().getAsString(Policy);
 }
 
-std::string argumentList(const FunctionDecl &FD) {
+std::string argumentList(const CachedFunction &Function) {
   std::string Out;
-  for (const ParmVarDecl *Param : FD.parameters()) {
+  const FunctionDecl &FD = *Function.Definition;
+  for (unsigned I = 0; I < FD.getNumParams(); ++I) {
+    const ParmVarDecl *Param = FD.getParamDecl(I);
     // An unnamed parameter cannot influence the body, so it stays out of the key.
-    if (Param->getName().empty())
+    if (Param->getName().empty() || Function.IgnoredPositions.count(I))
       continue;
-    Out += ", " + Param->getName().str();
+    std::string Name = Param->getName().str();
+    if (Function.FileArgPositions.count(I))
+      Name = "::cachepy::detail::file_argument(" + Name + ")";
+    Out += ", " + Name;
     if (Param->isParameterPack())
       Out += "...";
   }
   return Out;
+}
+
+// What the key depends on besides the arguments, evaluated at each call.
+std::string dependencies(const CacheFileOptions &Options) {
+  std::vector<std::string> Parts;
+  for (const std::string &File : Options.DependsOnFiles)
+    Parts.push_back("::cachepy::detail::file_dependency(" + File + ")");
+  for (const std::string &Var : Options.EnvVars)
+    Parts.push_back("::cachepy::detail::env_dependency{" + Var + "}");
+  for (const auto &[Name, Value] : Options.DependsOnVars)
+    Parts.push_back("::cachepy::detail::named(" + Name + ", (" + Value + "))");
+  std::string Out = "::cachepy::detail::context_of(";
+  for (size_t I = 0; I < Parts.size(); ++I)
+    Out += (I ? ", " : "") + Parts[I];
+  return Out + ")";
+}
+
+std::string backendChoice(const CacheFileOptions &Options) {
+  return "::cachepy::detail::backend_choice::" +
+         (Options.Backend.empty() ? std::string("configured") : Options.Backend);
 }
 
 } // namespace
@@ -86,12 +111,12 @@ std::optional<AttrProblem> rewriteCachedFunction(Rewriter &Rewrite,
       << ", " << llvm::format_hex(Function.Hash.High, 18) << "ULL, "
       << llvm::format_hex(Function.Hash.Low, 18) << "ULL, " << quoted(Options.Version)
       << ", " << (Options.Verbose ? "true" : "false") << ");"
-      << " return ::cachepy::detail::call(__cachepy_site, "
-      << (Options.CacheDirExpr ? *Options.CacheDirExpr : std::string("{}"))
-      << ", [&]() -> " << returnTypeText(FD) << " {";
+      << " return ::cachepy::detail::call<" << backendChoice(Options) << ">(__cachepy_site, "
+      << (Options.CacheDirExpr ? *Options.CacheDirExpr : std::string("{}")) << ", "
+      << dependencies(Options) << ", [&]() -> " << returnTypeText(FD) << " {";
 
   Rewrite.InsertTextAfterToken(Open, Out.str());
-  Rewrite.InsertTextBefore(Close, "}" + argumentList(FD) + "); ");
+  Rewrite.InsertTextBefore(Close, "}" + argumentList(Function) + "); ");
   return std::nullopt;
 }
 

@@ -19,6 +19,7 @@
 #include "clang/Rewrite/Core/Rewriter.h"
 
 #include <optional>
+#include <set>
 
 namespace cachepy {
 
@@ -26,6 +27,10 @@ struct CachedFunction {
   const clang::FunctionDecl *Definition;
   CacheFileOptions Options;
   AstHash Hash;
+  // Positions of the parameters named in file_args and ignore (names are those of
+  // the declaration carrying the attribute; the definition may name them otherwise).
+  std::set<unsigned> FileArgPositions;
+  std::set<unsigned> IgnoredPositions;
 };
 
 // Returns a problem (and changes nothing) when the function's text cannot be rewritten.

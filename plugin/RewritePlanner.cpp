@@ -31,12 +31,20 @@ std::optional<CachedFunction> planFunction(const AnnotatedDecl &Annotated) {
       Context.getSourceManager(), Context.getLangOpts(), Annotated.AttrNameLoc);
   if (Parsed.Problem)
     return std::nullopt;
-  auto Options = interpretCacheFileArgs(Parsed.Args);
+  auto Options = interpretCacheFileArgs(Parsed.Args, *Annotated.Decl);
   if (!std::holds_alternative<CacheFileOptions>(Options) ||
       checkCachedSignature(*Definition) || checkCachedDefinition(*Definition))
     return std::nullopt;
-  return CachedFunction{Definition, std::get<CacheFileOptions>(std::move(Options)),
-                        hashFunction(*Definition)};
+  CachedFunction Function{Definition, std::get<CacheFileOptions>(std::move(Options)),
+                          hashFunction(*Definition), {}, {}};
+  for (unsigned I = 0; I < Annotated.Decl->getNumParams(); ++I) {
+    const std::string Name = Annotated.Decl->getParamDecl(I)->getName().str();
+    if (Function.Options.FileArgs.count(Name))
+      Function.FileArgPositions.insert(I);
+    if (Function.Options.Ignore.count(Name))
+      Function.IgnoredPositions.insert(I);
+  }
+  return Function;
 }
 
 class PlanningConsumer : public ASTConsumer {

@@ -1,4 +1,7 @@
-#include <cachepy/cachepy.hpp>
+#include <cachepy/detail/key.hpp>
+#include <cereal/types/map.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
 
 #include <gtest/gtest.h>
 

@@ -33,14 +33,15 @@ TEST_F(LocalStore, SavedEntryLoadsBack) {
   const entry_address where = address_of(dir.native(), "f-1234", k);
   save_entry(where, k, backend::binary, "stored value");
   std::string payload;
-  ASSERT_TRUE(load_entry(where, k, backend::binary, payload));
+  ASSERT_EQ(load_entry(where, k, backend::binary, payload), load_result::hit);
   EXPECT_EQ(payload, "stored value");
   EXPECT_EQ(fs::path(where.file).filename(), k.hex() + ".cpy");
 }
 
 TEST_F(LocalStore, MissingEntryIsAMiss) {
   std::string payload;
-  EXPECT_FALSE(load_entry(address_of(dir.native(), "f", k), k, backend::binary, payload));
+  EXPECT_EQ(load_entry(address_of(dir.native(), "f", k), k, backend::binary, payload),
+            load_result::absent);
 }
 
 TEST_F(LocalStore, DamagedEntryIsAMiss) {
@@ -52,14 +53,14 @@ TEST_F(LocalStore, DamagedEntryIsAMiss) {
     file.put('#');
   }
   std::string payload;
-  EXPECT_FALSE(load_entry(where, k, backend::binary, payload));
+  EXPECT_EQ(load_entry(where, k, backend::binary, payload), load_result::damaged);
 }
 
 TEST_F(LocalStore, EntryUnderAnotherKeyIsAMiss) {
   const entry_address where = address_of(dir.native(), "f", k);
   save_entry(where, key{1, 1}, backend::binary, "stored under another key");
   std::string payload;
-  EXPECT_FALSE(load_entry(where, k, backend::binary, payload));
+  EXPECT_EQ(load_entry(where, k, backend::binary, payload), load_result::damaged);
 }
 
 TEST_F(LocalStore, OverwriteReplacesTheEntryAndLeavesNoTemporaries) {
@@ -67,7 +68,7 @@ TEST_F(LocalStore, OverwriteReplacesTheEntryAndLeavesNoTemporaries) {
   save_entry(where, k, backend::binary, "first");
   save_entry(where, k, backend::binary, "second");
   std::string payload;
-  ASSERT_TRUE(load_entry(where, k, backend::binary, payload));
+  ASSERT_EQ(load_entry(where, k, backend::binary, payload), load_result::hit);
   EXPECT_EQ(payload, "second");
   EXPECT_EQ(std::distance(fs::directory_iterator(where.directory), fs::directory_iterator()), 1);
 }
@@ -80,7 +81,7 @@ TEST_F(LocalStore, UnwritableDirectoryDegradesToNoEntry) {
   const entry_address where = address_of(dir.native(), "f", k);
   save_entry(where, k, backend::binary, "value"); // must not throw
   std::string payload;
-  EXPECT_FALSE(load_entry(where, k, backend::binary, payload));
+  EXPECT_EQ(load_entry(where, k, backend::binary, payload), load_result::absent);
 }
 
 TEST_F(LocalStore, PathInPlaceOfTheCacheDirectoryDegradesToNoEntry) {
@@ -89,7 +90,7 @@ TEST_F(LocalStore, PathInPlaceOfTheCacheDirectoryDegradesToNoEntry) {
   const entry_address where = address_of(dir.native(), "f", k);
   save_entry(where, k, backend::binary, "value"); // must not throw
   std::string payload;
-  EXPECT_FALSE(load_entry(where, k, backend::binary, payload));
+  EXPECT_EQ(load_entry(where, k, backend::binary, payload), load_result::absent);
   fs::remove(dir);
 }
 

@@ -3,13 +3,38 @@
 
 // cachepy for C++: persistent memoization of functions annotated with
 // [[cachepy::cache_file("dir")]]. The clang plugin rewrites annotated functions into
-// calls to cachepy::detail::call; without the plugin this header is harmless and the
-// attribute is ignored, so the program runs uncached.
-//
-// Results and arguments are serialized with cereal: include the cereal/types/ header
-// of each standard type you use (or <cachepy/types.hpp> for all of them).
+// calls to cachepy::detail::call, and defines CACHEPY_REWRITTEN for the translation
+// units it rewrites. Without the plugin the attribute is ignored and the program runs
+// uncached; this header then only declares the runtime's public functions.
 
+#include "api.hpp"
+#include "detail/call_mode.hpp"
+
+#if defined(CACHEPY_REWRITTEN)
+// What rewritten functions call, and cereal's support for the common standard types
+// so that arguments and results built from them need no further include.
 #include "detail/call.hpp"
 #include "types.hpp"
+#endif
+
+#include <functional>
+#include <utility>
+
+namespace cachepy {
+
+// Runs f(args...) with its cached entry ignored and overwritten. Applies to the first
+// cached function the call enters, not to the cached calls nested inside it.
+template <class F, class... Args> decltype(auto) force(F &&f, Args &&...args) {
+  detail::call_mode_scope scope(detail::call_mode::force);
+  return std::invoke(std::forward<F>(f), std::forward<Args>(args)...);
+}
+
+// Runs f(args...) reading an existing entry but never writing one.
+template <class F, class... Args> decltype(auto) skip_save(F &&f, Args &&...args) {
+  detail::call_mode_scope scope(detail::call_mode::skip_save);
+  return std::invoke(std::forward<F>(f), std::forward<Args>(args)...);
+}
+
+} // namespace cachepy
 
 #endif

@@ -27,11 +27,32 @@ std::string sanitized(const std::string &name) {
 
 } // namespace
 
+const char *backend_name(backend format) {
+  switch (format) {
+  case backend::binary:
+    return "binary";
+  case backend::portable_binary:
+    return "portable_binary";
+  case backend::json:
+    return "json";
+  }
+  return "unknown";
+}
+
+bool parse_backend(std::string_view name, backend &format) {
+  for (backend candidate : {backend::binary, backend::portable_binary, backend::json})
+    if (name == backend_name(candidate)) {
+      format = candidate;
+      return true;
+    }
+  return false;
+}
+
 function_site::function_site(const char *qualified_name, const char *identity,
                              std::uint64_t ast_hash_high, std::uint64_t ast_hash_low,
                              const char *version, bool verbose)
-    : qualified_name(qualified_name),
-      hash(site_hash(identity, ast_hash_high, ast_hash_low, version)),
+    : qualified_name(qualified_name), ast_hash{ast_hash_high, ast_hash_low},
+      version(version), hash(site_hash(identity, ast_hash_high, ast_hash_low, version)),
       verbose(verbose) {
   const std::uint64_t identity_hash = XXH3_64bits(identity, std::strlen(identity));
   directory_name = sanitized(this->qualified_name) + '-' +

@@ -1,8 +1,8 @@
-#include <cachepy/detail/call.hpp>
+#include <cachepy/detail/function_site.hpp>
+#include <cachepy/detail/key.hpp>
 #include <cachepy/detail/logging.hpp>
 
 #include <cstdio>
-#include <cstdlib>
 #include <mutex>
 #include <string>
 
@@ -16,23 +16,13 @@ void write_line(const char *level, std::string_view message) {
                message.data());
 }
 
-bool verbose_from_env() {
-  static const bool verbose = [] {
-    const char *value = std::getenv("CACHEPY_VERBOSE");
-    return value && *value && std::string_view(value) != "0";
-  }();
-  return verbose;
-}
-
 } // namespace
 
 void log_info(std::string_view message) { write_line("", message); }
 void log_warning(std::string_view message) { write_line("warning: ", message); }
 
-void log_event(const function_site &site, const key &k, const char *event) {
-  if (!site.verbose && !verbose_from_env())
-    return;
-  log_info(site.qualified_name + " [" + k.hex().substr(0, 12) + "]: " + event);
+void log_event(const function_site &site, const key &k, std::string_view event) {
+  log_info(site.qualified_name + " [" + k.hex().substr(0, 12) + "]: " + std::string(event));
 }
 
 } // namespace cachepy::detail

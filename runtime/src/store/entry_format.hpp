@@ -7,7 +7,7 @@
 // renamed or copied over another (key), truncation (size) and damage (checksum).
 
 #include <cachepy/detail/key.hpp>
-#include <cachepy/detail/store.hpp>
+#include <cachepy/detail/function_site.hpp>
 
 #include <cstdint>
 #include <string>

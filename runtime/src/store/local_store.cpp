@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <ctime>
 #include <random>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -17,12 +18,18 @@
 namespace cachepy::detail {
 namespace {
 
+constexpr std::time_t refresh_interval_seconds = 24 * 60 * 60;
+
+// Reads the file in one go. A hit makes the entry "used": its modification time is
+// what cache_prune ages, refreshed at most once a day to keep hits read-only.
 bool read_whole_file(const std::string &path, std::string &out) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0)
     return false;
   struct stat info;
   bool ok = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+  if (ok && std::time(nullptr) - info.st_mtime > refresh_interval_seconds)
+    ::futimens(fd, nullptr);
   if (ok) {
     out.resize(static_cast<std::size_t>(info.st_size));
     std::size_t done = 0;
@@ -62,28 +69,29 @@ std::string temporary_name(const std::string &final_path) {
 entry_address address_of(std::string_view cache_dir, std::string_view function_dir,
                          const key &k) {
   entry_address where;
+  where.cache_dir = std::string(cache_dir);
   where.directory.reserve(cache_dir.size() + function_dir.size() + 1);
   where.directory.append(cache_dir).append("/").append(function_dir);
   where.file = where.directory + '/' + k.hex() + ".cpy";
   return where;
 }
 
-bool load_entry(const entry_address &where, const key &k, backend format,
-                std::string &payload) noexcept {
+load_result load_entry(const entry_address &where, const key &k, backend format,
+                       std::string &payload) noexcept {
   try {
     std::string file;
     if (!read_whole_file(where.file, file))
-      return false;
+      return load_result::absent;
     const decoded_entry entry = decode_entry(file, k, format);
     if (!entry.ok) {
       log_warning("ignoring damaged entry " + where.file + ": " + entry.problem);
-      return false;
+      return load_result::damaged;
     }
     payload.assign(entry.payload);
-    return true;
+    return load_result::hit;
   } catch (const std::exception &error) {
     log_warning(std::string("cannot read ") + where.file + ": " + error.what());
-    return false;
+    return load_result::damaged;
   }
 }
 

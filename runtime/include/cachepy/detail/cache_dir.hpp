@@ -2,7 +2,7 @@
 #define CACHEPY_DETAIL_CACHE_DIR_HPP
 
 // The cache directory named by the attribute's first argument: any string-like or path
-// expression, evaluated at call time; empty means the default.
+// expression, evaluated at call time; empty means the configured default.
 
 #include <filesystem>
 #include <string>
@@ -18,8 +18,9 @@ public:
   cache_dir_arg(const std::string &dir) : dir_(dir) {}
   cache_dir_arg(const std::filesystem::path &dir) : dir_(dir.native()) {}
 
-  // The directory to use: the argument, else $CACHEPY_CACHE_DIR, else ".cachepy".
-  std::string_view resolve() const;
+  std::string_view resolve(std::string_view fallback) const {
+    return dir_.empty() ? fallback : dir_;
+  }
 
 private:
   std::string_view dir_;

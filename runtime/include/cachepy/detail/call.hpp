@@ -6,9 +6,15 @@
 // takes the program down: any failure of the store degrades to running the body.
 
 #include "cache_dir.hpp"
+#include "call_graph.hpp"
+#include "call_mode.hpp"
 #include "function_site.hpp"
 #include "key.hpp"
+#include "key_parts.hpp"
 #include "logging.hpp"
+#include "miss_reason.hpp"
+#include "serializable.hpp"
+#include "settings.hpp"
 #include "store.hpp"
 #include "value_codec.hpp"
 
@@ -19,61 +25,166 @@
 
 namespace cachepy::detail {
 
-bool caching_disabled();
-void log_event(const function_site &site, const key &k, const char *event);
+void log_event(const function_site &site, const key &k, std::string_view event);
 
 // Stored for void functions: a hit then means "the body already ran for these arguments".
 struct void_marker {
   template <class Archive> void serialize(Archive &) {}
 };
 
-template <class Body, class... Args>
-std::invoke_result_t<Body &> call(const function_site &site, const cache_dir_arg &dir,
-                                  Body &&body, const Args &...args) {
+template <class Stored> bool decode_as(backend format, std::string_view payload, Stored &value) {
+  switch (format) {
+  case backend::binary:
+    decode_value<backend::binary>(payload, value);
+    return true;
+  case backend::portable_binary:
+    decode_value<backend::portable_binary>(payload, value);
+    return true;
+  case backend::json:
+    decode_value<backend::json>(payload, value);
+    return true;
+  }
+  return false;
+}
+
+template <class Stored> std::string encode_as(backend format, const Stored &value) {
+  switch (format) {
+  case backend::portable_binary:
+    return encode_value<backend::portable_binary>(value);
+  case backend::json:
+    return encode_value<backend::json>(value);
+  case backend::binary:
+    break;
+  }
+  return encode_value<backend::binary>(value);
+}
+
+// Only the formats a call site can use are instantiated: one when the attribute names
+// it, all three when the configuration decides.
+template <backend_choice Choice> struct format_of {
+  static backend pick(backend configured) {
+    switch (Choice) {
+    case backend_choice::binary:
+      return backend::binary;
+    case backend_choice::portable_binary:
+      return backend::portable_binary;
+    case backend_choice::json:
+      return backend::json;
+    case backend_choice::configured:
+      break;
+    }
+    return configured;
+  }
+};
+
+template <backend_choice Choice, class Stored>
+void decode_stored(backend format, std::string_view payload, Stored &value) {
+  if constexpr (Choice == backend_choice::binary)
+    decode_value<backend::binary>(payload, value);
+  else if constexpr (Choice == backend_choice::portable_binary)
+    decode_value<backend::portable_binary>(payload, value);
+  else if constexpr (Choice == backend_choice::json)
+    decode_value<backend::json>(payload, value);
+  else
+    decode_as(format, payload, value);
+}
+
+template <backend_choice Choice, class Stored>
+std::string encode_stored(backend format, const Stored &value) {
+  if constexpr (Choice == backend_choice::binary)
+    return encode_value<backend::binary>(value);
+  else if constexpr (Choice == backend_choice::portable_binary)
+    return encode_value<backend::portable_binary>(value);
+  else if constexpr (Choice == backend_choice::json)
+    return encode_value<backend::json>(value);
+  else
+    return encode_as(format, value);
+}
+
+template <backend_choice Choice, class Body, class... Args>
+std::invoke_result_t<Body &> call_cached(const function_site &site, const cache_dir_arg &dir,
+                                         const key &dependencies, Body &body,
+                                         const Args &...args) {
   using result_type = std::invoke_result_t<Body &>;
-  static_assert(!std::is_reference<result_type>::value,
-                "cachepy: a cached function cannot return a reference");
   using stored_type =
       std::conditional_t<std::is_void<result_type>::value, void_marker, result_type>;
 
-  if (caching_disabled())
+  const call_mode mode = take_call_mode();
+  const std::shared_ptr<const settings> config = current_settings();
+  if (config->disabled)
     return body();
 
-  const key k = derive_key(site.hash, args...);
-  const entry_address where = address_of(dir.resolve(), site.directory_name, k);
+  const backend format = format_of<Choice>::pick(config->format);
+  const key context = derive_key(site.hash, static_cast<std::uint32_t>(format),
+                                 dependencies, config_env_hash(*config));
+  const key k = derive_key(context, args...);
+  const std::string_view cache_dir = dir.resolve(config->default_cache_dir);
+  const entry_address where = address_of(cache_dir, site.directory_name, k);
+  const bool verbose = site.verbose || config->verbose;
+  const call_graph_node node(site, k, cache_dir);
 
-  std::string payload;
-  if (load_entry(where, k, backend::binary, payload)) {
-    try {
-      if constexpr (std::is_void<result_type>::value) {
-        log_event(site, k, "hit");
-        return;
-      } else {
+  std::string reason = "forced";
+  if (mode != call_mode::force) {
+    std::string payload;
+    const load_result loaded = load_entry(where, k, format, payload);
+    if (loaded == load_result::hit) {
+      try {
         stored_type value{};
-        decode_value(payload, value);
-        log_event(site, k, "hit");
-        return value;
+        decode_stored<Choice>(format, payload, value);
+        if (verbose)
+          log_event(site, k, "hit");
+        if constexpr (std::is_void<result_type>::value)
+          return;
+        else
+          return value;
+      } catch (const std::exception &error) {
+        log_warning(std::string("unreadable entry ") + where.file + " (" + error.what() +
+                    "); recomputing");
+        reason = "unreadable entry";
       }
-    } catch (const std::exception &error) {
-      log_warning(std::string("unreadable entry ") + where.file + " (" +
-                  error.what() + "); recomputing");
+    } else if (loaded == load_result::damaged) {
+      reason = "damaged entry";
+    } else if (verbose) {
+      reason = miss_reason(site, where.directory, context);
     }
   }
+  if (verbose)
+    log_event(site, k, "miss (" + reason + "), executing");
 
-  log_event(site, k, "miss, executing");
+  auto store = [&](const stored_type &value) {
+    if (mode == call_mode::skip_save)
+      return;
+    try {
+      save_entry(where, k, format, encode_stored<Choice>(format, value));
+      note_stored(site, where.directory, context);
+    } catch (const std::exception &error) {
+      log_warning("cannot serialize the result of " + site.qualified_name + ": " +
+                  error.what());
+    }
+  };
+
+  const auto running = node.executing();
   if constexpr (std::is_void<result_type>::value) {
     body();
-    save_entry(where, k, backend::binary, encode_value(void_marker{}));
+    store(void_marker{});
   } else {
     result_type value = body();
-    try {
-      save_entry(where, k, backend::binary, encode_value(value));
-    } catch (const std::exception &error) {
-      log_warning(std::string("cannot serialize the result of ") + site.qualified_name +
-                  ": " + error.what());
-    }
+    store(value);
     return value;
   }
+}
+
+template <backend_choice Choice = backend_choice::configured, class Body, class... Args>
+std::invoke_result_t<Body &> call(const function_site &site, const cache_dir_arg &dir,
+                                  const key &dependencies, Body &&body,
+                                  const Args &...args) {
+  using result_type = std::invoke_result_t<Body &>;
+  constexpr bool usable = result_check<result_type>::value && (argument_check<Args>::value && ...);
+  // After a failed check, compile the body uncached rather than pile up errors.
+  if constexpr (!usable)
+    return body();
+  else
+    return call_cached<Choice>(site, dir, dependencies, body, args...);
 }
 
 } // namespace cachepy::detail

@@ -11,6 +11,13 @@
 
 namespace cachepy::detail {
 
+// How values are stored. `configured` defers to the configuration at run time.
+enum class backend : std::uint32_t { binary = 1, portable_binary = 2, json = 3 };
+enum class backend_choice { configured, binary, portable_binary, json };
+
+const char *backend_name(backend format);
+bool parse_backend(std::string_view name, backend &format);
+
 struct function_site {
   // qualified_name: for logs and the entry directory; identity: the mangled name, or
   // __PRETTY_FUNCTION__ for templates so each instantiation is its own function.
@@ -20,7 +27,9 @@ struct function_site {
 
   std::string qualified_name;
   std::string directory_name; // sanitized name + identity hash: "ns.transform-1a2b3c4d"
-  key hash;
+  key ast_hash;
+  std::string version;
+  key hash; // format version, identity, AST hash, version
   bool verbose;
 };
 

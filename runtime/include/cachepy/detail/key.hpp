@@ -19,6 +19,7 @@ struct key {
   std::uint64_t low = 0;
 
   std::string hex() const;
+  template <class Archive> void serialize(Archive &archive) { archive(high, low); }
   friend bool operator==(const key &a, const key &b) {
     return a.high == b.high && a.low == b.low;
   }

@@ -4,6 +4,7 @@
 // The local file store: one file per entry, <cache_dir>/<function dir>/<key hex>.cpy.
 // Neither call throws; a failure is a miss (load) or a warning (save).
 
+#include "function_site.hpp"
 #include "key.hpp"
 
 #include <string>
@@ -11,9 +12,8 @@
 
 namespace cachepy::detail {
 
-enum class backend : std::uint32_t { binary = 1 };
-
 struct entry_address {
+  std::string cache_dir;
   std::string directory; // the function's directory
   std::string file;      // the entry's path inside it
 };
@@ -21,9 +21,12 @@ struct entry_address {
 entry_address address_of(std::string_view cache_dir, std::string_view function_dir,
                          const key &k);
 
-// Fills payload with the stored bytes when a valid entry for k exists.
-bool load_entry(const entry_address &where, const key &k, backend format,
-                std::string &payload) noexcept;
+enum class load_result { hit, absent, damaged };
+
+// Fills payload with the stored bytes when a valid entry for k exists. A hit on an
+// entry last used more than a day ago refreshes its modification time.
+load_result load_entry(const entry_address &where, const key &k, backend format,
+                       std::string &payload) noexcept;
 
 void save_entry(const entry_address &where, const key &k, backend format,
                 std::string_view payload) noexcept;

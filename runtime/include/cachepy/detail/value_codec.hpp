@@ -1,9 +1,13 @@
 #ifndef CACHEPY_DETAIL_VALUE_CODEC_HPP
 #define CACHEPY_DETAIL_VALUE_CODEC_HPP
 
-// Results to bytes and back with cereal's binary archive.
+// Results to bytes and back, in the entry's storage format (the backend).
+
+#include "function_site.hpp"
 
 #include <cereal/archives/binary.hpp>
+#include <cereal/archives/json.hpp>
+#include <cereal/archives/portable_binary.hpp>
 
 #include <sstream>
 #include <streambuf>
@@ -11,6 +15,20 @@
 #include <string_view>
 
 namespace cachepy::detail {
+
+template <backend Format> struct archives;
+template <> struct archives<backend::binary> {
+  using output = cereal::BinaryOutputArchive;
+  using input = cereal::BinaryInputArchive;
+};
+template <> struct archives<backend::portable_binary> {
+  using output = cereal::PortableBinaryOutputArchive;
+  using input = cereal::PortableBinaryInputArchive;
+};
+template <> struct archives<backend::json> {
+  using output = cereal::JSONOutputArchive;
+  using input = cereal::JSONInputArchive;
+};
 
 // Reads a payload in place instead of copying it into a std::istringstream.
 class view_streambuf : public std::streambuf {
@@ -21,20 +39,20 @@ public:
   }
 };
 
-template <class T> std::string encode_value(const T &value) {
+template <backend Format, class T> std::string encode_value(const T &value) {
   std::ostringstream out(std::ios::binary);
   {
-    cereal::BinaryOutputArchive archive(out);
+    typename archives<Format>::output archive(out);
     archive(value);
-  }
+  } // the JSON archive completes its document when destroyed
   return std::move(out).str();
 }
 
-// Throws cereal::Exception when the payload is shorter than the value needs.
-template <class T> void decode_value(std::string_view payload, T &value) {
+// Throws (cereal::Exception) when the payload does not hold a T.
+template <backend Format, class T> void decode_value(std::string_view payload, T &value) {
   view_streambuf buffer(payload);
   std::istream in(&buffer);
-  cereal::BinaryInputArchive archive(in);
+  typename archives<Format>::input archive(in);
   archive(value);
 }
 

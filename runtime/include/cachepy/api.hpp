@@ -1,0 +1,60 @@
+#ifndef CACHEPY_API_HPP
+#define CACHEPY_API_HPP
+
+// The runtime's public functions: cache maintenance, the call graph, configuration.
+
+#include <cstddef>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace cachepy {
+
+struct stats {
+  std::size_t n_entries = 0;
+  double total_size_mb = 0;
+};
+
+// Entries under dir (every function's); a missing directory has none.
+stats cache_stats(const std::string &dir);
+
+// Removes entries not used for days_old days (last use: the file's modification time,
+// refreshed by hits at most once a day) and returns how many were removed.
+std::size_t cache_prune(const std::string &dir, double days_old);
+
+struct node {
+  std::string fname;             // the function's qualified name
+  std::set<std::string> parents; // ids of the cached calls this one was made from
+  std::set<std::string> children;
+};
+
+// The cached calls made by this process, by id ("<fname>:<short key>"), with the
+// edges between a cached call and the cached calls made while its body ran.
+std::map<std::string, node> cache_tree_nodes();
+
+struct config {
+  std::string cache_dir;              // default cache directory ("" = unset)
+  std::string backend = "binary";     // binary | portable_binary | json
+  bool verbose = false;
+  std::vector<std::string> env_vars;  // enter every key
+};
+
+// Thrown by load_config for an unreadable or malformed file; the message names the
+// file and, for YAML errors, the line.
+struct config_error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+config load_config(const std::string &path);
+
+// Makes cfg the process-wide defaults. $CACHEPY_CONFIG=path does the same at start-up.
+void set_config(const config &cfg);
+
+// The defaults in force now.
+config current_config();
+
+} // namespace cachepy
+
+#endif

@@ -1,0 +1,38 @@
+#ifndef CACHEPY_DETAIL_CALL_GRAPH_HPP
+#define CACHEPY_DETAIL_CALL_GRAPH_HPP
+
+// Records which cached calls were made while which cached body ran: in memory for
+// cache_tree_nodes(), and appended to <cache_dir>/graph.tsv for later tools.
+
+#include "function_site.hpp"
+#include "key.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace cachepy::detail {
+
+// Registers the call as a node, with an edge from the cached body running on this
+// thread, if any. While `executing()` is alive, this call is that body.
+class call_graph_node {
+public:
+  call_graph_node(const function_site &site, const key &k, std::string_view cache_dir);
+
+  class executing_scope {
+  public:
+    explicit executing_scope(const call_graph_node &node);
+    ~executing_scope();
+    executing_scope(const executing_scope &) = delete;
+    executing_scope &operator=(const executing_scope &) = delete;
+  };
+  executing_scope executing() const { return executing_scope(*this); }
+
+  const std::string &id() const { return id_; }
+
+private:
+  std::string id_;
+};
+
+} // namespace cachepy::detail
+
+#endif

@@ -1,0 +1,72 @@
+#ifndef CACHEPY_DETAIL_KEY_PARTS_HPP
+#define CACHEPY_DETAIL_KEY_PARTS_HPP
+
+// What enters a key besides the plain argument values, each a small wrapper with its
+// own way into the hash archive:
+//   file_argument      file_args:        the path and the file's content
+//   file_dependency    depends_on_files: the path and the file's content
+//   env_dependency     env_vars:         the variable's value (unset differs from empty)
+//   named_dependency   depends_on_vars:  a name and any serializable value
+
+#include "hash_archive.hpp"
+#include "key.hpp"
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace cachepy::detail {
+
+// Hashes path and content; a missing or unreadable file hashes as such (and the
+// function then runs, to fail or not as it would uncached).
+void hash_file(hash_archive &archive, std::string_view path);
+void hash_env_var(hash_archive &archive, const char *name);
+
+struct file_argument {
+  std::string path;
+  file_argument(const std::string &p) : path(p) {}
+  file_argument(std::string_view p) : path(p) {}
+  file_argument(const char *p) : path(p ? p : "") {}
+  file_argument(const std::filesystem::path &p) : path(p.native()) {}
+};
+inline void CEREAL_SAVE_FUNCTION_NAME(hash_archive &archive, const file_argument &file) {
+  hash_file(archive, file.path);
+}
+
+struct file_dependency : file_argument {
+  using file_argument::file_argument;
+};
+
+struct env_dependency {
+  const char *name;
+};
+inline void CEREAL_SAVE_FUNCTION_NAME(hash_archive &archive, const env_dependency &env) {
+  hash_env_var(archive, env.name);
+}
+
+template <class T> struct named_dependency {
+  const char *name;
+  const T &value;
+};
+template <class T> named_dependency<T> named(const char *name, const T &value) {
+  return {name, value};
+}
+template <class T>
+void CEREAL_SAVE_FUNCTION_NAME(hash_archive &archive, const named_dependency<T> &var) {
+  archive(std::string_view(var.name).size());
+  archive.write(var.name, std::string_view(var.name).size());
+  archive(var.value);
+}
+
+// The hash of what a call depends on besides its arguments; zero when nothing.
+template <class... Parts> key context_of(const Parts &...parts) {
+  if constexpr (sizeof...(Parts) == 0) {
+    return key{};
+  } else {
+    return derive_key(key{}, parts...);
+  }
+}
+
+} // namespace cachepy::detail
+
+#endif

@@ -1,0 +1,32 @@
+#ifndef CACHEPY_DETAIL_SETTINGS_HPP
+#define CACHEPY_DETAIL_SETTINGS_HPP
+
+// The process-wide defaults (set_config, $CACHEPY_CONFIG, the environment) as the hot
+// path needs them: resolved once per change, read without parsing anything.
+
+#include "../api.hpp"
+#include "function_site.hpp"
+#include "key.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace cachepy::detail {
+
+struct settings {
+  config source;
+  backend format = backend::binary;
+  std::string default_cache_dir; // config, else $CACHEPY_CACHE_DIR, else ".cachepy"
+  bool verbose = false;          // config or $CACHEPY_VERBOSE
+  bool disabled = false;         // $CACHEPY_DISABLE
+};
+
+std::shared_ptr<const settings> current_settings();
+
+// The hash of the project-wide env_vars' current values; zero when there are none.
+key config_env_hash(const settings &s);
+
+} // namespace cachepy::detail
+
+#endif

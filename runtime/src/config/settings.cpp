@@ -1,0 +1,153 @@
+// Configuration: cachepy.yml, set_config, and the environment, resolved into the
+// settings the hot path reads (one shared_ptr copy per call, no parsing).
+
+#include <cachepy/api.hpp>
+#include <cachepy/detail/key_parts.hpp>
+#include <cachepy/detail/logging.hpp>
+#include <cachepy/detail/settings.hpp>
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <mutex>
+
+namespace cachepy {
+namespace detail {
+namespace {
+
+bool env_flag(const char *name) {
+  const char *value = std::getenv(name);
+  return value && *value && std::string_view(value) != "0";
+}
+
+std::shared_ptr<const settings> resolve(const config &cfg) {
+  auto resolved = std::make_shared<settings>();
+  resolved->source = cfg;
+  if (!parse_backend(cfg.backend, resolved->format))
+    log_warning("unknown backend '" + cfg.backend + "' in the configuration; using binary");
+  const char *env_dir = std::getenv("CACHEPY_CACHE_DIR");
+  resolved->default_cache_dir = !cfg.cache_dir.empty() ? cfg.cache_dir
+                                : env_dir && *env_dir ? env_dir
+                                                      : ".cachepy";
+  resolved->verbose = cfg.verbose || env_flag("CACHEPY_VERBOSE");
+  resolved->disabled = env_flag("CACHEPY_DISABLE");
+  return resolved;
+}
+
+// $CACHEPY_CONFIG is read once, at the first cached call; a bad file is a warning.
+config startup_config() {
+  const char *path = std::getenv("CACHEPY_CONFIG");
+  if (!path || !*path)
+    return config{};
+  try {
+    return load_config(path);
+  } catch (const config_error &error) {
+    log_warning(std::string(error.what()) + "; CACHEPY_CONFIG ignored");
+    return config{};
+  }
+}
+
+struct settings_holder {
+  std::mutex mutex;
+  std::shared_ptr<const settings> current = resolve(startup_config());
+};
+
+settings_holder &holder() {
+  static settings_holder instance;
+  return instance;
+}
+
+} // namespace
+
+std::shared_ptr<const settings> current_settings() {
+  settings_holder &h = holder();
+  std::lock_guard<std::mutex> lock(h.mutex);
+  return h.current;
+}
+
+key config_env_hash(const settings &s) {
+  if (s.source.env_vars.empty())
+    return key{};
+  XXH3_state_t state;
+  XXH3_128bits_reset(&state);
+  {
+    hash_archive archive(state);
+    for (const std::string &name : s.source.env_vars)
+      hash_env_var(archive, name.c_str());
+  }
+  const XXH128_hash_t digest = XXH3_128bits_digest(&state);
+  return key{digest.high64, digest.low64};
+}
+
+} // namespace detail
+
+namespace {
+
+[[noreturn]] void fail(const std::string &path, const YAML::Mark &mark,
+                       const std::string &message) {
+  throw config_error(path + ":" + std::to_string(mark.line + 1) + ": " + message);
+}
+
+std::string scalar(const std::string &path, const YAML::Node &node, const char *key) {
+  if (!node.IsScalar())
+    fail(path, node.Mark(), std::string("'") + key + "' must be a single value");
+  return node.as<std::string>();
+}
+
+} // namespace
+
+config load_config(const std::string &path) {
+  std::ifstream in(path);
+  if (!in)
+    throw config_error(path + ": cannot read the configuration file");
+  YAML::Node root;
+  try {
+    root = YAML::Load(in);
+  } catch (const YAML::Exception &error) {
+    fail(path, error.mark, error.msg);
+  }
+  config cfg;
+  if (root.IsNull())
+    return cfg;
+  if (!root.IsMap())
+    fail(path, root.Mark(), "expected a map of settings (cache_dir, backend, verbose, env_vars)");
+  for (const auto &entry : root) {
+    const std::string key = entry.first.as<std::string>();
+    const YAML::Node &value = entry.second;
+    if (key == "cache_dir") {
+      cfg.cache_dir = scalar(path, value, "cache_dir");
+    } else if (key == "backend") {
+      cfg.backend = scalar(path, value, "backend");
+      detail::backend format;
+      if (!detail::parse_backend(cfg.backend, format))
+        fail(path, value.Mark(),
+             "unknown backend '" + cfg.backend + "'; expected binary, portable_binary or json");
+    } else if (key == "verbose") {
+      bool verbose = false;
+      if (!value.IsScalar() || !YAML::convert<bool>::decode(value, verbose))
+        fail(path, value.Mark(), "'verbose' must be true or false");
+      cfg.verbose = verbose;
+    } else if (key == "env_vars") {
+      if (!value.IsSequence())
+        fail(path, value.Mark(), "'env_vars' must be a list of variable names");
+      for (const auto &name : value)
+        cfg.env_vars.push_back(scalar(path, name, "env_vars"));
+    } else {
+      fail(path, entry.first.Mark(),
+           "unknown setting '" + key + "'; expected cache_dir, backend, verbose or env_vars");
+    }
+  }
+  return cfg;
+}
+
+void set_config(const config &cfg) {
+  detail::settings_holder &h = detail::holder();
+  auto resolved = detail::resolve(cfg);
+  std::lock_guard<std::mutex> lock(h.mutex);
+  h.current = std::move(resolved);
+}
+
+config current_config() { return detail::current_settings()->source; }
+
+} // namespace cachepy

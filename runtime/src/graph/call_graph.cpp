@@ -1,0 +1,81 @@
+#include <cachepy/api.hpp>
+#include <cachepy/detail/call_graph.hpp>
+#include <cachepy/detail/logging.hpp>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <mutex>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
+namespace cachepy::detail {
+namespace {
+
+struct graph_state {
+  std::mutex mutex;
+  std::map<std::string, node> nodes;
+};
+
+graph_state &graph() {
+  static graph_state state;
+  return state;
+}
+
+std::vector<const std::string *> &running_bodies() {
+  thread_local std::vector<const std::string *> stack;
+  return stack;
+}
+
+// One line per edge, appended with O_APPEND so that concurrent writers never tear
+// each other's lines: "<parent id>\t<child id>".
+void persist_edge(std::string_view cache_dir, const std::string &parent,
+                  const std::string &child) {
+  ::mkdir(std::string(cache_dir).c_str(), 0755);
+  const std::string path = std::string(cache_dir) + "/graph.tsv";
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (fd < 0)
+    return; // the graph is a convenience; the store reports real I/O problems
+  const std::string line = parent + '\t' + child + '\n';
+  [[maybe_unused]] const ssize_t written = ::write(fd, line.data(), line.size());
+  ::close(fd);
+}
+
+} // namespace
+
+call_graph_node::call_graph_node(const function_site &site, const key &k,
+                                 std::string_view cache_dir)
+    : id_(site.qualified_name + ':' + k.hex().substr(0, 16)) {
+  const std::vector<const std::string *> &stack = running_bodies();
+  const std::string *parent = stack.empty() ? nullptr : stack.back();
+  {
+    graph_state &g = graph();
+    std::lock_guard<std::mutex> lock(g.mutex);
+    node &self = g.nodes[id_];
+    self.fname = site.qualified_name;
+    if (!parent)
+      return;
+    if (!self.parents.insert(*parent).second)
+      return; // edge known: already persisted by this process
+    g.nodes[*parent].children.insert(id_);
+  }
+  persist_edge(cache_dir, *parent, id_);
+}
+
+call_graph_node::executing_scope::executing_scope(const call_graph_node &node) {
+  running_bodies().push_back(&node.id());
+}
+
+call_graph_node::executing_scope::~executing_scope() { running_bodies().pop_back(); }
+
+} // namespace cachepy::detail
+
+namespace cachepy {
+
+std::map<std::string, node> cache_tree_nodes() {
+  detail::graph_state &g = detail::graph();
+  std::lock_guard<std::mutex> lock(g.mutex);
+  return g.nodes;
+}
+
+} // namespace cachepy

@@ -1,0 +1,77 @@
+// A function directory's manifest: "ast <hex>\nversion <text>\ncontext <hex>\n",
+// describing its newest entry, so a miss can say what changed.
+
+#include <cachepy/detail/miss_reason.hpp>
+
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <unistd.h>
+
+namespace cachepy::detail {
+namespace {
+
+std::string manifest_text(const function_site &site, const key &context) {
+  return "ast " + site.ast_hash.hex() + "\nversion " + site.version + "\ncontext " +
+         context.hex() + "\n";
+}
+
+std::string manifest_path(const std::string &function_dir) {
+  return function_dir + "/manifest";
+}
+
+std::string line_value(const std::string &text, const std::string &name) {
+  std::istringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line))
+    if (line.compare(0, name.size() + 1, name + ' ') == 0)
+      return line.substr(name.size() + 1);
+  return {};
+}
+
+} // namespace
+
+std::string miss_reason(const function_site &site, const std::string &function_dir,
+                        const key &context) {
+  std::ifstream in(manifest_path(function_dir));
+  if (!in)
+    return "first execution";
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string previous = text.str();
+  if (line_value(previous, "ast") != site.ast_hash.hex())
+    return "body changed since last run";
+  if (line_value(previous, "version") != site.version)
+    return "version changed";
+  if (line_value(previous, "context") != context.hex())
+    return "dependencies changed (files, environment or variables)";
+  return "new arguments";
+}
+
+void note_stored(const function_site &site, const std::string &function_dir,
+                 const key &context) noexcept {
+  try {
+    const std::string text = manifest_text(site, context);
+    static std::mutex mutex;
+    static std::set<std::string> written; // "<dir>\n<text>" already on disk
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (!written.insert(function_dir + '\n' + text).second)
+        return;
+    }
+    const std::string path = manifest_path(function_dir);
+    const std::string temporary = path + ".tmp." + std::to_string(::getpid());
+    {
+      std::ofstream out(temporary, std::ios::trunc);
+      out << text;
+      if (!out)
+        return;
+    }
+    std::rename(temporary.c_str(), path.c_str());
+  } catch (...) {
+    // The manifest only improves log messages; never fail a call over it.
+  }
+}
+
+} // namespace cachepy::detail
