@@ -10,8 +10,12 @@
 
 #include "BodyHasher.h"
 
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/AST/ODRHash.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Allocator.h"
 
@@ -100,9 +104,88 @@ private:
   HashSink &Sink;
 };
 
+// The functions a body refers to whose text is this translation unit's own: the
+// definitions (template patterns for instantiations) outside system headers.
+class CalleeCollector : public RecursiveASTVisitor<CalleeCollector> {
+public:
+  bool shouldVisitImplicitCode() const { return false; }
+
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    add(dyn_cast<FunctionDecl>(E->getDecl()));
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *E) {
+    add(dyn_cast<FunctionDecl>(E->getMemberDecl()));
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    add(E->getConstructor());
+    return true;
+  }
+  bool VisitOverloadExpr(OverloadExpr *E) { // dependent calls: every candidate
+    for (NamedDecl *Candidate : E->decls())
+      add(Candidate->getAsFunction());
+    return true;
+  }
+
+  std::vector<const FunctionDecl *> Found;
+
+private:
+  void add(const FunctionDecl *FD) {
+    if (!FD)
+      return;
+    if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+      FD = Pattern;
+    const FunctionDecl *Definition = FD->getDefinition();
+    if (!Definition || !Definition->getBody() ||
+        Definition->getASTContext().getSourceManager().isInSystemHeader(
+            Definition->getLocation()))
+      return;
+    if (llvm::find(Found, Definition) == Found.end())
+      Found.push_back(Definition);
+  }
+};
+
 } // namespace
 
-AstHash hashFunction(const FunctionDecl &Definition) {
+const std::vector<const FunctionDecl *> &BodyHasher::callees(const FunctionDecl &Definition) {
+  auto It = Callees.find(&Definition);
+  if (It != Callees.end())
+    return It->second;
+  CalleeCollector Collector;
+  Collector.TraverseStmt(const_cast<Stmt *>(Definition.getBody()));
+  return Callees[&Definition] = std::move(Collector.Found);
+}
+
+// Combines the function's own hash with the own hashes of everything it reaches,
+// sorted: deterministic, and safe for recursion and mutual recursion.
+AstHash BodyHasher::hashWithCallees(const FunctionDecl &Definition) {
+  llvm::SmallPtrSet<const FunctionDecl *, 16> Reached{&Definition};
+  std::vector<const FunctionDecl *> Pending{&Definition};
+  std::vector<std::pair<uint64_t, uint64_t>> Reachable;
+  while (!Pending.empty()) {
+    const FunctionDecl *Next = Pending.back();
+    Pending.pop_back();
+    for (const FunctionDecl *Callee : callees(*Next))
+      if (Reached.insert(Callee).second) {
+        Pending.push_back(Callee);
+        AstHash Hash = ownHash(*Callee);
+        Reachable.emplace_back(Hash.High, Hash.Low);
+      }
+  }
+  llvm::sort(Reachable);
+  HashSink Sink;
+  AstHash Self = ownHash(Definition);
+  Sink.add(Self.High);
+  Sink.add(Self.Low);
+  Sink.add(Reachable.data(), Reachable.size() * sizeof(Reachable[0]));
+  return Sink.digest();
+}
+
+AstHash BodyHasher::ownHash(const FunctionDecl &Definition) {
+  auto It = Own.find(&Definition);
+  if (It != Own.end())
+    return It->second;
   HashSink Sink;
   Sink.add(static_cast<uint64_t>(const_cast<FunctionDecl &>(Definition).getODRHash()));
   Sink.add(Definition.getType().getAsString());
@@ -118,7 +201,7 @@ AstHash hashFunction(const FunctionDecl &Definition) {
 
   NameCollector Collector(Sink);
   Collector.TraverseStmt(const_cast<Stmt *>(Body));
-  return Sink.digest();
+  return Own[&Definition] = Sink.digest();
 }
 
 } // namespace cachepy

@@ -22,7 +22,8 @@ namespace {
 
 // Everything that makes a function unfit for caching is reported by the real
 // compilation; the plan just leaves such a function as it is.
-std::optional<CachedFunction> planFunction(const AnnotatedDecl &Annotated) {
+std::optional<CachedFunction> planFunction(const AnnotatedDecl &Annotated,
+                                           BodyHasher &Hasher) {
   const FunctionDecl *Definition = Annotated.Decl->getDefinition();
   if (!Definition)
     return std::nullopt;
@@ -36,7 +37,7 @@ std::optional<CachedFunction> planFunction(const AnnotatedDecl &Annotated) {
       checkCachedSignature(*Definition) || checkCachedDefinition(*Definition))
     return std::nullopt;
   CachedFunction Function{Definition, std::get<CacheFileOptions>(std::move(Options)),
-                          hashFunction(*Definition), {}, {}};
+                          Hasher.hashWithCallees(*Definition), {}, {}};
   for (unsigned I = 0; I < Annotated.Decl->getNumParams(); ++I) {
     const std::string Name = Annotated.Decl->getParamDecl(I)->getName().str();
     if (Function.Options.FileArgs.count(Name))
@@ -62,10 +63,11 @@ public:
     Rewriter Rewrite(SM, Context.getLangOpts());
     std::unique_ptr<MangleContext> Mangler(Context.createMangleContext());
     llvm::SmallPtrSet<const FunctionDecl *, 8> Done;
+    BodyHasher Hasher;
     for (const AnnotatedDecl &Annotated : annotationLog().Annotated) {
       if (SM.isInSystemHeader(Annotated.Decl->getLocation()))
         continue;
-      std::optional<CachedFunction> Function = planFunction(Annotated);
+      std::optional<CachedFunction> Function = planFunction(Annotated, Hasher);
       if (Function && Done.insert(Function->Definition).second)
         rewriteCachedFunction(Rewrite, *Mangler, *Function);
     }

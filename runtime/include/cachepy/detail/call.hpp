@@ -179,8 +179,10 @@ std::invoke_result_t<Body &> call(const function_site &site, const cache_dir_arg
                                   const key &dependencies, Body &&body,
                                   const Args &...args) {
   using result_type = std::invoke_result_t<Body &>;
-  constexpr bool usable = result_check<result_type>::value && (argument_check<Args>::value && ...);
-  // After a failed check, compile the body uncached rather than pile up errors.
+  static_cast<void>(sizeof(result_check<result_type>)); // the readable errors
+  static_cast<void>((sizeof(argument_check<Args>) + ... + 0));
+  constexpr bool usable =
+      is_usable_result<result_type>() && (is_hashable_argument<Args>::value && ...);
   if constexpr (!usable)
     return body();
   else

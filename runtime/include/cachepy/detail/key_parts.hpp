@@ -44,18 +44,28 @@ inline void CEREAL_SAVE_FUNCTION_NAME(hash_archive &archive, const env_dependenc
   hash_env_var(archive, env.name);
 }
 
-template <class T> struct named_dependency {
+// Value is `const T &`, or std::string_view for string literals (char arrays).
+template <class Value> struct named_dependency {
   const char *name;
-  const T &value;
+  Value value;
 };
-template <class T> named_dependency<T> named(const char *name, const T &value) {
+template <class T> named_dependency<const T &> named(const char *name, const T &value) {
   return {name, value};
 }
-template <class T>
-void CEREAL_SAVE_FUNCTION_NAME(hash_archive &archive, const named_dependency<T> &var) {
-  archive(std::string_view(var.name).size());
-  archive.write(var.name, std::string_view(var.name).size());
-  archive(var.value);
+inline named_dependency<std::string_view> named(const char *name, const char *value) {
+  return {name, value};
+}
+template <class Value>
+void CEREAL_SAVE_FUNCTION_NAME(hash_archive &archive, const named_dependency<Value> &var) {
+  const std::string_view name(var.name);
+  archive(static_cast<std::uint64_t>(name.size()));
+  archive.write(name.data(), name.size());
+  if constexpr (std::is_same<Value, std::string_view>::value) {
+    archive(static_cast<std::uint64_t>(var.value.size()));
+    archive.write(var.value.data(), var.value.size());
+  } else {
+    archive(var.value);
+  }
 }
 
 // The hash of what a call depends on besides its arguments; zero when nothing.

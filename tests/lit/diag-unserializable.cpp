@@ -1,0 +1,27 @@
+// A parameter or result type that cannot be serialized is one error naming the type
+// and saying how to make it serializable, not pages of template errors.
+//
+// RUN: not %clangxx %cachepy -fsyntax-only %s 2>&1 | FileCheck %s
+
+#include <cachepy/cachepy.hpp>
+
+struct Matrix { // no serialize()
+  double cells[4];
+};
+
+// CHECK: error: static assertion failed due to requirement 'is_hashable_argument<Matrix>::value': cachepy: this argument type cannot enter the cache key. Make it serializable with cereal: give it a member `template <class Archive> void serialize(Archive &ar)
+// CHECK: note: in instantiation of template class 'cachepy::detail::argument_check<Matrix>' requested here
+// CHECK: diag-unserializable.cpp:[[#@LINE+2]]:{{[0-9]+}}: note: in instantiation of
+[[cachepy::cache_file("d")]]
+double trace(const Matrix &m) { return m.cells[0] + m.cells[3]; }
+
+struct Handle {
+  int fd;
+};
+
+// CHECK: error: static assertion failed due to requirement 'is_storable_result<Handle>::value': cachepy: this result type cannot be stored. Make it serializable with cereal
+// CHECK: diag-unserializable.cpp:[[#@LINE+2]]:{{[0-9]+}}: note: in instantiation of
+[[cachepy::cache_file("d")]]
+Handle open_handle(int x) { return Handle{x}; }
+// CHECK-NOT: error:
+// CHECK: 2 errors generated.
