@@ -4,9 +4,9 @@
 // The cache directory named by the attribute's first argument: any string-like or path
 // expression, evaluated at call time; empty means the configured default.
 
-#include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace cachepy::detail {
 
@@ -16,7 +16,9 @@ public:
   cache_dir_arg(const char *dir) : dir_(dir ? dir : "") {}
   cache_dir_arg(std::string_view dir) : dir_(dir) {}
   cache_dir_arg(const std::string &dir) : dir_(dir) {}
-  cache_dir_arg(const std::filesystem::path &dir) : dir_(dir.native()) {}
+  // std::filesystem::path and alike, without making every user TU parse <filesystem>.
+  template <class Path, class = decltype(std::declval<const Path &>().native())>
+  cache_dir_arg(const Path &dir) : dir_(dir.native()) {}
 
   std::string_view resolve(std::string_view fallback) const {
     return dir_.empty() ? fallback : dir_;

@@ -10,8 +10,10 @@
 #include <memory>
 #include <type_traits>
 
-#ifndef XXH_INLINE_ALL
-#define XXH_INLINE_ALL
+// Declarations only: XXH3's code lives in libxxhash, compiled once, rather than
+// being inlined and optimized again in every translation unit with a cached function.
+#ifndef XXH_STATIC_LINKING_ONLY
+#define XXH_STATIC_LINKING_ONLY
 #endif
 #include <xxhash.h>
 

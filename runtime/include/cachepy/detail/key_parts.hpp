@@ -11,9 +11,9 @@
 #include "hash_archive.hpp"
 #include "key.hpp"
 
-#include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace cachepy::detail {
 
@@ -27,7 +27,8 @@ struct file_argument {
   file_argument(const std::string &p) : path(p) {}
   file_argument(std::string_view p) : path(p) {}
   file_argument(const char *p) : path(p ? p : "") {}
-  file_argument(const std::filesystem::path &p) : path(p.native()) {}
+  template <class Path, class = decltype(std::declval<const Path &>().native())>
+  file_argument(const Path &p) : path(p.native()) {}
 };
 inline void CEREAL_SAVE_FUNCTION_NAME(hash_archive &archive, const file_argument &file) {
   hash_file(archive, file.path);

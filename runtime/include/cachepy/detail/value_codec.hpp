@@ -16,20 +16,6 @@
 
 namespace cachepy::detail {
 
-template <backend Format> struct archives;
-template <> struct archives<backend::binary> {
-  using output = cereal::BinaryOutputArchive;
-  using input = cereal::BinaryInputArchive;
-};
-template <> struct archives<backend::portable_binary> {
-  using output = cereal::PortableBinaryOutputArchive;
-  using input = cereal::PortableBinaryInputArchive;
-};
-template <> struct archives<backend::json> {
-  using output = cereal::JSONOutputArchive;
-  using input = cereal::JSONInputArchive;
-};
-
 // Reads a payload in place instead of copying it into a std::istringstream.
 class view_streambuf : public std::streambuf {
 public:
@@ -39,21 +25,39 @@ public:
   }
 };
 
-template <backend Format, class T> std::string encode_value(const T &value) {
+template <class OutputArchive, class T> std::string encode_with(const T &value) {
   std::ostringstream out(std::ios::binary);
   {
-    typename archives<Format>::output archive(out);
+    OutputArchive archive(out);
     archive(value);
   } // the JSON archive completes its document when destroyed
   return std::move(out).str();
 }
 
 // Throws (cereal::Exception) when the payload does not hold a T.
-template <backend Format, class T> void decode_value(std::string_view payload, T &value) {
+template <class InputArchive, class T> void decode_with(std::string_view payload, T &value) {
   view_streambuf buffer(payload);
   std::istream in(&buffer);
-  typename archives<Format>::input archive(in);
+  InputArchive archive(in);
   archive(value);
+}
+
+template <backend Format, class T> std::string encode_value(const T &value) {
+  if constexpr (Format == backend::binary)
+    return encode_with<cereal::BinaryOutputArchive>(value);
+  else if constexpr (Format == backend::portable_binary)
+    return encode_with<cereal::PortableBinaryOutputArchive>(value);
+  else
+    return encode_with<cereal::JSONOutputArchive>(value);
+}
+
+template <backend Format, class T> void decode_value(std::string_view payload, T &value) {
+  if constexpr (Format == backend::binary)
+    decode_with<cereal::BinaryInputArchive>(payload, value);
+  else if constexpr (Format == backend::portable_binary)
+    decode_with<cereal::PortableBinaryInputArchive>(payload, value);
+  else
+    decode_with<cereal::JSONInputArchive>(payload, value);
 }
 
 } // namespace cachepy::detail
