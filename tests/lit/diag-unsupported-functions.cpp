@@ -4,6 +4,17 @@
 // RUN: %clangxx %cachepy -std=c++20 -fsyntax-only -Xclang -verify %s
 
 #include <cachepy/cachepy.hpp>
+#include <coroutine>
+
+struct Task {
+  struct promise_type {
+    Task get_return_object() { return {}; }
+    std::suspend_never initial_suspend() { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
 
 [[cachepy::cache_file("d")]] constexpr int f1(int x) { return x; } // expected-error {{cachepy::cache_file cannot cache a constexpr function: the cache is read at run time}}
 [[cachepy::cache_file("d")]] consteval int f2(int x) { return x; } // expected-error {{cachepy::cache_file cannot cache a consteval function}}
@@ -11,6 +22,7 @@
 [[cachepy::cache_file("d")]] int f4(int x, ...) { return x; } // expected-error {{cannot cache a C variadic function}}
 [[cachepy::cache_file("d")]] const int &f5(const int &x) { return x; } // expected-error {{cannot cache a function returning a reference; return a value}}
 [[cachepy::cache_file("d")]] int f6(int x) try { return x; } catch (...) { return 0; } // expected-error {{cannot cache a function with a function-try-block}}
+[[cachepy::cache_file("d")]] Task f7(int x) { co_return; } // expected-error {{cachepy::cache_file cannot cache a coroutine}}
 
 struct Model {
   [[cachepy::cache_file("d")]] Model() {} // expected-error {{cannot cache a constructor or a destructor}}

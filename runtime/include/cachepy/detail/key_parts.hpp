@@ -56,6 +56,9 @@ template <class T> named_dependency<const T &> named(const char *name, const T &
 inline named_dependency<std::string_view> named(const char *name, const char *value) {
   return {name, value};
 }
+inline named_dependency<std::string_view> named(const char *name, std::string_view value) {
+  return {name, value};
+}
 template <class Value>
 void CEREAL_SAVE_FUNCTION_NAME(hash_archive &archive, const named_dependency<Value> &var) {
   const std::string_view name(var.name);

@@ -1,0 +1,98 @@
+#include <cachepy/api.hpp>
+#include <cachepy/detail/settings.hpp>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+namespace cachepy {
+namespace {
+
+class ConfigFile : public ::testing::Test {
+protected:
+  std::string write(const std::string &text) {
+    const std::string path = (std::filesystem::temp_directory_path() /
+                              ("cachepy-config-" + std::to_string(::getpid()) + ".yml"))
+                                 .native();
+    std::ofstream(path) << text;
+    written.push_back(path);
+    return path;
+  }
+  void TearDown() override {
+    for (const std::string &path : written)
+      std::filesystem::remove(path);
+    set_config(config{});
+  }
+  std::vector<std::string> written;
+};
+
+TEST_F(ConfigFile, ReadsEverySetting) {
+  const config cfg = load_config(write("cache_dir: /tmp/project\nbackend: json\n"
+                                       "verbose: true\nenv_vars: [HOME, GENOME_BUILD]\n"));
+  EXPECT_EQ(cfg.cache_dir, "/tmp/project");
+  EXPECT_EQ(cfg.backend, "json");
+  EXPECT_TRUE(cfg.verbose);
+  EXPECT_EQ(cfg.env_vars, (std::vector<std::string>{"HOME", "GENOME_BUILD"}));
+}
+
+TEST_F(ConfigFile, EmptyFileGivesDefaults) {
+  const config cfg = load_config(write(""));
+  EXPECT_EQ(cfg.cache_dir, "");
+  EXPECT_EQ(cfg.backend, "binary");
+  EXPECT_FALSE(cfg.verbose);
+}
+
+void expect_error(const std::string &path, const std::string &expected) {
+  try {
+    load_config(path);
+    FAIL() << "no error for " << path;
+  } catch (const config_error &error) {
+    EXPECT_EQ(error.what(), path + expected);
+  }
+}
+
+TEST_F(ConfigFile, ErrorsNameTheLine) {
+  expect_error(write("cache_dir: x\nverbose: sometimes\n"), ":2: 'verbose' must be true or false");
+  expect_error(write("backend: xml\n"),
+               ":1: unknown backend 'xml'; expected binary, portable_binary or json");
+  expect_error(write("cache_dir: x\n\ncolour: red\n"),
+               ":3: unknown setting 'colour'; expected cache_dir, backend, verbose or env_vars");
+  expect_error(write("env_vars: HOME\n"), ":1: 'env_vars' must be a list of variable names");
+  expect_error(write("cache_dir: [unclosed\n"), ":2: end of sequence flow not found");
+}
+
+TEST_F(ConfigFile, MissingFileIsAnError) {
+  EXPECT_THROW(load_config("/no/such/cachepy.yml"), config_error);
+}
+
+TEST_F(ConfigFile, SetConfigChangesTheDefaults) {
+  config cfg;
+  cfg.cache_dir = "elsewhere";
+  cfg.backend = "portable_binary";
+  set_config(cfg);
+  const auto now = detail::current_settings();
+  EXPECT_EQ(now->default_cache_dir, "elsewhere");
+  EXPECT_EQ(now->format, detail::backend::portable_binary);
+  EXPECT_EQ(current_config().cache_dir, "elsewhere");
+}
+
+TEST_F(ConfigFile, ProjectEnvVarsChangeTheContextHash) {
+  config cfg;
+  cfg.env_vars = {"CACHEPY_TEST_VAR"};
+  set_config(cfg);
+  ::unsetenv("CACHEPY_TEST_VAR");
+  const detail::key unset = detail::config_env_hash(*detail::current_settings());
+  ::setenv("CACHEPY_TEST_VAR", "", 1);
+  const detail::key empty = detail::config_env_hash(*detail::current_settings());
+  ::setenv("CACHEPY_TEST_VAR", "hg38", 1);
+  const detail::key set = detail::config_env_hash(*detail::current_settings());
+  EXPECT_NE(unset, empty);
+  EXPECT_NE(empty, set);
+  EXPECT_EQ(detail::config_env_hash(detail::settings{}), detail::key{});
+}
+
+} // namespace
+} // namespace cachepy

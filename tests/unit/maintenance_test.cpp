@@ -1,0 +1,69 @@
+#include <cachepy/api.hpp>
+#include <cachepy/detail/store.hpp>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+namespace cachepy {
+namespace {
+
+namespace fs = std::filesystem;
+
+class Maintenance : public ::testing::Test {
+protected:
+  void SetUp() override {
+    dir = (fs::temp_directory_path() / ("cachepy-maintenance-" + std::to_string(::getpid())))
+              .native();
+    fs::remove_all(dir);
+    for (std::uint64_t i = 1; i <= 3; ++i) {
+      const detail::key k{i, i};
+      detail::save_entry(detail::address_of(dir, "f-00000000", k), k,
+                         detail::backend::binary, std::string(1024 * 1024, 'x'));
+    }
+    std::ofstream(dir + "/f-00000000/notes.txt") << "not an entry";
+  }
+  void TearDown() override { fs::remove_all(dir); }
+
+  void age(std::uint64_t i, std::chrono::hours by) {
+    const std::string path = detail::address_of(dir, "f-00000000", detail::key{i, i}).file;
+    fs::last_write_time(path, fs::file_time_type::clock::now() - by);
+  }
+
+  std::string dir;
+};
+
+TEST_F(Maintenance, StatsCountOnlyEntries) {
+  const stats s = cache_stats(dir);
+  EXPECT_EQ(s.n_entries, 3u);
+  EXPECT_NEAR(s.total_size_mb, 3.0, 0.01);
+}
+
+TEST_F(Maintenance, StatsOfAMissingDirectoryAreZero) {
+  EXPECT_EQ(cache_stats(dir + "/missing").n_entries, 0u);
+}
+
+TEST_F(Maintenance, PruneRemovesOnlyEntriesOlderThanTheLimit) {
+  age(1, std::chrono::hours(24 * 10));
+  age(2, std::chrono::hours(24 * 3));
+  EXPECT_EQ(cache_prune(dir, 5), 1u);
+  EXPECT_EQ(cache_stats(dir).n_entries, 2u);
+  EXPECT_EQ(cache_prune(dir, 2), 1u);
+  EXPECT_EQ(cache_stats(dir).n_entries, 1u);
+  EXPECT_TRUE(fs::exists(dir + "/f-00000000/notes.txt"));
+}
+
+TEST_F(Maintenance, AHitRefreshesAnEntryOlderThanADay) {
+  age(1, std::chrono::hours(24 * 10));
+  std::string payload;
+  const detail::key k{1, 1};
+  ASSERT_EQ(detail::load_entry(detail::address_of(dir, "f-00000000", k), k,
+                               detail::backend::binary, payload),
+            detail::load_result::hit);
+  EXPECT_EQ(cache_prune(dir, 5), 0u);
+}
+
+} // namespace
+} // namespace cachepy
