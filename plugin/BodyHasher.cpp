@@ -3,17 +3,18 @@
 // Clang's ODR hash sees exactly the right things (the resolved AST, literal values,
 // macro expansions; never locations or comments) but is only 32 bits wide. We keep
 // its structural stream in full (statement kinds, operators, literal values) and add,
-// at full width, the names it folds into 32 bits: every declaration referenced or
-// declared in the body (lambda bodies included) and the types of local variables.
+// at full width, the names it folds into 32 bits. Types are printed without source
+// locations, so that a lambda or an unnamed struct does not tie the hash to a line.
 //
 //===----------------------------------------------------------------------===//
 
 #include "BodyHasher.h"
 
 #include "clang/AST/ASTContext.h"
-#include "clang/Basic/SourceManager.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ODRHash.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
@@ -47,9 +48,40 @@ private:
   XXH3_state_t State;
 };
 
+PrintingPolicy locationFreePolicy(const ASTContext &Context) {
+  PrintingPolicy Policy(Context.getLangOpts());
+  Policy.AnonymousTagLocations = false;
+  Policy.FullyQualifiedName = true;
+  return Policy;
+}
+
+// Clang names unnamed entities "(lambda at file:line:col)"; the policy drops that
+// for types, but qualified names of their members still carry it.
+std::string withoutLocations(std::string Text) {
+  size_t At;
+  while ((At = Text.find(" at ")) != std::string::npos) {
+    size_t Close = Text.find(')', At);
+    if (Close == std::string::npos)
+      break;
+    Text.erase(At, Close - At);
+  }
+  return Text;
+}
+
+std::string typeText(QualType Type, const ASTContext &Context) {
+  return withoutLocations(Type.getAsString(locationFreePolicy(Context)));
+}
+
+std::string nameText(const NamedDecl &D) {
+  std::string Text;
+  llvm::raw_string_ostream Out(Text);
+  D.printQualifiedName(Out, locationFreePolicy(D.getASTContext()));
+  return withoutLocations(Out.str());
+}
+
 class NameCollector : public RecursiveASTVisitor<NameCollector> {
 public:
-  explicit NameCollector(HashSink &Sink) : Sink(Sink) {}
+  NameCollector(HashSink &Sink, const ASTContext &Context) : Sink(Sink), Context(Context) {}
 
   bool shouldVisitImplicitCode() const { return false; }
 
@@ -58,11 +90,13 @@ public:
     return true;
   }
   bool VisitDeclRefExpr(DeclRefExpr *E) {
-    Sink.add(E->getDecl()->getQualifiedNameAsString());
+    Sink.add(nameText(*E->getDecl()));
+    if (const auto *Enumerator = dyn_cast<EnumConstantDecl>(E->getDecl()))
+      Sink.add(llvm::toString(Enumerator->getInitVal(), 16));
     return true;
   }
   bool VisitMemberExpr(MemberExpr *E) {
-    Sink.add(E->getMemberDecl()->getQualifiedNameAsString());
+    Sink.add(nameText(*E->getMemberDecl()));
     return true;
   }
   bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
@@ -74,7 +108,7 @@ public:
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
-    Sink.add(E->getConstructor()->getQualifiedNameAsString());
+    Sink.add(nameText(*E->getConstructor()));
     return true;
   }
   bool VisitIntegerLiteral(IntegerLiteral *E) {
@@ -96,80 +130,199 @@ public:
     return true;
   }
   bool VisitValueDecl(ValueDecl *D) {
-    Sink.add(D->getType().getAsString());
+    Sink.add(typeText(D->getType(), Context));
     return true;
   }
 
 private:
   HashSink &Sink;
+  const ASTContext &Context;
 };
 
-// The functions a body refers to whose text is this translation unit's own: the
-// definitions (template patterns for instantiations) outside system headers.
-class CalleeCollector : public RecursiveASTVisitor<CalleeCollector> {
+// Structure in full, names at full width.
+void hashCode(HashSink &Sink, const Stmt *Code, const ASTContext &Context) {
+  if (!Code)
+    return;
+  llvm::FoldingSetNodeID Structure;
+  ODRHash Names;
+  Code->ProcessODRHash(Structure, Names);
+  llvm::BumpPtrAllocator Arena;
+  llvm::FoldingSetNodeIDRef Interned = Structure.Intern(Arena);
+  Sink.add(Interned.getData(), Interned.getSize() * sizeof(unsigned));
+  Sink.add(static_cast<uint64_t>(Names.CalculateHash()));
+  NameCollector Collector(Sink, Context);
+  Collector.TraverseStmt(const_cast<Stmt *>(Code));
+}
+
+bool isUserCode(const Decl &D) {
+  return !D.getASTContext().getSourceManager().isInSystemHeader(D.getLocation());
+}
+
+bool isSerializationMethod(const CXXMethodDecl &Method) {
+  const IdentifierInfo *Name = Method.getIdentifier();
+  return Name && llvm::is_contained({"serialize", "save", "load", "save_minimal",
+                                     "load_minimal"},
+                                    Name->getName());
+}
+
+// What a declaration's meaning depends on, as written in this translation unit:
+// functions it calls, variables it reads, classes it uses. System headers are left
+// out; their template arguments are followed (std::vector<Mine> depends on Mine).
+class DependencyCollector : public RecursiveASTVisitor<DependencyCollector> {
 public:
   bool shouldVisitImplicitCode() const { return false; }
 
   bool VisitDeclRefExpr(DeclRefExpr *E) {
-    add(dyn_cast<FunctionDecl>(E->getDecl()));
+    addDecl(E->getDecl());
     return true;
   }
   bool VisitMemberExpr(MemberExpr *E) {
-    add(dyn_cast<FunctionDecl>(E->getMemberDecl()));
+    addDecl(E->getMemberDecl());
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
-    add(E->getConstructor());
+    addFunction(E->getConstructor());
+    addType(E->getType());
     return true;
   }
   bool VisitOverloadExpr(OverloadExpr *E) { // dependent calls: every candidate
     for (NamedDecl *Candidate : E->decls())
-      add(Candidate->getAsFunction());
+      addDecl(Candidate);
+    return true;
+  }
+  bool VisitValueDecl(ValueDecl *D) {
+    addType(D->getType());
     return true;
   }
 
-  std::vector<const FunctionDecl *> Found;
-
-private:
-  void add(const FunctionDecl *FD) {
+  void addFunction(const FunctionDecl *FD) {
     if (!FD)
       return;
     if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
       FD = Pattern;
     const FunctionDecl *Definition = FD->getDefinition();
-    if (!Definition || !Definition->getBody() ||
-        Definition->getASTContext().getSourceManager().isInSystemHeader(
-            Definition->getLocation()))
-      return;
-    if (llvm::find(Found, Definition) == Found.end())
-      Found.push_back(Definition);
+    if (Definition && Definition->getBody() && isUserCode(*Definition))
+      add(Definition);
   }
+
+  void addType(QualType Written) {
+    if (Written.isNull())
+      return;
+    const Type *Inner = Written.getNonReferenceType().getTypePtr();
+    while (Inner->getPointeeOrArrayElementType() != Inner)
+      Inner = Inner->getPointeeOrArrayElementType();
+    const auto *Record = Inner->getAsCXXRecordDecl();
+    if (!Record || !Record->hasDefinition() || !Seen.insert(Record).second)
+      return;
+    if (const auto *Specialization = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+      for (const TemplateArgument &Argument : Specialization->getTemplateArgs().asArray())
+        if (Argument.getKind() == TemplateArgument::Type)
+          addType(Argument.getAsType());
+    if (isUserCode(*Record))
+      add(Record->getDefinition());
+  }
+
+  std::vector<const Decl *> Found;
+
+private:
+  void addDecl(const Decl *D) {
+    if (!D)
+      return;
+    if (const auto *FD = D->getAsFunction())
+      return addFunction(FD);
+    if (const auto *Var = dyn_cast<VarDecl>(D))
+      if (Var->hasGlobalStorage() && Var->getAnyInitializer() && isUserCode(*Var))
+        add(Var->getCanonicalDecl());
+  }
+
+  void add(const Decl *D) {
+    if (llvm::find(Found, D) == Found.end())
+      Found.push_back(D);
+  }
+
+  llvm::SmallPtrSet<const CXXRecordDecl *, 16> Seen;
 };
 
 } // namespace
 
-const std::vector<const FunctionDecl *> &BodyHasher::callees(const FunctionDecl &Definition) {
-  auto It = Callees.find(&Definition);
-  if (It != Callees.end())
+const std::vector<const Decl *> &BodyHasher::dependencies(const Decl &D) {
+  auto It = Dependencies.find(&D);
+  if (It != Dependencies.end())
     return It->second;
-  CalleeCollector Collector;
-  Collector.TraverseStmt(const_cast<Stmt *>(Definition.getBody()));
-  return Callees[&Definition] = std::move(Collector.Found);
+  DependencyCollector Collector;
+  if (const auto *FD = dyn_cast<FunctionDecl>(&D)) {
+    Collector.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
+    Collector.addType(FD->getReturnType());
+    for (const ParmVarDecl *Param : FD->parameters())
+      Collector.addType(Param->getType());
+    // A template's calls through its parameters resolve per instantiation.
+    if (const FunctionTemplateDecl *Template = FD->getDescribedFunctionTemplate())
+      for (const FunctionDecl *Instance : Template->specializations())
+        Collector.TraverseStmt(const_cast<Stmt *>(Instance->getBody()));
+  } else if (const auto *Var = dyn_cast<VarDecl>(&D)) {
+    Collector.addType(Var->getType());
+    Collector.TraverseStmt(const_cast<Expr *>(Var->getAnyInitializer()));
+  } else if (const auto *Record = dyn_cast<CXXRecordDecl>(&D)) {
+    for (const CXXBaseSpecifier &Base : Record->bases())
+      Collector.addType(Base.getType());
+    for (const FieldDecl *Field : Record->fields()) {
+      Collector.addType(Field->getType());
+      Collector.TraverseStmt(Field->getInClassInitializer());
+    }
+    for (const Decl *Member : Record->decls()) {
+      const Decl *Inner = Member;
+      if (const auto *Template = dyn_cast<FunctionTemplateDecl>(Member))
+        Inner = Template->getTemplatedDecl();
+      if (const auto *Method = dyn_cast<CXXMethodDecl>(Inner);
+          Method && isSerializationMethod(*Method))
+        Collector.addFunction(Method);
+    }
+  }
+  return Dependencies[&D] = std::move(Collector.Found);
 }
 
-// Combines the function's own hash with the own hashes of everything it reaches,
+AstHash BodyHasher::ownHash(const Decl &D) {
+  auto It = Own.find(&D);
+  if (It != Own.end())
+    return It->second;
+  const ASTContext &Context = D.getASTContext();
+  HashSink Sink;
+  Sink.add(static_cast<uint64_t>(D.getKind()));
+  if (const auto *FD = dyn_cast<FunctionDecl>(&D)) {
+    Sink.add(static_cast<uint64_t>(const_cast<FunctionDecl *>(FD)->getODRHash()));
+    Sink.add(nameText(*FD));
+    Sink.add(typeText(FD->getType(), Context));
+    hashCode(Sink, FD->getBody(), Context);
+  } else if (const auto *Var = dyn_cast<VarDecl>(&D)) {
+    Sink.add(nameText(*Var));
+    Sink.add(typeText(Var->getType(), Context));
+    hashCode(Sink, Var->getAnyInitializer(), Context);
+  } else if (const auto *Record = dyn_cast<CXXRecordDecl>(&D)) {
+    Sink.add(nameText(*Record));
+    for (const CXXBaseSpecifier &Base : Record->bases())
+      Sink.add(typeText(Base.getType(), Context));
+    for (const FieldDecl *Field : Record->fields()) {
+      Sink.add(Field->getName());
+      Sink.add(typeText(Field->getType(), Context));
+      hashCode(Sink, Field->getInClassInitializer(), Context);
+    }
+  }
+  return Own[&D] = Sink.digest();
+}
+
+// The function's own hash, combined with the own hashes of everything it reaches,
 // sorted: deterministic, and safe for recursion and mutual recursion.
-AstHash BodyHasher::hashWithCallees(const FunctionDecl &Definition) {
-  llvm::SmallPtrSet<const FunctionDecl *, 16> Reached{&Definition};
-  std::vector<const FunctionDecl *> Pending{&Definition};
+AstHash BodyHasher::hashWithDependencies(const FunctionDecl &Definition) {
+  llvm::SmallPtrSet<const Decl *, 16> Reached{&Definition};
+  std::vector<const Decl *> Pending{&Definition};
   std::vector<std::pair<uint64_t, uint64_t>> Reachable;
   while (!Pending.empty()) {
-    const FunctionDecl *Next = Pending.back();
+    const Decl *Next = Pending.back();
     Pending.pop_back();
-    for (const FunctionDecl *Callee : callees(*Next))
-      if (Reached.insert(Callee).second) {
-        Pending.push_back(Callee);
-        AstHash Hash = ownHash(*Callee);
+    for (const Decl *Dependency : dependencies(*Next))
+      if (Reached.insert(Dependency).second) {
+        Pending.push_back(Dependency);
+        AstHash Hash = ownHash(*Dependency);
         Reachable.emplace_back(Hash.High, Hash.Low);
       }
   }
@@ -180,28 +333,6 @@ AstHash BodyHasher::hashWithCallees(const FunctionDecl &Definition) {
   Sink.add(Self.Low);
   Sink.add(Reachable.data(), Reachable.size() * sizeof(Reachable[0]));
   return Sink.digest();
-}
-
-AstHash BodyHasher::ownHash(const FunctionDecl &Definition) {
-  auto It = Own.find(&Definition);
-  if (It != Own.end())
-    return It->second;
-  HashSink Sink;
-  Sink.add(static_cast<uint64_t>(const_cast<FunctionDecl &>(Definition).getODRHash()));
-  Sink.add(Definition.getType().getAsString());
-
-  const Stmt *Body = Definition.getBody();
-  llvm::FoldingSetNodeID Structure;
-  ODRHash Names;
-  Body->ProcessODRHash(Structure, Names);
-  llvm::BumpPtrAllocator Arena;
-  llvm::FoldingSetNodeIDRef Interned = Structure.Intern(Arena);
-  Sink.add(Interned.getData(), Interned.getSize() * sizeof(unsigned));
-  Sink.add(static_cast<uint64_t>(Names.CalculateHash()));
-
-  NameCollector Collector(Sink);
-  Collector.TraverseStmt(const_cast<Stmt *>(Body));
-  return Own[&Definition] = Sink.digest();
 }
 
 } // namespace cachepy

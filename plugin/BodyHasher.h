@@ -1,9 +1,14 @@
 //===- BodyHasher.h - A 128-bit hash of what a function does --------------===//
 //
 // Stable under comments, whitespace and moving the function; changed by any change to
-// its signature or body, including one made through a macro, and by any change to a
-// function it calls (transitively) that is defined in this translation unit outside
-// system headers.
+// what the function computes or returns as written in this translation unit:
+//   - its signature and body, including changes made through macros;
+//   - the functions it calls, the variables it reads (their initializers) and the
+//     enumerators it uses, when defined in this translation unit outside system
+//     headers, transitively; for a template, also what its instantiations here call;
+//   - the definitions of the classes it uses, returns or takes (fields, bases,
+//     default member initializers, serialize/save/load), so that a stored value is
+//     never read back into a changed type.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,7 +16,6 @@
 #define CACHEPY_PLUGIN_BODYHASHER_H
 
 #include "clang/AST/Decl.h"
-
 #include "llvm/ADT/DenseMap.h"
 
 #include <cstdint>
@@ -26,16 +30,14 @@ struct AstHash {
 
 class BodyHasher {
 public:
-  AstHash hashWithCallees(const clang::FunctionDecl &Definition);
+  AstHash hashWithDependencies(const clang::FunctionDecl &Definition);
 
 private:
-  AstHash ownHash(const clang::FunctionDecl &Definition);
-  const std::vector<const clang::FunctionDecl *> &
-  callees(const clang::FunctionDecl &Definition);
+  AstHash ownHash(const clang::Decl &D);
+  const std::vector<const clang::Decl *> &dependencies(const clang::Decl &D);
 
-  llvm::DenseMap<const clang::FunctionDecl *, AstHash> Own;
-  llvm::DenseMap<const clang::FunctionDecl *, std::vector<const clang::FunctionDecl *>>
-      Callees;
+  llvm::DenseMap<const clang::Decl *, AstHash> Own;
+  llvm::DenseMap<const clang::Decl *, std::vector<const clang::Decl *>> Dependencies;
 };
 
 } // namespace cachepy

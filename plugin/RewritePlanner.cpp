@@ -37,7 +37,7 @@ std::optional<CachedFunction> planFunction(const AnnotatedDecl &Annotated,
       checkCachedSignature(*Definition) || checkCachedDefinition(*Definition))
     return std::nullopt;
   CachedFunction Function{Definition, std::get<CacheFileOptions>(std::move(Options)),
-                          Hasher.hashWithCallees(*Definition), {}, {}};
+                          Hasher.hashWithDependencies(*Definition), {}, {}};
   for (unsigned I = 0; I < Annotated.Decl->getNumParams(); ++I) {
     const std::string Name = Annotated.Decl->getParamDecl(I)->getName().str();
     if (Function.Options.FileArgs.count(Name))
