@@ -4,6 +4,7 @@
 
 #include "clang/Basic/FileManager.h"
 #include "clang/Lex/HeaderSearchOptions.h"
+#include "clang/Lex/PreprocessorOptions.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Path.h"
 
@@ -106,6 +107,9 @@ bool mayUseCachepy(CompilerInstance &CI) {
   if (Frontend.Inputs.size() != 1 || !Frontend.Inputs[0].isFile())
     return false;
   Scanner Scan(CI);
+  for (const std::string &Forced : CI.getPreprocessorOpts().Includes) // -include
+    if (Scan.mentionsCachepy(Forced))
+      return true;
   return Scan.mentionsCachepy(Frontend.Inputs[0].getFile());
 }
 

@@ -3,6 +3,9 @@
 #include "AttributeArgs.h"
 
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/MacroInfo.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace cachepy {
 using namespace clang;
@@ -38,8 +41,8 @@ namespace {
 class ArgsParser {
 public:
   ArgsParser(const SourceManager &SM, const LangOptions &LangOpts, FileID File,
-             unsigned Offset)
-      : SM(SM), Buffer(SM.getBufferData(File)),
+             unsigned Offset, llvm::StringSet<> ForbiddenNames)
+      : SM(SM), ForbiddenNames(std::move(ForbiddenNames)), Buffer(SM.getBufferData(File)),
         Lex(SM.getLocForStartOfFile(File), LangOpts, Buffer.begin(),
             Buffer.begin() + Offset, Buffer.end()) {
     advance();
@@ -185,15 +188,24 @@ private:
   void parseScalarOrExpression(AttrValue &Value) {
     unsigned Depth = 0;
     unsigned Count = 0;
+    unsigned OpenConditionals = 0; // a ':' closing `a ? b : c` does not end the value
     Token First = Tok;
     while (true) {
       if (Tok.is(tok::eof)) {
         fail("expected ')' to close cachepy::cache_file arguments");
         return;
       }
-      if (Depth == 0 && Tok.isOneOf(tok::comma, tok::r_paren, tok::r_square,
-                                    tok::r_brace, tok::colon))
+      if (Depth == 0 && Tok.is(tok::question))
+        ++OpenConditionals;
+      else if (Depth == 0 && Tok.is(tok::colon) && OpenConditionals > 0)
+        --OpenConditionals;
+      else if (Depth == 0 && Tok.isOneOf(tok::comma, tok::r_paren, tok::r_square,
+                                         tok::r_brace, tok::colon))
         break;
+      else if (Tok.is(tok::raw_identifier) && ForbiddenNames.count(Tok.getRawIdentifier()))
+        return fail("cachepy::cache_file arguments cannot use the parameters of the "
+                    "macro they are written in ('" + Tok.getRawIdentifier().str() +
+                    "'); write the attribute outside the macro");
       if (Tok.isOneOf(tok::l_paren, tok::l_square, tok::l_brace))
         ++Depth;
       else if (Tok.isOneOf(tok::r_paren, tok::r_square, tok::r_brace))
@@ -233,6 +245,7 @@ private:
   }
 
   const SourceManager &SM;
+  llvm::StringSet<> ForbiddenNames;
   StringRef Buffer;
   Lexer Lex;
   Token Tok;
@@ -241,12 +254,31 @@ private:
 
 } // namespace
 
-ParsedCacheFileArgs parseCacheFileArgs(const SourceManager &SM,
-                                       const LangOptions &LangOpts,
-                                       SourceLocation NameLoc) {
+namespace {
+
+// An attribute written inside a macro is read from the macro's definition; what the
+// macro's parameters stand for at this expansion is not in the text.
+llvm::StringSet<> macroParameters(const Preprocessor &PP, SourceLocation NameLoc) {
+  llvm::StringSet<> Names;
+  if (!NameLoc.isMacroID())
+    return Names;
+  const SourceManager &SM = PP.getSourceManager();
+  StringRef Macro = Lexer::getImmediateMacroName(NameLoc, SM, PP.getLangOpts());
+  const MacroInfo *Info =
+      Macro.empty() ? nullptr : PP.getMacroInfo(PP.getIdentifierInfo(Macro));
+  if (Info && Info->isFunctionLike())
+    for (const IdentifierInfo *Param : Info->params())
+      Names.insert(Param->getName());
+  return Names;
+}
+
+} // namespace
+
+ParsedCacheFileArgs parseCacheFileArgs(const Preprocessor &PP, SourceLocation NameLoc) {
+  const SourceManager &SM = PP.getSourceManager();
   SourceLocation Spelling = SM.getSpellingLoc(NameLoc);
   auto [File, Offset] = SM.getDecomposedLoc(Spelling);
-  ArgsParser Parser(SM, LangOpts, File, Offset);
+  ArgsParser Parser(SM, PP.getLangOpts(), File, Offset, macroParameters(PP, NameLoc));
   return Parser.parse();
 }
 

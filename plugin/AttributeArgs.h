@@ -13,6 +13,7 @@
 #include "clang/Basic/LangOptions.h"
 #include "clang/Basic/SourceLocation.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <optional>
@@ -58,8 +59,7 @@ struct ParsedCacheFileArgs {
   CacheFileArgs Args;
   std::optional<AttrProblem> Problem;
 };
-ParsedCacheFileArgs parseCacheFileArgs(const clang::SourceManager &SM,
-                                       const clang::LangOptions &LangOpts,
+ParsedCacheFileArgs parseCacheFileArgs(const clang::Preprocessor &PP,
                                        clang::SourceLocation NameLoc);
 
 } // namespace cachepy

@@ -52,8 +52,7 @@ public:
 
 private:
   static void reportProblems(Sema &S, const FunctionDecl &FD, SourceLocation NameLoc) {
-    ParsedCacheFileArgs Parsed =
-        parseCacheFileArgs(S.getSourceManager(), S.getLangOpts(), NameLoc);
+    ParsedCacheFileArgs Parsed = parseCacheFileArgs(S.getPreprocessor(), NameLoc);
     std::optional<AttrProblem> Problem = Parsed.Problem;
     if (!Problem) {
       auto Options = interpretCacheFileArgs(Parsed.Args, FD);

@@ -11,6 +11,8 @@
 //   dump-rewrite=-       ... or to standard output
 //   runtime-include=<dir> where cachepy/cachepy.hpp lives (default: found next to
 //                         the plugin, then the build tree it came from)
+//   trace                 say on stderr what the plugin did with each file, and how
+//                         long its planning parse took
 //
 //===----------------------------------------------------------------------===//
 
@@ -23,10 +25,12 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "clang/Lex/Preprocessor.h"
+#include "clang/Lex/PreprocessorOptions.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <chrono>
 #include <dlfcn.h>
 
 namespace cachepy {
@@ -37,6 +41,7 @@ namespace {
 struct PluginOptions {
   std::string DumpRewrite;
   std::string RuntimeInclude;
+  bool Trace = false;
 };
 
 // The installed layout is <prefix>/lib/cachepy/cachepy-plugin.so beside
@@ -100,9 +105,18 @@ void installRewrites(CompilerInstance &CI, const std::vector<RewrittenFile> &Fil
   // Like -include: the rewritten code needs the runtime even if the user did not
   // include it; its include guard makes a second inclusion free. CACHEPY_REWRITTEN
   // makes the header bring the parts only rewritten code uses.
+  // It goes after the builtin macros, which the header needs, and before the files
+  // named by -include, which may hold cached functions.
   Preprocessor &PP = CI.getPreprocessor();
-  PP.setPredefines(PP.getPredefines() + "#define CACHEPY_REWRITTEN 1\n#include \"" +
-                   RuntimeHeader + "\"\n");
+  std::string Predefines = PP.getPredefines();
+  const std::string Runtime =
+      "#define CACHEPY_REWRITTEN 1\n#include \"" + RuntimeHeader + "\"\n";
+  const size_t ForcedIncludes = CI.getPreprocessorOpts().Includes.empty()
+                                    ? std::string::npos
+                                    : Predefines.find("#include \"");
+  Predefines.insert(ForcedIncludes == std::string::npos ? Predefines.size() : ForcedIncludes,
+                    Runtime);
+  PP.setPredefines(Predefines);
   installHeaderFixes(CI);
 }
 
@@ -110,8 +124,26 @@ class CachepyAction : public PluginASTAction {
 protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
-    if (mayUseCachepy(CI)) {
+    if (CI.getFrontendOpts().Inputs.size() == 1 &&
+        CI.getFrontendOpts().Inputs[0].getKind().isPreprocessed()) {
+      // The source was preprocessed without the plugin (-save-temps, a .ii file):
+      // includes are gone and annotated functions can no longer be planned.
+      if (mayUseCachepy(CI))
+        CI.getDiagnostics().Report(CI.getDiagnostics().getCustomDiagID(
+            DiagnosticsEngine::Warning,
+            "cachepy cannot rewrite preprocessed input (-save-temps or a .ii file); "
+            "its cached functions are compiled uncached"));
+    } else if (!mayUseCachepy(CI)) {
+      trace("no mention of cachepy: left untouched", CI);
+    } else {
+      const auto Start = std::chrono::steady_clock::now();
       std::vector<RewrittenFile> Files = planRewrites(CI);
+      trace("planned in " +
+                std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                   std::chrono::steady_clock::now() - Start)
+                                   .count()) +
+                " ms, " + std::to_string(Files.size()) + " file(s) rewritten",
+            CI);
       if (!Files.empty()) {
         installRewrites(CI, Files, findRuntimeHeader(Options));
         if (!Options.DumpRewrite.empty())
@@ -134,11 +166,13 @@ protected:
         Options.DumpRewrite = Value.str();
       } else if (Name == "runtime-include" && !Value.empty()) {
         Options.RuntimeInclude = Value.str();
+      } else if (Arg == "trace") {
+        Options.Trace = true;
       } else {
         Diags.Report(Diags.getCustomDiagID(
             DiagnosticsEngine::Error,
-            "unknown cachepy plugin option '%0'; expected dump-rewrite=<dir|->"
-            " or runtime-include=<dir>"))
+            "unknown cachepy plugin option '%0'; expected dump-rewrite=<dir|->,"
+            " runtime-include=<dir> or trace"))
             << Arg;
         return false;
       }
@@ -149,6 +183,12 @@ protected:
   ActionType getActionType() override { return AddBeforeMainAction; }
 
 private:
+  void trace(const std::string &What, const CompilerInstance &CI) const {
+    if (Options.Trace)
+      llvm::errs() << "cachepy: " << CI.getFrontendOpts().Inputs[0].getFile() << ": "
+                   << What << "\n";
+  }
+
   PluginOptions Options;
 };
 

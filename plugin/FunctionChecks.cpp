@@ -3,6 +3,7 @@
 #include "FunctionChecks.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace cachepy {
@@ -53,6 +54,11 @@ std::optional<AttrProblem> checkCachedDefinition(const FunctionDecl &Definition)
   if (Definition.isDefaulted() || Definition.isDeleted())
     return AttrProblem{Definition.getLocation(),
                        "cachepy::cache_file needs a function with a body"};
+  if (const auto *Braces = dyn_cast_or_null<CompoundStmt>(Body);
+      Braces && (Braces->getLBracLoc().isMacroID() || Braces->getRBracLoc().isMacroID()))
+    return AttrProblem{Definition.getLocation(),
+                       "cachepy::cache_file cannot cache a function whose body comes "
+                       "from a macro expansion; define the function outside the macro"};
   return std::nullopt;
 }
 

@@ -37,16 +37,48 @@ std::string identityExpression(const FunctionDecl &FD, MangleContext &Mangler) {
   return quoted(Out.str());
 }
 
+// A concrete return type is printed from the AST (source ranges of return types leave
+// out leading qualifiers: `const char *` would read `char *`); a dependent one, which
+// prints as written anyway, is copied from the source.
 std::string returnTypeText(const FunctionDecl &FD) {
   const ASTContext &Context = FD.getASTContext();
+  QualType Type = FD.getReturnType();
+  if (!Type->isDependentType() && !Type->isUndeducedType()) {
+    PrintingPolicy Policy(Context.getLangOpts());
+    Policy.FullyQualifiedName = true;
+    Policy.SuppressUnwrittenScope = true;
+    return Type.getAsString(Policy);
+  }
   SourceRange Range = FD.getReturnTypeSourceRange();
   if (Range.isValid() && Range.getBegin().isFileID() && Range.getEnd().isFileID())
     return Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
                                 Context.getSourceManager(), Context.getLangOpts())
         .str();
-  PrintingPolicy Policy(Context.getLangOpts());
-  Policy.FullyQualifiedName = true;
-  return FD.getReturnType().getAsString(Policy);
+  return "auto";
+}
+
+// `auto f() { ... f(n - 1) ... }`: inside the lambda, f's type must already be
+// deduced, so a first, unreachable return states it.
+std::string deducedReturnAnchor(const FunctionDecl &FD) {
+  if (!FD.getDeclaredReturnType()->getContainedDeducedType() ||
+      FD.getReturnType()->isDependentType() || FD.getReturnType()->isUndeducedType())
+    return "";
+  return " if (false) return ::cachepy::detail::unreachable<" + returnTypeText(FD) + ">();";
+}
+
+// A template's parameter may turn into a non-const lvalue reference (T&& bound to an
+// lvalue): checked per instantiation, as the signature check does for plain types.
+std::string dependentParameterChecks(const FunctionDecl &FD) {
+  std::string Out;
+  for (const ParmVarDecl *Param : FD.parameters())
+    if (!Param->getName().empty() && Param->getType()->isDependentType() &&
+        !Param->isParameterPack())
+      Out += " static_assert(!::cachepy::detail::is_mutable_lvalue_reference<decltype(" +
+             Param->getName().str() +
+             ")>::value, \"cachepy: a cached function cannot take a non-const lvalue "
+             "reference (here '" +
+             Param->getName().str() + "'): a hit would skip its changes to the argument\");";
+  return Out;
 }
 
 std::string argumentList(const CachedFunction &Function) {
@@ -111,6 +143,7 @@ std::optional<AttrProblem> rewriteCachedFunction(Rewriter &Rewrite,
       << ", " << llvm::format_hex(Function.Hash.High, 18) << "ULL, "
       << llvm::format_hex(Function.Hash.Low, 18) << "ULL, " << quoted(Options.Version)
       << ", " << (Options.Verbose ? "true" : "false") << ");"
+      << dependentParameterChecks(FD) << deducedReturnAnchor(FD)
       << " return ::cachepy::detail::call<" << backendChoice(Options) << ">(__cachepy_site, "
       << (Options.CacheDirExpr ? *Options.CacheDirExpr : std::string("{}")) << ", "
       << dependencies(Options) << ", [&]() -> " << returnTypeText(FD) << " {";

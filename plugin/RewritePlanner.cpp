@@ -12,6 +12,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/FrontendActions.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Rewrite/Core/Rewriter.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -23,13 +24,11 @@ namespace {
 // Everything that makes a function unfit for caching is reported by the real
 // compilation; the plan just leaves such a function as it is.
 std::optional<CachedFunction> planFunction(const AnnotatedDecl &Annotated,
-                                           BodyHasher &Hasher) {
+                                           const Preprocessor &PP, BodyHasher &Hasher) {
   const FunctionDecl *Definition = Annotated.Decl->getDefinition();
   if (!Definition)
     return std::nullopt;
-  const ASTContext &Context = Definition->getASTContext();
-  ParsedCacheFileArgs Parsed = parseCacheFileArgs(
-      Context.getSourceManager(), Context.getLangOpts(), Annotated.AttrNameLoc);
+  ParsedCacheFileArgs Parsed = parseCacheFileArgs(PP, Annotated.AttrNameLoc);
   if (Parsed.Problem)
     return std::nullopt;
   auto Options = interpretCacheFileArgs(Parsed.Args, *Annotated.Decl);
@@ -50,8 +49,8 @@ std::optional<CachedFunction> planFunction(const AnnotatedDecl &Annotated,
 
 class PlanningConsumer : public ASTConsumer {
 public:
-  PlanningConsumer(SourceManager &SM, std::vector<RewrittenFile> &Result)
-      : SM(SM), Result(Result) {}
+  PlanningConsumer(const Preprocessor &PP, std::vector<RewrittenFile> &Result)
+      : PP(PP), SM(PP.getSourceManager()), Result(Result) {}
 
   // Bodies in system headers are never cached nor hashed: skip them. (Skipping every
   // body but the cached ones measured no faster: declarations dominate the parse.)
@@ -67,7 +66,7 @@ public:
     for (const AnnotatedDecl &Annotated : annotationLog().Annotated) {
       if (SM.isInSystemHeader(Annotated.Decl->getLocation()))
         continue;
-      std::optional<CachedFunction> Function = planFunction(Annotated, Hasher);
+      std::optional<CachedFunction> Function = planFunction(Annotated, PP, Hasher);
       if (Function && Done.insert(Function->Definition).second)
         rewriteCachedFunction(Rewrite, *Mangler, *Function);
     }
@@ -83,6 +82,7 @@ public:
   }
 
 private:
+  const Preprocessor &PP;
   SourceManager &SM;
   std::vector<RewrittenFile> &Result;
 };
@@ -93,7 +93,7 @@ public:
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    return std::make_unique<PlanningConsumer>(CI.getSourceManager(), Result);
+    return std::make_unique<PlanningConsumer>(CI.getPreprocessor(), Result);
   }
 
 private:

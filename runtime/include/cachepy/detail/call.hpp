@@ -18,6 +18,7 @@
 #include "store.hpp"
 #include "value_codec.hpp"
 
+#include <cstdlib>
 #include <exception>
 #include <string>
 #include <type_traits>
@@ -26,6 +27,14 @@
 namespace cachepy::detail {
 
 void log_event(const function_site &site, const key &k, std::string_view event);
+
+// The plugin's first, unreachable return in a function with a deduced return type.
+template <class T> [[noreturn]] T unreachable() { std::abort(); }
+
+template <class T>
+struct is_mutable_lvalue_reference
+    : std::bool_constant<std::is_lvalue_reference<T>::value &&
+                         !std::is_const<std::remove_reference_t<T>>::value> {};
 
 // Stored for void functions: a hit then means "the body already ran for these arguments".
 struct void_marker {

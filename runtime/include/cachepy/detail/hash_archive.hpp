@@ -7,7 +7,9 @@
 #include <cereal/cereal.hpp>
 #include <cereal/archives/binary.hpp>
 
+#include <cstdint>
 #include <memory>
+#include <string_view>
 #include <type_traits>
 
 // Declarations only: XXH3's code lives in libxxhash, compiled once, rather than
@@ -56,6 +58,20 @@ template <class T>
 void CEREAL_SAVE_FUNCTION_NAME(hash_archive &ar, const cereal::SizeTag<T> &tag) {
   ar(tag.size);
 }
+
+// C strings and string views hash as their characters, exactly as a std::string with
+// the same characters does, so h("bob") and h(std::string("bob")) share a key.
+struct text_view {
+  std::string_view text;
+};
+inline void CEREAL_SAVE_FUNCTION_NAME(hash_archive &ar, const text_view &view) {
+  ar(static_cast<std::uint64_t>(view.text.size()));
+  ar.write(view.text.data(), view.text.size());
+}
+
+template <class T> const T &hashable(const T &value) { return value; }
+inline text_view hashable(const char *text) { return {text ? text : std::string_view()}; }
+inline text_view hashable(std::string_view text) { return {text}; }
 
 } // namespace cachepy::detail
 

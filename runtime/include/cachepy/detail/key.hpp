@@ -36,7 +36,7 @@ template <class... Args> key derive_key(const key &site, const Args &...args) {
   XXH3_128bits_update(&state, &site, sizeof site);
   {
     hash_archive archive(state);
-    (archive(args), ...);
+    (archive(hashable(args)), ...);
   }
   const XXH128_hash_t digest = XXH3_128bits_digest(&state);
   return key{digest.high64, digest.low64};
