@@ -59,7 +59,7 @@ TEST_F(ConfigFile, ErrorsNameTheLine) {
   expect_error(write("backend: xml\n"),
                ":1: unknown backend 'xml'; expected binary, portable_binary or json");
   expect_error(write("cache_dir: x\n\ncolour: red\n"),
-               ":3: unknown setting 'colour'; expected cache_dir, backend, verbose or env_vars");
+               ":3: unknown setting 'colour'; expected cache_dir, backend, verbose, env_vars, durability or lock_timeout");
   expect_error(write("env_vars: HOME\n"), ":1: 'env_vars' must be a list of variable names");
   expect_error(write("cache_dir: [unclosed\n"), ":2: end of sequence flow not found");
 }

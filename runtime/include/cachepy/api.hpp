@@ -21,7 +21,8 @@ struct stats {
 stats cache_stats(const std::string &dir);
 
 // Removes entries not used for days_old days (last use: the file's modification time,
-// refreshed by hits at most once a day) and returns how many were removed.
+// refreshed by hits at most once a day) and returns how many were removed. Also clears
+// what killed processes left behind (temporaries, unheld locks and sentinels).
 std::size_t cache_prune(const std::string &dir, double days_old);
 
 struct node {
@@ -39,6 +40,8 @@ struct config {
   std::string backend = "binary";     // binary | portable_binary | json
   bool verbose = false;
   std::vector<std::string> env_vars;  // enter every key
+  std::string durability = "none";    // none | file (fsync entries) | full (and directories)
+  double lock_timeout = 600;          // seconds to wait for a peer computing the same entry
 };
 
 // Thrown by load_config for an unreadable or malformed file; the message names the

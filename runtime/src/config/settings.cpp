@@ -31,6 +31,10 @@ std::shared_ptr<const settings> resolve(const config &cfg) {
                                 : env_dir && *env_dir ? env_dir
                                                       : ".cachepy";
   resolved->verbose = cfg.verbose || env_flag("CACHEPY_VERBOSE");
+  resolved->sync = cfg.durability == "full"   ? durability::full
+                   : cfg.durability == "file" ? durability::file
+                                              : durability::none;
+  resolved->lock_timeout_seconds = cfg.lock_timeout;
   resolved->disabled = env_flag("CACHEPY_DISABLE");
   return resolved;
 }
@@ -128,6 +132,16 @@ config load_config(const std::string &path) {
       if (!value.IsScalar() || !YAML::convert<bool>::decode(value, verbose))
         fail(path, value.Mark(), "'verbose' must be true or false");
       cfg.verbose = verbose;
+    } else if (key == "durability") {
+      cfg.durability = scalar(path, value, "durability");
+      if (cfg.durability != "none" && cfg.durability != "file" && cfg.durability != "full")
+        fail(path, value.Mark(), "unknown durability '" + cfg.durability +
+                                     "'; expected none, file or full");
+    } else if (key == "lock_timeout") {
+      double seconds = 0;
+      if (!value.IsScalar() || !YAML::convert<double>::decode(value, seconds) || seconds < 0)
+        fail(path, value.Mark(), "'lock_timeout' must be a number of seconds");
+      cfg.lock_timeout = seconds;
     } else if (key == "env_vars") {
       if (!value.IsSequence())
         fail(path, value.Mark(), "'env_vars' must be a list of variable names");
@@ -135,7 +149,9 @@ config load_config(const std::string &path) {
         cfg.env_vars.push_back(scalar(path, name, "env_vars"));
     } else {
       fail(path, entry.first.Mark(),
-           "unknown setting '" + key + "'; expected cache_dir, backend, verbose or env_vars");
+           "unknown setting '" + key +
+                                    "'; expected cache_dir, backend, verbose, env_vars, "
+                                    "durability or lock_timeout");
     }
   }
   return cfg;

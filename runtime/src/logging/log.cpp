@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <mutex>
+#include <set>
 #include <string>
 
 namespace cachepy::detail {
@@ -20,6 +21,17 @@ void write_line(const char *level, std::string_view message) {
 
 void log_info(std::string_view message) { write_line("", message); }
 void log_warning(std::string_view message) { write_line("warning: ", message); }
+
+void log_warning_once(const std::string &what, std::string_view message) {
+  static std::mutex mutex;
+  static std::set<std::string> warned;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!warned.insert(what).second)
+      return;
+  }
+  log_warning(message);
+}
 
 void log_event(const function_site &site, const key &k, std::string_view event) {
   log_info(site.qualified_name + " [" + k.hex().substr(0, 12) + "]: " + std::string(event));

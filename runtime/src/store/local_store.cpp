@@ -5,13 +5,18 @@
 
 #include <cachepy/detail/logging.hpp>
 #include <cachepy/detail/store.hpp>
+#include <cachepy/detail/store.hpp>
 
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
 #include <ctime>
+#include <mutex>
 #include <random>
+#include <set>
+#include <signal.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -64,7 +69,62 @@ std::string temporary_name(const std::string &final_path) {
          key{0, random()}.hex().substr(16);
 }
 
+void sync_directory(const std::string &directory) {
+  const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+// A process killed while writing leaves "<entry>.tmp.<pid>.<random>"; one killed
+// while computing leaves "<key>.lock" and "<key>.computing". The first store of a
+// process in a function directory clears what dead processes left there.
+void remove_stale_debris_once(const std::string &directory) {
+  static std::mutex mutex;
+  static std::set<std::string> cleaned;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!cleaned.insert(directory).second)
+      return;
+  }
+  remove_stale_debris(directory);
+}
+
 } // namespace
+
+std::size_t remove_stale_debris(const std::string &directory) noexcept {
+  std::size_t removed = 0;
+  try {
+    std::error_code error;
+    for (std::filesystem::directory_iterator it(directory, error), end; !error && it != end;
+         it.increment(error)) {
+      const std::string path = it->path().native();
+      const std::string name = it->path().filename().native();
+      bool stale = false;
+      const std::size_t tmp = name.find(".cpy.tmp.");
+      if (tmp != std::string::npos) {
+        const long pid = std::strtol(name.c_str() + tmp + 9, nullptr, 10);
+        stale = pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+      } else if (name.size() > 5 && name.compare(name.size() - 5, 5, ".lock") == 0) {
+        // Unheld: nobody computes it. Taking the lock before unlinking keeps a
+        // starting holder safe (it re-checks that its file is still linked).
+        const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+        if (fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+          const std::string computing = path.substr(0, path.size() - 5) + ".computing";
+          ::unlink(computing.c_str());
+          removed += ::unlink(path.c_str()) == 0 ? 1 : 0;
+        }
+        if (fd >= 0)
+          ::close(fd);
+      }
+      if (stale && ::unlink(path.c_str()) == 0)
+        ++removed;
+    }
+  } catch (...) {
+  }
+  return removed;
+}
 
 entry_address address_of(std::string_view cache_dir, std::string_view function_dir,
                          const key &k) {
@@ -84,7 +144,11 @@ load_result load_entry(const entry_address &where, const key &k, backend format,
       return load_result::absent;
     const decoded_entry entry = decode_entry(file, k, format);
     if (!entry.ok) {
-      log_warning("ignoring damaged entry " + where.file + ": " + entry.problem);
+      // Removed, so that the next reader does not pay for it again; at worst this
+      // races with a peer's fresh entry, which is then recomputed: never a wrong value.
+      log_warning_once("damaged:" + where.file,
+                       "ignoring damaged entry " + where.file + ": " + entry.problem);
+      ::unlink(where.file.c_str());
       return load_result::damaged;
     }
     payload.assign(entry.payload);
@@ -96,31 +160,43 @@ load_result load_entry(const entry_address &where, const key &k, backend format,
 }
 
 void save_entry(const entry_address &where, const key &k, backend format,
-                std::string_view payload) noexcept {
+                std::string_view payload, durability level) noexcept {
   try {
     std::error_code ec;
     std::filesystem::create_directories(where.directory, ec);
     if (ec) {
-      log_warning("cannot create cache directory " + where.directory + ": " +
-                  ec.message());
+      log_warning_once("store:" + where.directory, "cannot create cache directory " +
+                                                       where.directory + ": " +
+                                                       ec.message() + "; not caching there");
       return;
     }
+    remove_stale_debris_once(where.directory);
     const std::string temporary = temporary_name(where.file);
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) {
-      log_warning("cannot write " + temporary + ": " + std::strerror(errno));
+      log_warning_once("store:" + where.directory, "cannot write in " + where.directory +
+                                                       ": " + std::strerror(errno) +
+                                                       "; not caching there");
       return;
     }
-    const bool written = write_whole_file(fd, encode_entry(k, format, payload));
+    bool written = write_whole_file(fd, encode_entry(k, format, payload));
+    if (written && level != durability::none)
+      written = ::fsync(fd) == 0;
     const int saved_errno = errno;
     const bool closed = ::close(fd) == 0;
     if (!written || !closed || ::rename(temporary.c_str(), where.file.c_str()) != 0) {
-      log_warning("cannot store " + where.file + ": " +
-                  std::strerror(written && closed ? errno : saved_errno));
+      log_warning_once("store:" + where.directory,
+                       "cannot store entries in " + where.directory + ": " +
+                           std::strerror(written && closed ? errno : saved_errno) +
+                           "; not caching there");
       ::unlink(temporary.c_str());
+      return;
     }
+    if (level == durability::full)
+      sync_directory(where.directory);
   } catch (const std::exception &error) {
-    log_warning(std::string("cannot store ") + where.file + ": " + error.what());
+    log_warning_once("store:" + where.directory,
+                     std::string("cannot store ") + where.file + ": " + error.what());
   }
 }
 

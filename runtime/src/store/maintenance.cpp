@@ -2,6 +2,7 @@
 // named like entries (32 hex digits + ".cpy"), never at anything else found there.
 
 #include <cachepy/api.hpp>
+#include <cachepy/detail/store.hpp>
 
 #include <chrono>
 #include <filesystem>
@@ -59,6 +60,10 @@ std::size_t cache_prune(const std::string &dir, double days_old) {
       stale.push_back(entry.path());
   });
   std::size_t removed = 0;
+  std::error_code error;
+  for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error))
+    if (it->is_directory(error))
+      detail::remove_stale_debris(it->path().native());
   for (const fs::path &path : stale) {
     std::error_code error;
     removed += fs::remove(path, error) ? 1 : 0;

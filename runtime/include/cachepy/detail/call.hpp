@@ -8,6 +8,7 @@
 #include "cache_dir.hpp"
 #include "call_graph.hpp"
 #include "call_mode.hpp"
+#include "entry_lock.hpp"
 #include "function_site.hpp"
 #include "key.hpp"
 #include "key_parts.hpp"
@@ -20,6 +21,7 @@
 
 #include <cstdlib>
 #include <exception>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -132,23 +134,19 @@ std::invoke_result_t<Body &> call_cached(const function_site &site, const cache_
   const bool verbose = site.verbose || config->verbose;
   const call_graph_node node(site, k, cache_dir);
 
+  // A hit: the entry is read without any lock (entries appear whole, by rename).
   std::string reason = "forced";
-  if (mode != call_mode::force) {
+  auto stored = [&]() -> std::optional<stored_type> {
     std::string payload;
     const load_result loaded = load_entry(where, k, format, payload);
     if (loaded == load_result::hit) {
       try {
         stored_type value{};
         decode_stored<Choice>(format, payload, value);
-        if (verbose)
-          log_event(site, k, "hit");
-        if constexpr (std::is_void<result_type>::value)
-          return;
-        else
-          return value;
+        return value;
       } catch (const std::exception &error) {
-        log_warning(std::string("unreadable entry ") + where.file + " (" + error.what() +
-                    "); recomputing");
+        log_warning_once("decode:" + where.file, "unreadable entry " + where.file + " (" +
+                                                     error.what() + "); recomputing");
         reason = "unreadable entry";
       }
     } else if (loaded == load_result::damaged) {
@@ -156,7 +154,23 @@ std::invoke_result_t<Body &> call_cached(const function_site &site, const cache_
     } else if (verbose) {
       reason = miss_reason(site, where.directory, context);
     }
-  }
+    return std::nullopt;
+  };
+  auto hit = [&](stored_type &&value) -> result_type {
+    if (verbose)
+      log_event(site, k, "hit");
+    if constexpr (!std::is_void<result_type>::value)
+      return std::move(value);
+  };
+  if (mode != call_mode::force)
+    if (std::optional<stored_type> value = stored())
+      return hit(std::move(*value));
+
+  // A miss: one thread or process computes, the others wait and then read.
+  const entry_lock computing = entry_lock::acquire(where, config->lock_timeout_seconds);
+  if (mode != call_mode::force)
+    if (std::optional<stored_type> value = stored()) // a peer computed it meanwhile
+      return hit(std::move(*value));
   if (verbose)
     log_event(site, k, "miss (" + reason + "), executing");
 
@@ -164,7 +178,7 @@ std::invoke_result_t<Body &> call_cached(const function_site &site, const cache_
     if (mode == call_mode::skip_save)
       return;
     try {
-      save_entry(where, k, format, encode_stored<Choice>(format, value));
+      save_entry(where, k, format, encode_stored<Choice>(format, value), config->sync);
       note_stored(site, where.directory, context);
     } catch (const std::exception &error) {
       log_warning("cannot serialize the result of " + site.qualified_name + ": " +

@@ -3,12 +3,16 @@
 
 // The runtime's only voice: one line per event on stderr, prefixed "cachepy:".
 
+#include <string>
 #include <string_view>
 
 namespace cachepy::detail {
 
 void log_info(std::string_view message);
 void log_warning(std::string_view message);
+// Warns the first time `what` goes wrong in this process, so that a broken cache
+// directory gives one line, not one per call.
+void log_warning_once(const std::string &what, std::string_view message);
 
 } // namespace cachepy::detail
 

@@ -7,6 +7,7 @@
 #include "../api.hpp"
 #include "function_site.hpp"
 #include "key.hpp"
+#include "store.hpp"
 
 #include <memory>
 #include <string>
@@ -20,6 +21,8 @@ struct settings {
   std::string default_cache_dir; // config, else $CACHEPY_CACHE_DIR, else ".cachepy"
   bool verbose = false;          // config or $CACHEPY_VERBOSE
   bool disabled = false;         // $CACHEPY_DISABLE
+  durability sync = durability::none;
+  double lock_timeout_seconds = 600;
 };
 
 std::shared_ptr<const settings> current_settings();

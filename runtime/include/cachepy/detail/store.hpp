@@ -28,8 +28,17 @@ enum class load_result { hit, absent, damaged };
 load_result load_entry(const entry_address &where, const key &k, backend format,
                        std::string &payload) noexcept;
 
+// How hard a store insists that the entry reaches the disk before it counts:
+// none (the default) survives the process being killed at any instant; file adds
+// fsync of the entry; full also fsyncs the directory, surviving power loss.
+enum class durability { none, file, full };
+
 void save_entry(const entry_address &where, const key &k, backend format,
-                std::string_view payload) noexcept;
+                std::string_view payload, durability level = durability::none) noexcept;
+
+// Removes temporaries of dead writers and unheld locks (with their .computing);
+// returns how many files it removed.
+std::size_t remove_stale_debris(const std::string &directory) noexcept;
 
 } // namespace cachepy::detail
 

@@ -1,0 +1,38 @@
+#ifndef CACHEPY_DETAIL_ENTRY_LOCK_HPP
+#define CACHEPY_DETAIL_ENTRY_LOCK_HPP
+
+// Single flight: of the threads and processes that miss the same entry, one computes
+// it while the others wait, then read it. The lock is a kernel lock (flock) on
+// <key>.lock, so a holder that dies releases it at once and a waiter takes over; the
+// holder also leaves <key>.computing (its pid) for people and tools to see. Both
+// files are removed when the computation ends. Waiting is bounded: past the bound the
+// waiter computes anyway (with a warning), as if there were no lock.
+
+#include "store.hpp"
+
+#include <string>
+
+namespace cachepy::detail {
+
+class entry_lock {
+public:
+  static entry_lock acquire(const entry_address &where, double timeout_seconds) noexcept;
+
+  entry_lock(entry_lock &&other) noexcept;
+  entry_lock &operator=(entry_lock &&) = delete;
+  entry_lock(const entry_lock &) = delete;
+  ~entry_lock();
+
+  bool held() const { return fd_ >= 0; }
+
+private:
+  entry_lock() = default;
+
+  int fd_ = -1;
+  std::string lock_path_;
+  std::string computing_path_;
+};
+
+} // namespace cachepy::detail
+
+#endif

@@ -1,0 +1,99 @@
+#include <cachepy/detail/entry_lock.hpp>
+#include <cachepy/detail/logging.hpp>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+
+namespace cachepy::detail {
+namespace {
+
+std::string sibling(const std::string &entry_file, const char *suffix) {
+  return entry_file.substr(0, entry_file.size() - 4) + suffix; // drop ".cpy"
+}
+
+// The lock file may have been removed (and recreated) by the previous holder between
+// our open() and our flock(): then we hold a lock nobody else sees, and must retry.
+bool still_linked(int fd, const std::string &path) {
+  struct stat held, current;
+  return ::fstat(fd, &held) == 0 && ::stat(path.c_str(), &current) == 0 &&
+         held.st_ino == current.st_ino && held.st_dev == current.st_dev;
+}
+
+} // namespace
+
+entry_lock entry_lock::acquire(const entry_address &where, double timeout_seconds) noexcept {
+  entry_lock lock;
+  try {
+    lock.lock_path_ = sibling(where.file, ".lock");
+    lock.computing_path_ = sibling(where.file, ".computing");
+    std::error_code ignored;
+    std::filesystem::create_directories(where.directory, ignored);
+    const auto deadline = std::chrono::steady_clock::now() +
+                          std::chrono::duration<double>(timeout_seconds);
+    auto pause = std::chrono::milliseconds(2);
+    for (;;) {
+      const int fd = ::open(lock.lock_path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+      if (fd < 0) {
+        log_warning_once("lock:" + where.directory,
+                         "cannot lock entries in " + where.directory + ": " +
+                             std::strerror(errno) + "; computing without single flight");
+        return lock;
+      }
+      while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        if (errno != EWOULDBLOCK && errno != EINTR) {
+          ::close(fd);
+          return lock;
+        }
+        if (std::chrono::steady_clock::now() > deadline) {
+          ::close(fd);
+          log_warning_once("wait:" + where.directory,
+                           "gave up waiting for another process computing an entry in " +
+                               where.directory + "; computing it here too");
+          return lock;
+        }
+        std::this_thread::sleep_for(pause);
+        pause = std::min(pause * 2, std::chrono::milliseconds(50));
+      }
+      if (still_linked(fd, lock.lock_path_)) {
+        lock.fd_ = fd;
+        break;
+      }
+      ::close(fd);
+    }
+    const int computing =
+        ::open(lock.computing_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (computing >= 0) {
+      const std::string pid = std::to_string(::getpid()) + '\n';
+      [[maybe_unused]] const ssize_t written = ::write(computing, pid.data(), pid.size());
+      ::close(computing);
+    }
+  } catch (...) {
+    // Out of memory building a path: compute without the lock.
+  }
+  return lock;
+}
+
+entry_lock::entry_lock(entry_lock &&other) noexcept
+    : fd_(other.fd_), lock_path_(std::move(other.lock_path_)),
+      computing_path_(std::move(other.computing_path_)) {
+  other.fd_ = -1;
+}
+
+// Unlink first, unlock second: a waiter that then gets the old file sees it unlinked
+// (still_linked) and retries on a fresh one.
+entry_lock::~entry_lock() {
+  if (fd_ < 0)
+    return;
+  ::unlink(computing_path_.c_str());
+  ::unlink(lock_path_.c_str());
+  ::close(fd_);
+}
+
+} // namespace cachepy::detail

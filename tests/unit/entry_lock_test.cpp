@@ -1,0 +1,89 @@
+#include <cachepy/detail/entry_lock.hpp>
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sys/file.h>
+#include <fcntl.h>
+#include <thread>
+#include <unistd.h>
+
+namespace cachepy::detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+class EntryLock : public ::testing::Test {
+protected:
+  void SetUp() override {
+    dir = (fs::temp_directory_path() / ("cachepy-lock-" + std::to_string(::getpid())))
+              .native();
+    fs::remove_all(dir);
+    where = address_of(dir, "f-00000000", key{7, 7});
+  }
+  void TearDown() override { fs::remove_all(dir); }
+
+  std::string dir;
+  entry_address where;
+};
+
+TEST_F(EntryLock, HolderLeavesSentinelAndLockThenRemovesBoth) {
+  const std::string stem = where.file.substr(0, where.file.size() - 4);
+  {
+    const entry_lock lock = entry_lock::acquire(where, 1);
+    ASSERT_TRUE(lock.held());
+    EXPECT_TRUE(fs::exists(stem + ".computing"));
+    EXPECT_TRUE(fs::exists(stem + ".lock"));
+  }
+  EXPECT_FALSE(fs::exists(stem + ".computing"));
+  EXPECT_FALSE(fs::exists(stem + ".lock"));
+}
+
+TEST_F(EntryLock, ASecondThreadWaitsForTheFirst) {
+  std::atomic<bool> first_done{false};
+  std::atomic<bool> second_saw_first_done{false};
+  auto first = std::make_unique<entry_lock>(entry_lock::acquire(where, 1));
+  ASSERT_TRUE(first->held());
+  std::thread second([&] {
+    const entry_lock lock = entry_lock::acquire(where, 5);
+    second_saw_first_done = lock.held() && first_done.load();
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  first_done = true;
+  first.reset();
+  second.join();
+  EXPECT_TRUE(second_saw_first_done);
+}
+
+TEST_F(EntryLock, WaitingIsBounded) {
+  const entry_lock first = entry_lock::acquire(where, 1);
+  ASSERT_TRUE(first.held());
+  const auto start = std::chrono::steady_clock::now();
+  bool second_held = true;
+  std::thread([&] { second_held = entry_lock::acquire(where, 0.2).held(); }).join();
+  EXPECT_FALSE(second_held);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(3));
+}
+
+TEST_F(EntryLock, StaleDebrisIsRemovedAndLiveFilesKept) {
+  fs::create_directories(where.directory);
+  const std::string dead_tmp = where.file + ".tmp.999999999.abcd"; // no such pid
+  const std::string live_tmp = where.file + ".tmp." + std::to_string(::getpid()) + ".abcd";
+  const std::string stale_lock = where.directory + "/00ff.lock";
+  const std::string stale_sentinel = where.directory + "/00ff.computing";
+  for (const std::string &path : {dead_tmp, live_tmp, stale_lock, stale_sentinel})
+    std::ofstream(path) << "x";
+  const entry_lock live = entry_lock::acquire(where, 1); // a held lock must stay
+  EXPECT_EQ(remove_stale_debris(where.directory), 2u);
+  EXPECT_FALSE(fs::exists(dead_tmp));
+  EXPECT_FALSE(fs::exists(stale_lock));
+  EXPECT_FALSE(fs::exists(stale_sentinel));
+  EXPECT_TRUE(fs::exists(live_tmp));
+  EXPECT_TRUE(fs::exists(where.file.substr(0, where.file.size() - 4) + ".lock"));
+}
+
+} // namespace
+} // namespace cachepy::detail
