@@ -2,9 +2,10 @@
 #include <cachepy/detail/key.hpp>
 #include <cachepy/detail/logging.hpp>
 
+#include "../util/once_per_key.hpp"
+
 #include <cstdio>
 #include <mutex>
-#include <set>
 #include <string>
 
 namespace cachepy::detail {
@@ -23,14 +24,9 @@ void log_info(std::string_view message) { write_line("", message); }
 void log_warning(std::string_view message) { write_line("warning: ", message); }
 
 void log_warning_once(const std::string &what, std::string_view message) {
-  static std::mutex mutex;
-  static std::set<std::string> warned;
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    if (!warned.insert(what).second)
-      return;
-  }
-  log_warning(message);
+  static once_per_key warned;
+  if (warned.first(what))
+    log_warning(message);
 }
 
 void log_event(const function_site &site, const key &k, std::string_view event) {

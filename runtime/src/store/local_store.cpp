@@ -2,6 +2,7 @@
 // renamed into place, so a reader sees either no entry or a whole one.
 
 #include "entry_format.hpp"
+#include "../util/once_per_key.hpp"
 
 #include <cachepy/detail/logging.hpp>
 #include <cachepy/detail/store.hpp>
@@ -12,9 +13,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <ctime>
-#include <mutex>
 #include <random>
-#include <set>
 #include <signal.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -81,14 +80,9 @@ void sync_directory(const std::string &directory) {
 // while computing leaves "<key>.lock" and "<key>.computing". The first store of a
 // process in a function directory clears what dead processes left there.
 void remove_stale_debris_once(const std::string &directory) {
-  static std::mutex mutex;
-  static std::set<std::string> cleaned;
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    if (!cleaned.insert(directory).second)
-      return;
-  }
-  remove_stale_debris(directory);
+  static once_per_key cleaned;
+  if (cleaned.first(directory))
+    remove_stale_debris(directory);
 }
 
 } // namespace

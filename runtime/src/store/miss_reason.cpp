@@ -3,6 +3,8 @@
 
 #include <cachepy/detail/miss_reason.hpp>
 
+#include "../util/once_per_key.hpp"
+
 #include <fstream>
 #include <mutex>
 #include <set>
@@ -53,13 +55,9 @@ void note_stored(const function_site &site, const std::string &function_dir,
                  const key &context) noexcept {
   try {
     const std::string text = manifest_text(site, context);
-    static std::mutex mutex;
-    static std::set<std::string> written; // "<dir>\n<text>" already on disk
-    {
-      std::lock_guard<std::mutex> lock(mutex);
-      if (!written.insert(function_dir + '\n' + text).second)
-        return;
-    }
+    static once_per_key written; // "<dir>\n<text>" already on disk
+    if (!written.first(function_dir + '\n' + text))
+      return;
     const std::string path = manifest_path(function_dir);
     const std::string temporary = path + ".tmp." + std::to_string(::getpid());
     {
