@@ -21,6 +21,8 @@ clangxx = os.path.join(config.llvm_tools_dir, "clang++")
 cachepy_flags = "-std=c++17 -fplugin={} -I{}".format(config.cachepy_plugin, config.cachepy_include)
 cachepy_link = "-L{} -lcachepy".format(config.cachepy_lib_dir)
 
+# Longer names first: lit replaces in order, and %cachepy is a prefix of the others.
+config.substitutions.append(("%cachepy_build_dir", config.cachepy_build_dir))
 config.substitutions.append(("%clangxx", clangxx))
 config.substitutions.append(("%plugin", config.cachepy_plugin))
 config.substitutions.append(("%cachepy_include", config.cachepy_include))
