@@ -55,6 +55,11 @@ TEST_F(Maintenance, PruneRemovesOnlyEntriesOlderThanTheLimit) {
   EXPECT_TRUE(fs::exists(dir + "/f-00000000/notes.txt"));
 }
 
+TEST_F(Maintenance, AHugeAgeRemovesNothingRecent) {
+  EXPECT_EQ(cache_prune(dir, 1e12), 0u);
+  EXPECT_EQ(cache_stats(dir).n_entries, 3u);
+}
+
 TEST_F(Maintenance, AHitRefreshesAnEntryOlderThanADay) {
   age(1, std::chrono::hours(24 * 10));
   std::string payload;

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <algorithm>
 #include <functional>
 
 namespace cachepy {
@@ -49,9 +50,12 @@ stats cache_stats(const std::string &dir) {
 }
 
 std::size_t cache_prune(const std::string &dir, double days_old) {
+  // Clamped: nanosecond clocks overflow past ~290 years, and a wrapped cutoff would
+  // remove everything.
+  const double bounded_days = std::min(std::max(days_old, 0.0), 36500.0);
   const auto cutoff = fs::file_time_type::clock::now() -
                       std::chrono::duration_cast<fs::file_time_type::duration>(
-                          std::chrono::duration<double, std::ratio<86400>>(days_old));
+                          std::chrono::duration<double, std::ratio<86400>>(bounded_days));
   std::vector<fs::path> stale;
   for_each_entry(dir, [&](const fs::directory_entry &entry) {
     std::error_code error;

@@ -1,0 +1,45 @@
+#ifndef CACHEPY_DETAIL_INSPECT_HPP
+#define CACHEPY_DETAIL_INSPECT_HPP
+
+// A cache directory as the command line sees it: functions, their entries, whether
+// each entry reads back intact, and the recorded call graph. Only names the runtime
+// makes are listed; anything else found there makes the directory "foreign".
+
+#include <cstdint>
+#include <ctime>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace cachepy::detail {
+
+struct entry_info {
+  std::string path;
+  std::string key_hex;
+  std::uint64_t size = 0;
+  std::time_t modified = 0; // last use
+};
+
+struct function_info {
+  std::string directory; // "<sanitized name>-<8 hex>"
+  std::string name;      // the sanitized name
+  std::vector<entry_info> entries;
+};
+
+struct cache_listing {
+  std::vector<function_info> functions;
+  std::vector<std::string> foreign; // paths the runtime did not make
+};
+
+// Throws std::runtime_error when dir is missing or not a directory.
+cache_listing list_cache(const std::string &dir);
+
+// "" when the entry's header, key and checksum hold; otherwise the problem.
+std::string verify_entry(const entry_info &entry);
+
+// The edges of <dir>/graph.tsv, each once, in file order.
+std::vector<std::pair<std::string, std::string>> read_call_graph(const std::string &dir);
+
+} // namespace cachepy::detail
+
+#endif

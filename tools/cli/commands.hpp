@@ -1,0 +1,26 @@
+#ifndef CACHEPY_CLI_COMMANDS_HPP
+#define CACHEPY_CLI_COMMANDS_HPP
+
+// One function per `cachepy` command. Each prints a table, or JSON with `json`, and
+// returns the process exit code; a missing or foreign directory throws.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace cachepy::cli {
+
+int stats(const std::string &dir, bool json);
+int list(const std::string &dir, bool json);
+int prune(const std::string &dir, std::optional<double> days_old,
+          std::optional<std::uint64_t> max_bytes, bool dry_run, bool json);
+int tree(const std::string &dir, bool dot, bool json);
+int verify(const std::string &dir, bool fix, bool json);
+int clear(const std::string &dir, const std::string &function, bool json);
+
+// "2G", "500M", "64K", "1000" (bytes); nullopt when malformed.
+std::optional<std::uint64_t> parse_size(const std::string &text);
+
+} // namespace cachepy::cli
+
+#endif

@@ -1,0 +1,74 @@
+// `cachepy`: inspect and maintain cache directories from the shell.
+
+#include "commands.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <stdexcept>
+
+int main(int argc, char **argv) {
+  CLI::App app{"cachepy: inspect and maintain cachepy cache directories"};
+  app.require_subcommand(1);
+  bool json = false;
+  app.add_flag("--json", json, "print JSON for scripts instead of a table");
+  std::string dir;
+  auto with_dir = [&](CLI::App *command) {
+    command->add_option("DIR", dir, "the cache directory")->required();
+    command->add_flag("--json", json, "print JSON for scripts instead of a table");
+    return command;
+  };
+
+  CLI::App *stats = with_dir(app.add_subcommand("stats", "count entries and megabytes"));
+  CLI::App *ls = with_dir(app.add_subcommand("ls", "entries by function: count, size, last use"));
+
+  CLI::App *prune = with_dir(app.add_subcommand(
+      "prune", "remove entries not used for N days and/or beyond a size bound (LRU first)"));
+  double days_old = -1;
+  std::string max_size;
+  bool dry_run = false;
+  prune->add_option("--days-old", days_old, "remove entries unused for this many days")
+      ->check(CLI::NonNegativeNumber);
+  prune->add_option("--max-size", max_size, "then evict least recently used down to this size (e.g. 2G)");
+  prune->add_flag("--dry-run", dry_run, "only say what would be removed");
+
+  CLI::App *tree = with_dir(app.add_subcommand("tree", "the recorded call graph"));
+  bool dot = false;
+  tree->add_flag("--dot", dot, "print Graphviz dot");
+
+  CLI::App *verify = with_dir(app.add_subcommand("verify", "check every entry's checksum"));
+  bool fix = false;
+  verify->add_flag("--fix", fix, "remove damaged entries");
+
+  CLI::App *clear = with_dir(app.add_subcommand("clear", "remove entries, all or one function's"));
+  std::string function;
+  clear->add_option("--function", function, "only this function (as named in `cachepy ls`)");
+
+  CLI11_PARSE(app, argc, argv);
+
+  try {
+    if (*stats)
+      return cachepy::cli::stats(dir, json);
+    if (*ls)
+      return cachepy::cli::list(dir, json);
+    if (*prune) {
+      std::optional<std::uint64_t> bound;
+      if (!max_size.empty() && !(bound = cachepy::cli::parse_size(max_size)))
+        throw std::runtime_error("--max-size: '" + max_size + "' is not a size like 500M or 2G");
+      if (days_old < 0 && !bound)
+        throw std::runtime_error("prune needs --days-old N and/or --max-size SIZE");
+      return cachepy::cli::prune(dir, days_old < 0 ? std::nullopt : std::optional(days_old),
+                                 bound, dry_run, json);
+    }
+    if (*tree)
+      return cachepy::cli::tree(dir, dot, json);
+    if (*verify)
+      return cachepy::cli::verify(dir, fix, json);
+    if (*clear)
+      return cachepy::cli::clear(dir, function, json);
+  } catch (const std::exception &error) {
+    std::fprintf(stderr, "cachepy: error: %s\n", error.what());
+    return 1;
+  }
+  return 0;
+}
