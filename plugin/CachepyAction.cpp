@@ -137,7 +137,7 @@ protected:
       trace("no mention of cachepy: left untouched", CI);
     } else {
       const auto Start = std::chrono::steady_clock::now();
-      std::vector<RewrittenFile> Files = planRewrites(CI);
+      std::vector<RewrittenFile> Files = planRewrites(CI).Files;
       trace("planned in " +
                 std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
                                    std::chrono::steady_clock::now() - Start)

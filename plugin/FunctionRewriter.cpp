@@ -91,7 +91,7 @@ std::string argumentList(const CachedFunction &Function) {
       continue;
     std::string Name = Param->getName().str();
     if (Function.FileArgPositions.count(I))
-      Name = "::cachepy::detail::file_argument(" + Name + ")";
+      Name = "::cachepy::detail::as_file_argument(" + Name + ")";
     Out += ", " + Name;
     if (Param->isParameterPack())
       Out += "...";

@@ -15,6 +15,7 @@
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Rewrite/Core/Rewriter.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringExtras.h"
 
 namespace cachepy {
 using namespace clang;
@@ -49,7 +50,7 @@ std::optional<CachedFunction> planFunction(const AnnotatedDecl &Annotated,
 
 class PlanningConsumer : public ASTConsumer {
 public:
-  PlanningConsumer(const Preprocessor &PP, std::vector<RewrittenFile> &Result)
+  PlanningConsumer(const Preprocessor &PP, TranslationUnitPlan &Result)
       : PP(PP), SM(PP.getSourceManager()), Result(Result) {}
 
   // Bodies in system headers are never cached nor hashed: skip them. (Skipping every
@@ -67,8 +68,9 @@ public:
       if (SM.isInSystemHeader(Annotated.Decl->getLocation()))
         continue;
       std::optional<CachedFunction> Function = planFunction(Annotated, PP, Hasher);
-      if (Function && Done.insert(Function->Definition).second)
-        rewriteCachedFunction(Rewrite, *Mangler, *Function);
+      if (Function && Done.insert(Function->Definition).second &&
+          !rewriteCachedFunction(Rewrite, *Mangler, *Function))
+        Result.Functions.push_back(describe(*Function));
     }
     for (auto It = Rewrite.buffer_begin(); It != Rewrite.buffer_end(); ++It) {
       OptionalFileEntryRef File = SM.getFileEntryRefForID(It->first);
@@ -77,19 +79,51 @@ public:
       std::string Text;
       llvm::raw_string_ostream Out(Text);
       It->second.write(Out);
-      Result.push_back({*File, std::move(Out.str()), It->first == SM.getMainFileID()});
+      Result.Files.push_back({*File, std::move(Out.str()), It->first == SM.getMainFileID()});
     }
   }
 
 private:
+  PlannedFunction describe(const CachedFunction &Function) const {
+    const FunctionDecl &FD = *Function.Definition;
+    const CacheFileOptions &O = Function.Options;
+    std::string Options = "cache_dir=" + O.CacheDirExpr.value_or("(default)");
+    auto add = [&](const std::string &Key, const std::string &Value) {
+      if (!Value.empty())
+        Options += " " + Key + "=" + Value;
+    };
+    auto joined = [](const auto &Items) {
+      std::string Out;
+      for (const auto &Item : Items)
+        Out += (Out.empty() ? "" : ",") + std::string(Item);
+      return Out;
+    };
+    add("version", O.Version);
+    add("backend", O.Backend);
+    add("verbose", O.Verbose ? "true" : "");
+    add("file_args", joined(O.FileArgs));
+    add("ignore", joined(O.Ignore));
+    add("depends_on_files", joined(O.DependsOnFiles));
+    add("env_vars", joined(O.EnvVars));
+    std::vector<std::string> Vars;
+    for (const auto &[Name, Value] : O.DependsOnVars)
+      Vars.push_back(Name + ":" + Value);
+    add("depends_on_vars", joined(Vars));
+    PresumedLoc Where = SM.getPresumedLoc(FD.getLocation());
+    return {std::string(Where.getFilename()) + ":" + std::to_string(Where.getLine()),
+            FD.getQualifiedNameAsString(), Options,
+            llvm::utohexstr(Function.Hash.High, true, 16) +
+                llvm::utohexstr(Function.Hash.Low, true, 16)};
+  }
+
   const Preprocessor &PP;
   SourceManager &SM;
-  std::vector<RewrittenFile> &Result;
+  TranslationUnitPlan &Result;
 };
 
 class PlanningAction : public SyntaxOnlyAction {
 public:
-  explicit PlanningAction(std::vector<RewrittenFile> &Result) : Result(Result) {}
+  explicit PlanningAction(TranslationUnitPlan &Result) : Result(Result) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
@@ -97,7 +131,7 @@ public:
   }
 
 private:
-  std::vector<RewrittenFile> &Result;
+  TranslationUnitPlan &Result;
 };
 
 // The real compilation's invocation, reduced to a quiet parse that writes nothing.
@@ -116,8 +150,12 @@ std::shared_ptr<CompilerInvocation> planningInvocation(CompilerInstance &CI) {
 
 } // namespace
 
-std::vector<RewrittenFile> planRewrites(CompilerInstance &CI) {
-  std::vector<RewrittenFile> Result;
+std::unique_ptr<FrontendAction> createPlanningAction(TranslationUnitPlan &Plan) {
+  return std::make_unique<PlanningAction>(Plan);
+}
+
+TranslationUnitPlan planRewrites(CompilerInstance &CI) {
+  TranslationUnitPlan Result;
   CompilerInstance Planner(CI.getPCHContainerOperations());
   Planner.setInvocation(planningInvocation(CI));
   Planner.createDiagnostics(new IgnoringDiagConsumer(), /*ShouldOwnClient=*/true);

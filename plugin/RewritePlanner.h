@@ -12,6 +12,9 @@
 
 #include "clang/Basic/FileEntry.h"
 #include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+
+#include <memory>
 
 #include <string>
 #include <vector>
@@ -24,7 +27,25 @@ struct RewrittenFile {
   bool IsMainFile;
 };
 
-std::vector<RewrittenFile> planRewrites(clang::CompilerInstance &CI);
+// One cached function as planned, for `cachepy-rewrite --list`.
+struct PlannedFunction {
+  std::string Location; // file:line
+  std::string QualifiedName;
+  std::string Options;  // the attribute's arguments, as interpreted
+  std::string AstHash;  // 32 hex digits
+};
+
+struct TranslationUnitPlan {
+  std::vector<RewrittenFile> Files;
+  std::vector<PlannedFunction> Functions;
+};
+
+// For the plugin: plans the translation unit CI is about to compile.
+TranslationUnitPlan planRewrites(clang::CompilerInstance &CI);
+
+// For LibTooling: a syntax-only action that fills Plan. Run it with
+// annotationLog().InPlanningParse set (CacheFileAttr.h).
+std::unique_ptr<clang::FrontendAction> createPlanningAction(TranslationUnitPlan &Plan);
 
 } // namespace cachepy
 

@@ -24,6 +24,7 @@ cachepy_link = "-L{} -lcachepy".format(config.cachepy_lib_dir)
 # Longer names first: lit replaces in order, and %cachepy is a prefix of the others.
 config.substitutions.append(("%cachepy_build_dir", config.cachepy_build_dir))
 config.substitutions.append(("%cachepy_cli", config.cachepy_cli))
+config.substitutions.append(("%cachepy_rewrite", config.cachepy_rewrite))
 config.substitutions.append(("%clangxx", clangxx))
 config.substitutions.append(("%plugin", config.cachepy_plugin))
 config.substitutions.append(("%cachepy_include", config.cachepy_include))

@@ -13,6 +13,7 @@
 
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace cachepy::detail {
@@ -32,6 +33,18 @@ struct file_argument {
 };
 inline void CEREAL_SAVE_FUNCTION_NAME(hash_archive &archive, const file_argument &file) {
   hash_file(archive, file.path);
+}
+
+// What the rewrite calls for a file_args parameter: one readable error for a
+// parameter that cannot name a file.
+template <class T> file_argument as_file_argument(const T &path) {
+  static_assert(std::is_constructible<file_argument, const T &>::value,
+                "cachepy: a file_args parameter must name a file: std::string, "
+                "std::string_view, const char * or std::filesystem::path");
+  if constexpr (std::is_constructible<file_argument, const T &>::value)
+    return file_argument(path);
+  else
+    return file_argument(std::string_view());
 }
 
 struct file_dependency : file_argument {
