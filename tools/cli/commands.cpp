@@ -111,23 +111,28 @@ int list(const std::string &dir, bool json) {
                   json_string(function.name).c_str(), json_string(function.directory).c_str());
       for (std::size_t e = 0; e < function.entries.size(); ++e) {
         const entry_info &entry = function.entries[e];
-        std::printf("%s{\"key\": %s, \"size\": %llu, \"age_days\": %.4f}", e ? ", " : "",
-                    json_string(entry.key_hex).c_str(),
-                    static_cast<unsigned long long>(entry.size), age_days(entry.modified));
+        std::printf("%s{\"key\": %s, \"size\": %llu, \"age_days\": %.4f, \"hits\": %lu}",
+                    e ? ", " : "", json_string(entry.key_hex).c_str(),
+                    static_cast<unsigned long long>(entry.size), age_days(entry.modified),
+                    entry.hits);
       }
       std::printf("]}");
     }
     std::printf("]}\n");
     return 0;
   }
-  std::printf("%-40s %8s %12s %14s\n", "FUNCTION", "ENTRIES", "SIZE (MB)", "LAST USED (d)");
+  std::printf("%-40s %8s %12s %14s %8s\n", "FUNCTION", "ENTRIES", "SIZE (MB)",
+              "LAST USED (d)", "HITS");
   for (const function_info &function : listing.functions) {
     std::time_t newest = 0;
-    for (const entry_info &entry : function.entries)
+    unsigned long hits = 0;
+    for (const entry_info &entry : function.entries) {
       newest = std::max(newest, entry.modified);
-    std::printf("%-40s %8zu %12.3f %14.1f\n", function.directory.c_str(),
+      hits += entry.hits;
+    }
+    std::printf("%-40s %8zu %12.3f %14.1f %8lu\n", function.directory.c_str(),
                 function.entries.size(), megabytes(total_size(function.entries)),
-                function.entries.empty() ? 0.0 : age_days(newest));
+                function.entries.empty() ? 0.0 : age_days(newest), hits);
   }
   return 0;
 }

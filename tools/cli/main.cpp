@@ -20,7 +20,7 @@ int main(int argc, char **argv) {
   };
 
   CLI::App *stats = with_dir(app.add_subcommand("stats", "count entries and megabytes"));
-  CLI::App *ls = with_dir(app.add_subcommand("ls", "entries by function: count, size, last use"));
+  CLI::App *ls = with_dir(app.add_subcommand("ls", "entries by function: count, size, last use, hits"));
 
   CLI::App *prune = with_dir(app.add_subcommand(
       "prune", "remove entries not used for N days and/or beyond a size bound (LRU first)"));

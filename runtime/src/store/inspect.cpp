@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -34,7 +35,7 @@ bool is_runtime_file(const std::string &name) {
   // entries, and what locking, writing and verbose logs leave beside them
   const std::size_t dot = name.find('.');
   const std::string stem = name.substr(0, dot);
-  return name == "manifest" || name.rfind("manifest.tmp.", 0) == 0 ||
+  return name == "manifest" || name == "hits.log" || name.rfind("manifest.tmp.", 0) == 0 ||
          (stem.size() == 32 && is_hex(stem));
 }
 
@@ -45,6 +46,20 @@ bool is_entry_name(const std::string &name) {
 key key_from_hex(const std::string &hex) {
   return key{std::stoull(hex.substr(0, 16), nullptr, 16),
              std::stoull(hex.substr(16, 16), nullptr, 16)};
+}
+
+void add_hits(const std::string &log, std::vector<entry_info> &entries) {
+  std::ifstream in(log);
+  std::map<std::string, unsigned long> hits;
+  std::string key_hex;
+  unsigned long count = 0;
+  while (in >> key_hex >> count)
+    hits[key_hex] += count;
+  for (entry_info &entry : entries) {
+    const auto it = hits.find(entry.key_hex);
+    if (it != hits.end())
+      entry.hits = it->second;
+  }
 }
 
 } // namespace
@@ -80,6 +95,7 @@ cache_listing list_cache(const std::string &dir) {
       function.entries.push_back({file.path().native(), file_name.substr(0, 32),
                                   static_cast<std::uint64_t>(info.st_size), info.st_mtime});
     }
+    add_hits(item.path().native() + "/hits.log", function.entries);
     listing.functions.push_back(std::move(function));
   }
   return listing;

@@ -10,6 +10,7 @@
 #include "call_mode.hpp"
 #include "entry_lock.hpp"
 #include "function_site.hpp"
+#include "hit_counter.hpp"
 #include "key.hpp"
 #include "key_parts.hpp"
 #include "logging.hpp"
@@ -157,6 +158,7 @@ std::invoke_result_t<Body &> call_cached(const function_site &site, const cache_
     return std::nullopt;
   };
   auto hit = [&](stored_type &&value) -> result_type {
+    count_hit(where);
     if (verbose)
       log_event(site, k, "hit");
     if constexpr (!std::is_void<result_type>::value)

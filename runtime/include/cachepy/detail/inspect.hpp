@@ -18,6 +18,7 @@ struct entry_info {
   std::string key_hex;
   std::uint64_t size = 0;
   std::time_t modified = 0; // last use
+  unsigned long hits = 0;    // as recorded in hits.log by processes that exited
 };
 
 struct function_info {

@@ -1,0 +1,55 @@
+#include <cachepy/detail/hit_counter.hpp>
+
+#include <cstdlib>
+#include <fcntl.h>
+#include <map>
+#include <mutex>
+#include <string>
+#include <unistd.h>
+
+namespace cachepy::detail {
+namespace {
+
+struct hit_counts {
+  std::mutex mutex;
+  std::map<std::string, std::map<std::string, unsigned long>> by_directory;
+};
+
+hit_counts &counts() {
+  static hit_counts *instance = new hit_counts; // outlives static destructors
+  return *instance;
+}
+
+void flush_hits() {
+  hit_counts &c = counts();
+  std::lock_guard<std::mutex> lock(c.mutex);
+  for (const auto &[directory, keys] : c.by_directory) {
+    std::string lines;
+    for (const auto &[key_hex, hits] : keys)
+      lines += key_hex + ' ' + std::to_string(hits) + '\n';
+    const std::string path = directory + "/hits.log";
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (fd < 0)
+      continue;
+    [[maybe_unused]] const ssize_t written = ::write(fd, lines.data(), lines.size());
+    ::close(fd);
+  }
+  c.by_directory.clear();
+}
+
+} // namespace
+
+void count_hit(const entry_address &where) noexcept {
+  try {
+    static const bool registered = std::atexit(flush_hits) == 0;
+    (void)registered;
+    hit_counts &c = counts();
+    const std::string file_name = where.file.substr(where.directory.size() + 1, 32);
+    std::lock_guard<std::mutex> lock(c.mutex);
+    ++c.by_directory[where.directory][file_name];
+  } catch (...) {
+    // Counting is a convenience for `cachepy ls`; never fail a hit over it.
+  }
+}
+
+} // namespace cachepy::detail
