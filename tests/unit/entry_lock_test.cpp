@@ -85,5 +85,20 @@ TEST_F(EntryLock, StaleDebrisIsRemovedAndLiveFilesKept) {
   EXPECT_TRUE(fs::exists(where.file.substr(0, where.file.size() - 4) + ".lock"));
 }
 
+// What both the lock and the stale-lock cleanup rely on: a descriptor opened on a lock
+// file that was then unlinked and recreated no longer counts as that lock.
+TEST_F(EntryLock, ADescriptorOnAReplacedLockFileIsNotTheLock) {
+  fs::create_directories(where.directory);
+  const std::string path = where.directory + "/00aa.lock";
+  std::ofstream(path) << "";
+  const int old_fd = ::open(path.c_str(), O_RDWR);
+  ASSERT_GE(old_fd, 0);
+  EXPECT_TRUE(lock_file_still_linked(old_fd, path));
+  fs::remove(path);
+  std::ofstream(path) << "";
+  EXPECT_FALSE(lock_file_still_linked(old_fd, path));
+  ::close(old_fd);
+}
+
 } // namespace
 } // namespace cachepy::detail

@@ -7,6 +7,8 @@
 #include <cachepy/detail/store.hpp>
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -78,13 +80,16 @@ std::optional<std::uint64_t> parse_size(const std::string &text) {
   } catch (const std::exception &) {
     return std::nullopt;
   }
+  if (text.empty() || !std::isdigit(static_cast<unsigned char>(text[0])) ||
+      !std::isfinite(number))
+    return std::nullopt;
   const std::string unit = text.substr(used);
   const std::map<std::string, double> units{{"", 1},           {"B", 1},
                                             {"K", 1024.0},     {"M", 1024.0 * 1024},
                                             {"G", 1024.0 * 1024 * 1024},
                                             {"T", 1024.0 * 1024 * 1024 * 1024}};
   const auto it = units.find(unit);
-  if (it == units.end() || number < 0)
+  if (it == units.end() || number * it->second >= 9.2e18) // beyond what a uint64_t holds
     return std::nullopt;
   return static_cast<std::uint64_t>(number * it->second);
 }
@@ -251,6 +256,9 @@ int clear(const std::string &dir, const std::string &function, bool json) {
     std::error_code ignored;
     fs::remove_all(fs::path(dir) / info.directory, ignored);
   }
+  if (!function.empty() && functions == 0)
+    throw std::runtime_error("no function named '" + function + "' in " + dir +
+                             " (see `cachepy ls " + dir + "`)");
   if (function.empty()) {
     std::error_code ignored;
     fs::remove(fs::path(dir) / "graph.tsv", ignored);

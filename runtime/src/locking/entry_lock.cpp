@@ -18,18 +18,24 @@ std::string sibling(const std::string &entry_file, const char *suffix) {
   return entry_file.substr(0, entry_file.size() - 4) + suffix; // drop ".cpy"
 }
 
-// The lock file may have been removed (and recreated) by the previous holder between
-// our open() and our flock(): then we hold a lock nobody else sees, and must retry.
-bool still_linked(int fd, const std::string &path) {
+// Nested cached calls hold one lock each while their bodies run: a deep recursion
+// would run out of file descriptors (and then of the ones stores need). Past this
+// depth a thread computes without single flight; so deep, contention is unlikely.
+constexpr int max_locks_per_thread = 64;
+thread_local int locks_held = 0;
+
+} // namespace
+
+bool lock_file_still_linked(int fd, const std::string &path) {
   struct stat held, current;
   return ::fstat(fd, &held) == 0 && ::stat(path.c_str(), &current) == 0 &&
          held.st_ino == current.st_ino && held.st_dev == current.st_dev;
 }
 
-} // namespace
-
 entry_lock entry_lock::acquire(const entry_address &where, double timeout_seconds) noexcept {
   entry_lock lock;
+  if (locks_held >= max_locks_per_thread)
+    return lock;
   try {
     lock.lock_path_ = sibling(where.file, ".lock");
     lock.computing_path_ = sibling(where.file, ".computing");
@@ -61,8 +67,11 @@ entry_lock entry_lock::acquire(const entry_address &where, double timeout_second
         std::this_thread::sleep_for(pause);
         pause = std::min(pause * 2, std::chrono::milliseconds(50));
       }
-      if (still_linked(fd, lock.lock_path_)) {
+      // The previous holder may have unlinked this file between our open() and
+      // flock(): then we hold a lock nobody else sees, and must retry.
+      if (lock_file_still_linked(fd, lock.lock_path_)) {
         lock.fd_ = fd;
+        ++locks_held;
         break;
       }
       ::close(fd);
@@ -94,6 +103,7 @@ entry_lock::~entry_lock() {
   ::unlink(computing_path_.c_str());
   ::unlink(lock_path_.c_str());
   ::close(fd_);
+  --locks_held;
 }
 
 } // namespace cachepy::detail

@@ -4,6 +4,7 @@
 #include "entry_format.hpp"
 #include "../util/once_per_key.hpp"
 
+#include <cachepy/detail/entry_lock.hpp>
 #include <cachepy/detail/logging.hpp>
 #include <cachepy/detail/store.hpp>
 #include <cachepy/detail/store.hpp>
@@ -103,8 +104,10 @@ std::size_t remove_stale_debris(const std::string &directory) noexcept {
       } else if (name.size() > 5 && name.compare(name.size() - 5, 5, ".lock") == 0) {
         // Unheld: nobody computes it. Taking the lock before unlinking keeps a
         // starting holder safe (it re-checks that its file is still linked).
+        // Locked and still the file at that path: a lock file opened just before its
+        // holder replaced it would otherwise let us unlink the next holder's lock.
         const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
-        if (fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+        if (fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) == 0 && lock_file_still_linked(fd, path)) {
           const std::string computing = path.substr(0, path.size() - 5) + ".computing";
           ::unlink(computing.c_str());
           removed += ::unlink(path.c_str()) == 0 ? 1 : 0;

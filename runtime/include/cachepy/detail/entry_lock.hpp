@@ -14,6 +14,10 @@
 
 namespace cachepy::detail {
 
+// Whether fd is still the file at path: a lock file can be unlinked (and recreated)
+// by its holder between another process's open() and flock().
+bool lock_file_still_linked(int fd, const std::string &path);
+
 class entry_lock {
 public:
   static entry_lock acquire(const entry_address &where, double timeout_seconds) noexcept;
