@@ -1,3 +1,5 @@
+#include "scratch_dir.hpp"
+
 #include <cachepy/api.hpp>
 #include <cachepy/detail/call_graph.hpp>
 
@@ -11,10 +13,8 @@ namespace cachepy::detail {
 namespace {
 
 TEST(CallGraph, NestedCallsBecomeEdgesInMemoryAndOnDisk) {
-  const std::string dir = (std::filesystem::temp_directory_path() /
-                           ("cachepy-graph-" + std::to_string(::getpid())))
-                              .native();
-  std::filesystem::remove_all(dir);
+  const cachepy::testing::scratch_dir scratch("graph");
+  const std::string &dir = scratch.path();
   const function_site parent_site("graph_test::parent", "p", 1, 1, "", false);
   const function_site child_site("graph_test::child", "c", 2, 2, "", false);
 
@@ -42,7 +42,6 @@ TEST(CallGraph, NestedCallsBecomeEdgesInMemoryAndOnDisk) {
   EXPECT_EQ(lines, 1);
   const std::string child_id = "graph_test::child:" + key{2, 2}.hex().substr(0, 16);
   EXPECT_EQ(all, parent.id() + "\t" + child_id);
-  std::filesystem::remove_all(dir);
 }
 
 } // namespace

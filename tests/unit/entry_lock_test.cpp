@@ -1,3 +1,5 @@
+#include "scratch_dir.hpp"
+
 #include <cachepy/detail/entry_lock.hpp>
 
 #include <gtest/gtest.h>
@@ -18,16 +20,8 @@ namespace fs = std::filesystem;
 
 class EntryLock : public ::testing::Test {
 protected:
-  void SetUp() override {
-    dir = (fs::temp_directory_path() / ("cachepy-lock-" + std::to_string(::getpid())))
-              .native();
-    fs::remove_all(dir);
-    where = address_of(dir, "f-00000000", key{7, 7});
-  }
-  void TearDown() override { fs::remove_all(dir); }
-
-  std::string dir;
-  entry_address where;
+  cachepy::testing::scratch_dir scratch{"lock"};
+  entry_address where = address_of(scratch.path(), "f-00000000", key{7, 7});
 };
 
 TEST_F(EntryLock, HolderLeavesSentinelAndLockThenRemovesBoth) {

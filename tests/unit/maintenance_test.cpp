@@ -1,3 +1,5 @@
+#include "scratch_dir.hpp"
+
 #include <cachepy/api.hpp>
 #include <cachepy/detail/store.hpp>
 
@@ -15,9 +17,6 @@ namespace fs = std::filesystem;
 class Maintenance : public ::testing::Test {
 protected:
   void SetUp() override {
-    dir = (fs::temp_directory_path() / ("cachepy-maintenance-" + std::to_string(::getpid())))
-              .native();
-    fs::remove_all(dir);
     for (std::uint64_t i = 1; i <= 3; ++i) {
       const detail::key k{i, i};
       detail::save_entry(detail::address_of(dir, "f-00000000", k), k,
@@ -25,14 +24,13 @@ protected:
     }
     std::ofstream(dir + "/f-00000000/notes.txt") << "not an entry";
   }
-  void TearDown() override { fs::remove_all(dir); }
-
   void age(std::uint64_t i, std::chrono::hours by) {
     const std::string path = detail::address_of(dir, "f-00000000", detail::key{i, i}).file;
     fs::last_write_time(path, fs::file_time_type::clock::now() - by);
   }
 
-  std::string dir;
+  cachepy::testing::scratch_dir scratch{"maintenance"};
+  const std::string &dir = scratch.path();
 };
 
 TEST_F(Maintenance, StatsCountOnlyEntries) {

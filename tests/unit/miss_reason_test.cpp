@@ -1,3 +1,5 @@
+#include "scratch_dir.hpp"
+
 #include <cachepy/detail/miss_reason.hpp>
 
 #include <gtest/gtest.h>
@@ -9,10 +11,8 @@ namespace cachepy::detail {
 namespace {
 
 TEST(MissReason, SaysWhatChangedSinceTheLastStore) {
-  const std::string dir = (std::filesystem::temp_directory_path() /
-                           ("cachepy-reason-" + std::to_string(::getpid())))
-                              .native();
-  std::filesystem::remove_all(dir);
+  const cachepy::testing::scratch_dir scratch("reason");
+  const std::string &dir = scratch.path();
   std::filesystem::create_directories(dir);
   const function_site v1("f", "_Z1fi", 1, 1, "1", false);
   const function_site v1_edited("f", "_Z1fi", 1, 2, "1", false);
@@ -25,7 +25,6 @@ TEST(MissReason, SaysWhatChangedSinceTheLastStore) {
   EXPECT_EQ(miss_reason(v2, dir, key{}), "version changed");
   EXPECT_EQ(miss_reason(v1, dir, key{5, 5}),
             "dependencies changed (files, environment or variables)");
-  std::filesystem::remove_all(dir);
 }
 
 } // namespace

@@ -44,73 +44,25 @@ struct void_marker {
   template <class Archive> void serialize(Archive &) {}
 };
 
-template <class Stored> bool decode_as(backend format, std::string_view payload, Stored &value) {
-  switch (format) {
-  case backend::binary:
-    decode_value<backend::binary>(payload, value);
-    return true;
-  case backend::portable_binary:
-    decode_value<backend::portable_binary>(payload, value);
-    return true;
-  case backend::json:
-    decode_value<backend::json>(payload, value);
-    return true;
-  }
-  return false;
-}
-
-template <class Stored> std::string encode_as(backend format, const Stored &value) {
-  switch (format) {
-  case backend::portable_binary:
-    return encode_value<backend::portable_binary>(value);
-  case backend::json:
-    return encode_value<backend::json>(value);
-  case backend::binary:
-    break;
-  }
-  return encode_value<backend::binary>(value);
-}
-
-// Only the formats a call site can use are instantiated: one when the attribute names
-// it, all three when the configuration decides.
-template <backend_choice Choice> struct format_of {
-  static backend pick(backend configured) {
-    switch (Choice) {
-    case backend_choice::binary:
-      return backend::binary;
-    case backend_choice::portable_binary:
-      return backend::portable_binary;
-    case backend_choice::json:
-      return backend::json;
-    case backend_choice::configured:
-      break;
-    }
-    return configured;
-  }
-};
-
-template <backend_choice Choice, class Stored>
-void decode_stored(backend format, std::string_view payload, Stored &value) {
+// Calls f with the entry's format as a compile-time constant. Only the formats a call
+// site can use are instantiated: the one its attribute names, or all three when the
+// configuration decides (then `configured` picks).
+template <backend_choice Choice, class F> decltype(auto) with_format(backend configured, F &&f) {
+  using binary = std::integral_constant<backend, backend::binary>;
+  using portable_binary = std::integral_constant<backend, backend::portable_binary>;
+  using json = std::integral_constant<backend, backend::json>;
   if constexpr (Choice == backend_choice::binary)
-    decode_value<backend::binary>(payload, value);
+    return f(binary{});
   else if constexpr (Choice == backend_choice::portable_binary)
-    decode_value<backend::portable_binary>(payload, value);
+    return f(portable_binary{});
   else if constexpr (Choice == backend_choice::json)
-    decode_value<backend::json>(payload, value);
+    return f(json{});
+  else if (configured == backend::portable_binary)
+    return f(portable_binary{});
+  else if (configured == backend::json)
+    return f(json{});
   else
-    decode_as(format, payload, value);
-}
-
-template <backend_choice Choice, class Stored>
-std::string encode_stored(backend format, const Stored &value) {
-  if constexpr (Choice == backend_choice::binary)
-    return encode_value<backend::binary>(value);
-  else if constexpr (Choice == backend_choice::portable_binary)
-    return encode_value<backend::portable_binary>(value);
-  else if constexpr (Choice == backend_choice::json)
-    return encode_value<backend::json>(value);
-  else
-    return encode_as(format, value);
+    return f(binary{});
 }
 
 template <backend_choice Choice, class Body, class... Args>
@@ -126,7 +78,8 @@ std::invoke_result_t<Body &> call_cached(const function_site &site, const cache_
   if (config->disabled)
     return body();
 
-  const backend format = format_of<Choice>::pick(config->format);
+  const backend format =
+      with_format<Choice>(config->format, [](auto format) { return decltype(format)::value; });
   const key context = derive_key(site.hash, static_cast<std::uint32_t>(format),
                                  dependencies, config_env_hash(*config));
   const key k = derive_key(context, args...);
@@ -143,7 +96,9 @@ std::invoke_result_t<Body &> call_cached(const function_site &site, const cache_
     if (loaded == load_result::hit) {
       try {
         stored_type value{};
-        decode_stored<Choice>(format, payload, value);
+        with_format<Choice>(format, [&](auto resolved) {
+          decode_value<decltype(resolved)::value>(payload, value);
+        });
         return value;
       } catch (const std::exception &error) {
         log_warning_once("decode:" + where.file, "unreadable entry " + where.file + " (" +
@@ -180,7 +135,9 @@ std::invoke_result_t<Body &> call_cached(const function_site &site, const cache_
     if (mode == call_mode::skip_save)
       return;
     try {
-      save_entry(where, k, format, encode_stored<Choice>(format, value), config->sync);
+      std::string payload = with_format<Choice>(
+          format, [&](auto resolved) { return encode_value<decltype(resolved)::value>(value); });
+      save_entry(where, k, format, payload, config->sync);
       note_stored(site, where.directory, context);
     } catch (const std::exception &error) {
       log_warning("cannot serialize the result of " + site.qualified_name + ": " +
