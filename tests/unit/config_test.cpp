@@ -59,7 +59,7 @@ TEST_F(ConfigFile, ErrorsNameTheLine) {
   expect_error(write("backend: xml\n"),
                ":1: unknown backend 'xml'; expected binary, portable_binary or json");
   expect_error(write("cache_dir: x\n\ncolour: red\n"),
-               ":3: unknown setting 'colour'; expected cache_dir, backend, verbose, env_vars, durability or lock_timeout");
+               ":3: unknown setting 'colour'; expected cache_dir, backend, verbose, env_vars, durability, lock_timeout or memory_mb");
   expect_error(write("env_vars: HOME\n"), ":1: 'env_vars' must be a list of variable names");
   expect_error(write("cache_dir: [unclosed\n"), ":2: end of sequence flow not found");
 }
@@ -73,9 +73,9 @@ TEST_F(ConfigFile, SetConfigChangesTheDefaults) {
   cfg.cache_dir = "elsewhere";
   cfg.backend = "portable_binary";
   set_config(cfg);
-  const auto now = detail::current_settings();
-  EXPECT_EQ(now->default_cache_dir, "elsewhere");
-  EXPECT_EQ(now->format, detail::backend::portable_binary);
+  const detail::settings &now = detail::current_settings();
+  EXPECT_EQ(now.default_cache_dir, "elsewhere");
+  EXPECT_EQ(now.format, detail::backend::portable_binary);
   EXPECT_EQ(current_config().cache_dir, "elsewhere");
 }
 
@@ -84,11 +84,11 @@ TEST_F(ConfigFile, ProjectEnvVarsChangeTheContextHash) {
   cfg.env_vars = {"CACHEPY_TEST_VAR"};
   set_config(cfg);
   ::unsetenv("CACHEPY_TEST_VAR");
-  const detail::key unset = detail::config_env_hash(*detail::current_settings());
+  const detail::key unset = detail::config_env_hash(detail::current_settings());
   ::setenv("CACHEPY_TEST_VAR", "", 1);
-  const detail::key empty = detail::config_env_hash(*detail::current_settings());
+  const detail::key empty = detail::config_env_hash(detail::current_settings());
   ::setenv("CACHEPY_TEST_VAR", "hg38", 1);
-  const detail::key set = detail::config_env_hash(*detail::current_settings());
+  const detail::key set = detail::config_env_hash(detail::current_settings());
   EXPECT_NE(unset, empty);
   EXPECT_NE(empty, set);
   EXPECT_EQ(detail::config_env_hash(detail::settings{}), detail::key{});

@@ -1,9 +1,11 @@
-#include <cachepy/detail/store.hpp>
+#include "store_text.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <stdexcept>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -11,6 +13,8 @@ namespace cachepy::detail {
 namespace {
 
 namespace fs = std::filesystem;
+using cachepy::testing::load_text;
+using cachepy::testing::save_text;
 
 class LocalStore : public ::testing::Test {
 protected:
@@ -31,44 +35,44 @@ protected:
 
 TEST_F(LocalStore, SavedEntryLoadsBack) {
   const entry_address where = address_of(dir.native(), "f-1234", k);
-  save_entry(where, k, backend::binary, "stored value");
+  save_text(where, k, "stored value");
   std::string payload;
-  ASSERT_EQ(load_entry(where, k, backend::binary, payload), load_result::hit);
+  ASSERT_EQ(load_text(where, k, payload), load_result::hit);
   EXPECT_EQ(payload, "stored value");
   EXPECT_EQ(fs::path(where.file).filename(), k.hex() + ".cpy");
 }
 
 TEST_F(LocalStore, MissingEntryIsAMiss) {
   std::string payload;
-  EXPECT_EQ(load_entry(address_of(dir.native(), "f", k), k, backend::binary, payload),
+  EXPECT_EQ(load_text(address_of(dir.native(), "f", k), k, payload),
             load_result::absent);
 }
 
 TEST_F(LocalStore, DamagedEntryIsAMiss) {
   const entry_address where = address_of(dir.native(), "f", k);
-  save_entry(where, k, backend::binary, "stored value");
+  save_text(where, k, "stored value");
   {
     std::fstream file(where.file, std::ios::in | std::ios::out | std::ios::binary);
     file.seekp(-2, std::ios::end);
     file.put('#');
   }
   std::string payload;
-  EXPECT_EQ(load_entry(where, k, backend::binary, payload), load_result::damaged);
+  EXPECT_EQ(load_text(where, k, payload), load_result::damaged);
 }
 
 TEST_F(LocalStore, EntryUnderAnotherKeyIsAMiss) {
   const entry_address where = address_of(dir.native(), "f", k);
-  save_entry(where, key{1, 1}, backend::binary, "stored under another key");
+  save_text(where, key{1, 1}, "stored under another key");
   std::string payload;
-  EXPECT_EQ(load_entry(where, k, backend::binary, payload), load_result::damaged);
+  EXPECT_EQ(load_text(where, k, payload), load_result::damaged);
 }
 
 TEST_F(LocalStore, OverwriteReplacesTheEntryAndLeavesNoTemporaries) {
   const entry_address where = address_of(dir.native(), "f", k);
-  save_entry(where, k, backend::binary, "first");
-  save_entry(where, k, backend::binary, "second");
+  save_text(where, k, "first");
+  save_text(where, k, "second");
   std::string payload;
-  ASSERT_EQ(load_entry(where, k, backend::binary, payload), load_result::hit);
+  ASSERT_EQ(load_text(where, k, payload), load_result::hit);
   EXPECT_EQ(payload, "second");
   EXPECT_EQ(std::distance(fs::directory_iterator(where.directory), fs::directory_iterator()), 1);
 }
@@ -79,19 +83,86 @@ TEST_F(LocalStore, UnwritableDirectoryDegradesToNoEntry) {
   fs::create_directories(dir);
   ::chmod(dir.c_str(), 0500);
   const entry_address where = address_of(dir.native(), "f", k);
-  save_entry(where, k, backend::binary, "value"); // must not throw
+  save_text(where, k, "value"); // must not throw
   std::string payload;
-  EXPECT_EQ(load_entry(where, k, backend::binary, payload), load_result::absent);
+  EXPECT_EQ(load_text(where, k, payload), load_result::absent);
 }
 
 TEST_F(LocalStore, PathInPlaceOfTheCacheDirectoryDegradesToNoEntry) {
   fs::create_directories(dir.parent_path());
   std::ofstream(dir.native()) << "a file, not a directory";
   const entry_address where = address_of(dir.native(), "f", k);
-  save_entry(where, k, backend::binary, "value"); // must not throw
+  save_text(where, k, "value"); // must not throw
   std::string payload;
-  EXPECT_EQ(load_entry(where, k, backend::binary, payload), load_result::absent);
+  EXPECT_EQ(load_text(where, k, payload), load_result::absent);
   fs::remove(dir);
+}
+
+// Larger than the streams' buffers and chunks, so the direct paths are exercised.
+std::string large_payload() {
+  std::string bytes(3 * 1024 * 1024 + 17, '\0');
+  for (std::size_t i = 0; i < bytes.size(); ++i)
+    bytes[i] = static_cast<char>((i * 2654435761u) >> 13);
+  return bytes;
+}
+
+TEST_F(LocalStore, LargePayloadRoundTripsThroughTheStreams) {
+  const entry_address where = address_of(dir.native(), "f", k);
+  const std::string bytes = large_payload();
+  ASSERT_EQ(save_text(where, k, bytes), std::optional<std::uint64_t>(bytes.size()));
+  std::string payload;
+  ASSERT_EQ(load_text(where, k, payload), load_result::hit);
+  EXPECT_TRUE(payload == bytes);
+  EXPECT_EQ(fs::file_size(where.file), bytes.size() + 48);
+}
+
+TEST_F(LocalStore, DamageInTheMiddleOfALargePayloadIsFoundAndTheEntryRemoved) {
+  const entry_address where = address_of(dir.native(), "f", k);
+  save_text(where, k, large_payload());
+  {
+    std::fstream file(where.file, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp(2 * 1024 * 1024);
+    file.put('#');
+  }
+  std::string payload;
+  const loaded entry = load_entry(where, k, backend::binary, [&](std::istream &in) {
+    payload.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  });
+  EXPECT_EQ(entry.result, load_result::damaged);
+  EXPECT_EQ(entry.problem, "checksum mismatch");
+  EXPECT_FALSE(fs::exists(where.file));
+}
+
+TEST_F(LocalStore, AReaderThatStopsEarlyStillHasTheWholePayloadChecked) {
+  const entry_address where = address_of(dir.native(), "f", k);
+  save_text(where, k, large_payload());
+  char first[4];
+  const loaded entry =
+      load_entry(where, k, backend::binary, [&](std::istream &in) { in.read(first, 4); });
+  EXPECT_EQ(entry.result, load_result::hit);
+  EXPECT_EQ(entry.payload_size, large_payload().size());
+}
+
+TEST_F(LocalStore, AReaderThatFailsOnAnIntactEntryMakesItUnreadableNotDamaged) {
+  const entry_address where = address_of(dir.native(), "f", k);
+  save_text(where, k, "stored value");
+  const loaded entry = load_entry(where, k, backend::binary, [](std::istream &) {
+    throw std::runtime_error("not the stored type");
+  });
+  EXPECT_EQ(entry.result, load_result::unreadable);
+  EXPECT_EQ(entry.problem, "not the stored type");
+  EXPECT_TRUE(fs::exists(where.file)); // it is overwritten by the recomputed value
+}
+
+TEST_F(LocalStore, AWriterThatThrowsLeavesNeitherEntryNorTemporary) {
+  const entry_address where = address_of(dir.native(), "f", k);
+  EXPECT_THROW(save_entry(where, k, backend::binary,
+                          [](std::ostream &out) {
+                            out << std::string(200 * 1024, 'x');
+                            throw std::runtime_error("cannot serialize");
+                          }),
+               std::runtime_error);
+  EXPECT_EQ(std::distance(fs::directory_iterator(where.directory), fs::directory_iterator()), 0);
 }
 
 } // namespace

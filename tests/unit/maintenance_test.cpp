@@ -1,7 +1,7 @@
 #include "scratch_dir.hpp"
 
 #include <cachepy/api.hpp>
-#include <cachepy/detail/store.hpp>
+#include "store_text.hpp"
 
 #include <gtest/gtest.h>
 
@@ -19,8 +19,8 @@ protected:
   void SetUp() override {
     for (std::uint64_t i = 1; i <= 3; ++i) {
       const detail::key k{i, i};
-      detail::save_entry(detail::address_of(dir, "f-00000000", k), k,
-                         detail::backend::binary, std::string(1024 * 1024, 'x'));
+      cachepy::testing::save_text(detail::address_of(dir, "f-00000000", k), k,
+                                  std::string(1024 * 1024, 'x'));
     }
     std::ofstream(dir + "/f-00000000/notes.txt") << "not an entry";
   }
@@ -62,8 +62,7 @@ TEST_F(Maintenance, AHitRefreshesAnEntryOlderThanADay) {
   age(1, std::chrono::hours(24 * 10));
   std::string payload;
   const detail::key k{1, 1};
-  ASSERT_EQ(detail::load_entry(detail::address_of(dir, "f-00000000", k), k,
-                               detail::backend::binary, payload),
+  ASSERT_EQ(cachepy::testing::load_text(detail::address_of(dir, "f-00000000", k), k, payload),
             detail::load_result::hit);
   EXPECT_EQ(cache_prune(dir, 5), 0u);
 }

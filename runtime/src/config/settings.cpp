@@ -1,5 +1,5 @@
 // Configuration: cachepy.yml, set_config, and the environment, resolved into the
-// settings the hot path reads (one shared_ptr copy per call, no parsing).
+// settings the hot path reads (one atomic load per call: no lock, no parsing).
 
 #include <cachepy/api.hpp>
 #include <cachepy/detail/key_parts.hpp>
@@ -8,9 +8,12 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <mutex>
+#include <vector>
 
 namespace cachepy {
 namespace detail {
@@ -21,8 +24,21 @@ bool env_flag(const char *name) {
   return value && *value && std::string_view(value) != "0";
 }
 
-std::shared_ptr<const settings> resolve(const config &cfg) {
-  auto resolved = std::make_shared<settings>();
+double env_number(const char *name, double fallback) {
+  const char *value = std::getenv(name);
+  if (!value || !*value)
+    return fallback;
+  char *end = nullptr;
+  const double number = std::strtod(value, &end);
+  if (*end != '\0' || number < 0) {
+    log_warning(std::string("ignoring ") + name + "=" + value + ": not a number of megabytes");
+    return fallback;
+  }
+  return number;
+}
+
+std::unique_ptr<settings> resolve(const config &cfg) {
+  auto resolved = std::make_unique<settings>();
   resolved->source = cfg;
   if (!parse_backend(cfg.backend, resolved->format))
     log_warning("unknown backend '" + cfg.backend + "' in the configuration; using binary");
@@ -36,6 +52,8 @@ std::shared_ptr<const settings> resolve(const config &cfg) {
                                               : durability::none;
   resolved->lock_timeout_seconds = cfg.lock_timeout;
   resolved->disabled = env_flag("CACHEPY_DISABLE");
+  resolved->memory_limit_bytes = static_cast<std::size_t>(
+      env_number("CACHEPY_MEMORY_MB", cfg.memory_mb) * 1024 * 1024);
   return resolved;
 }
 
@@ -52,22 +70,30 @@ config startup_config() {
   }
 }
 
+// Settings are never freed: a call may still read the ones that set_config replaced,
+// and set_config is rare enough that keeping them costs nothing.
 struct settings_holder {
   std::mutex mutex;
-  std::shared_ptr<const settings> current = resolve(startup_config());
+  std::vector<std::unique_ptr<settings>> all;
+  std::atomic<const settings *> current{nullptr};
+
+  settings_holder() { install(resolve(startup_config())); }
+  void install(std::unique_ptr<settings> resolved) {
+    std::lock_guard<std::mutex> lock(mutex);
+    current.store(resolved.get(), std::memory_order_release);
+    all.push_back(std::move(resolved));
+  }
 };
 
 settings_holder &holder() {
-  static settings_holder instance;
-  return instance;
+  static settings_holder *instance = new settings_holder; // outlives static destructors
+  return *instance;
 }
 
 } // namespace
 
-std::shared_ptr<const settings> current_settings() {
-  settings_holder &h = holder();
-  std::lock_guard<std::mutex> lock(h.mutex);
-  return h.current;
+const settings &current_settings() {
+  return *holder().current.load(std::memory_order_acquire);
 }
 
 key config_env_hash(const settings &s) {
@@ -142,6 +168,12 @@ config load_config(const std::string &path) {
       if (!value.IsScalar() || !YAML::convert<double>::decode(value, seconds) || seconds < 0)
         fail(path, value.Mark(), "'lock_timeout' must be a number of seconds");
       cfg.lock_timeout = seconds;
+    } else if (key == "memory_mb") {
+      double megabytes = 0;
+      if (!value.IsScalar() || !YAML::convert<double>::decode(value, megabytes) ||
+          megabytes < 0)
+        fail(path, value.Mark(), "'memory_mb' must be a number of megabytes");
+      cfg.memory_mb = megabytes;
     } else if (key == "env_vars") {
       if (!value.IsSequence())
         fail(path, value.Mark(), "'env_vars' must be a list of variable names");
@@ -151,19 +183,14 @@ config load_config(const std::string &path) {
       fail(path, entry.first.Mark(),
            "unknown setting '" + key +
                                     "'; expected cache_dir, backend, verbose, env_vars, "
-                                    "durability or lock_timeout");
+                                    "durability, lock_timeout or memory_mb");
     }
   }
   return cfg;
 }
 
-void set_config(const config &cfg) {
-  detail::settings_holder &h = detail::holder();
-  auto resolved = detail::resolve(cfg);
-  std::lock_guard<std::mutex> lock(h.mutex);
-  h.current = std::move(resolved);
-}
+void set_config(const config &cfg) { detail::holder().install(detail::resolve(cfg)); }
 
-config current_config() { return detail::current_settings()->source; }
+config current_config() { return detail::current_settings().source; }
 
 } // namespace cachepy

@@ -62,6 +62,12 @@ call_graph_node::call_graph_node(const function_site &site, const key &k,
   persist_edge(cache_dir, *parent, id_);
 }
 
+void register_repeated_call(const function_site &site, const key &k,
+                            std::string_view cache_dir) {
+  if (!running_bodies().empty())
+    call_graph_node(site, k, cache_dir);
+}
+
 call_graph_node::executing_scope::executing_scope(const call_graph_node &node) {
   running_bodies().push_back(&node.id());
 }

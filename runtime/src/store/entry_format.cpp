@@ -4,16 +4,37 @@
 
 namespace cachepy::detail {
 
-std::string encode_entry(const key &k, backend format, std::string_view payload) {
+entry_header make_header(const key &k, backend format, std::uint64_t payload_size,
+                         std::uint64_t payload_checksum) {
   entry_header header{};
   std::memcpy(header.magic, entry_magic, sizeof header.magic);
   header.version = format_version;
   header.backend_id = static_cast<std::uint32_t>(format);
   header.key_high = k.high;
   header.key_low = k.low;
-  header.payload_size = payload.size();
-  header.payload_checksum = XXH3_64bits(payload.data(), payload.size());
+  header.payload_size = payload_size;
+  header.payload_checksum = payload_checksum;
+  return header;
+}
 
+const char *header_problem(const entry_header &header, const key &k, backend format,
+                           std::uint64_t payload_size) {
+  if (std::memcmp(header.magic, entry_magic, sizeof header.magic) != 0)
+    return "not a cachepy entry";
+  if (header.version != format_version)
+    return "written by another format version";
+  if (header.backend_id != static_cast<std::uint32_t>(format))
+    return "written with another backend";
+  if (header.key_high != k.high || header.key_low != k.low)
+    return "holds another key";
+  if (header.payload_size != payload_size)
+    return "truncated payload";
+  return nullptr;
+}
+
+std::string encode_entry(const key &k, backend format, std::string_view payload) {
+  const entry_header header = make_header(k, format, payload.size(),
+                                          XXH3_64bits(payload.data(), payload.size()));
   std::string file(sizeof header + payload.size(), '\0');
   std::memcpy(file.data(), &header, sizeof header);
   std::memcpy(file.data() + sizeof header, payload.data(), payload.size());
@@ -29,18 +50,10 @@ decoded_entry decode_entry(std::string_view file, const key &k, backend format) 
   }
   std::memcpy(&header, file.data(), sizeof header);
   const std::string_view payload = file.substr(sizeof header);
-  if (std::memcmp(header.magic, entry_magic, sizeof header.magic) != 0)
-    result.problem = "not a cachepy entry";
-  else if (header.version != format_version)
-    result.problem = "written by another format version";
-  else if (header.backend_id != static_cast<std::uint32_t>(format))
-    result.problem = "written with another backend";
-  else if (header.key_high != k.high || header.key_low != k.low)
-    result.problem = "holds another key";
-  else if (header.payload_size != payload.size())
-    result.problem = "truncated payload";
+  if (const char *problem = header_problem(header, k, format, payload.size()))
+    result.problem = problem;
   else if (header.payload_checksum != XXH3_64bits(payload.data(), payload.size()))
-    result.problem = "checksum mismatch";
+    result.problem = checksum_problem;
   else {
     result.ok = true;
     result.payload = payload;

@@ -28,6 +28,17 @@ static_assert(sizeof(entry_header) == 48, "entry header must have no padding");
 
 inline constexpr char entry_magic[8] = {'C', 'A', 'C', 'H', 'E', 'P', 'Y', '\x01'};
 
+entry_header make_header(const key &k, backend format, std::uint64_t payload_size,
+                         std::uint64_t payload_checksum);
+
+// What is wrong with a header read from a file whose payload has payload_size bytes,
+// for an entry asked for by k and format; nullptr when nothing is.
+const char *header_problem(const entry_header &header, const key &k, backend format,
+                           std::uint64_t payload_size);
+
+// The checksum's wording, shared by the whole-file and the streaming checks.
+inline constexpr const char *checksum_problem = "checksum mismatch";
+
 std::string encode_entry(const key &k, backend format, std::string_view payload);
 
 // Returns the payload's position in `file` when every check passes; otherwise fills

@@ -12,7 +12,7 @@ namespace {
 
 struct hit_counts {
   std::mutex mutex;
-  std::map<std::string, std::map<std::string, unsigned long>> by_directory;
+  std::map<std::string, std::map<std::string, hit_count>> by_directory;
 };
 
 hit_counts &counts() {
@@ -23,10 +23,13 @@ hit_counts &counts() {
 void flush_hits() {
   hit_counts &c = counts();
   std::lock_guard<std::mutex> lock(c.mutex);
-  for (const auto &[directory, keys] : c.by_directory) {
+  for (auto &[directory, keys] : c.by_directory) {
     std::string lines;
-    for (const auto &[key_hex, hits] : keys)
-      lines += key_hex + ' ' + std::to_string(hits) + '\n';
+    for (auto &[key_hex, hits] : keys)
+      if (const unsigned long n = hits.exchange(0, std::memory_order_relaxed))
+        lines += key_hex + ' ' + std::to_string(n) + '\n';
+    if (lines.empty())
+      continue;
     const std::string path = directory + "/hits.log";
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (fd < 0)
@@ -34,21 +37,20 @@ void flush_hits() {
     [[maybe_unused]] const ssize_t written = ::write(fd, lines.data(), lines.size());
     ::close(fd);
   }
-  c.by_directory.clear();
 }
 
 } // namespace
 
-void count_hit(const entry_address &where) noexcept {
+hit_count *hit_count_of(const entry_address &where) noexcept {
   try {
     static const bool registered = std::atexit(flush_hits) == 0;
     (void)registered;
     hit_counts &c = counts();
     const std::string file_name = where.file.substr(where.directory.size() + 1, 32);
     std::lock_guard<std::mutex> lock(c.mutex);
-    ++c.by_directory[where.directory][file_name];
+    return &c.by_directory[where.directory].try_emplace(file_name, 0).first->second;
   } catch (...) {
-    // Counting is a convenience for `cachepy ls`; never fail a hit over it.
+    return nullptr;
   }
 }
 

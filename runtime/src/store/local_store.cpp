@@ -2,18 +2,20 @@
 // renamed into place, so a reader sees either no entry or a whole one.
 
 #include "entry_format.hpp"
+#include "entry_streams.hpp"
 #include "../util/once_per_key.hpp"
 
 #include <cachepy/detail/entry_lock.hpp>
 #include <cachepy/detail/logging.hpp>
 #include <cachepy/detail/store.hpp>
-#include <cachepy/detail/store.hpp>
 
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <filesystem>
 #include <ctime>
+#include <filesystem>
+#include <istream>
+#include <ostream>
 #include <random>
 #include <signal.h>
 #include <sys/file.h>
@@ -25,40 +27,25 @@ namespace {
 
 constexpr std::time_t refresh_interval_seconds = 24 * 60 * 60;
 
-// Reads the file in one go. A hit makes the entry "used": its modification time is
-// what cache_prune ages, refreshed at most once a day to keep hits read-only.
-bool read_whole_file(const std::string &path, std::string &out) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    return false;
-  struct stat info;
-  bool ok = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
-  if (ok && std::time(nullptr) - info.st_mtime > refresh_interval_seconds)
-    ::futimens(fd, nullptr);
-  if (ok) {
-    out.resize(static_cast<std::size_t>(info.st_size));
-    std::size_t done = 0;
-    while (ok && done < out.size()) {
-      const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
-      if (n < 0 && errno == EINTR)
-        continue;
-      ok = n > 0;
-      if (ok)
-        done += static_cast<std::size_t>(n);
-    }
+// Closes on every path out of load_entry and save_entry.
+struct file_descriptor {
+  int fd;
+  ~file_descriptor() {
+    if (fd >= 0)
+      ::close(fd);
   }
-  ::close(fd);
-  return ok;
-}
+};
 
-bool write_whole_file(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+bool read_header(int fd, entry_header &header) {
+  char *out = reinterpret_cast<char *>(&header);
+  std::size_t done = 0;
+  while (done < sizeof header) {
+    const ssize_t n = ::read(fd, out + done, sizeof header - done);
     if (n < 0 && errno == EINTR)
       continue;
     if (n <= 0)
       return false;
-    bytes.remove_prefix(static_cast<std::size_t>(n));
+    done += static_cast<std::size_t>(n);
   }
   return true;
 }
@@ -133,68 +120,126 @@ entry_address address_of(std::string_view cache_dir, std::string_view function_d
   return where;
 }
 
-load_result load_entry(const entry_address &where, const key &k, backend format,
-                       std::string &payload) noexcept {
+loaded load_entry(const entry_address &where, const key &k, backend format,
+                  function_ref<void(std::istream &)> read) noexcept {
+  loaded outcome;
   try {
-    std::string file;
-    if (!read_whole_file(where.file, file))
-      return load_result::absent;
-    const decoded_entry entry = decode_entry(file, k, format);
-    if (!entry.ok) {
+    const file_descriptor file{::open(where.file.c_str(), O_RDONLY | O_CLOEXEC)};
+    struct stat info;
+    if (file.fd < 0 || ::fstat(file.fd, &info) != 0 || !S_ISREG(info.st_mode))
+      return outcome; // absent
+    // A hit makes the entry "used": its modification time is what cache_prune ages,
+    // refreshed at most once a day to keep hits read-only.
+    if (std::time(nullptr) - info.st_mtime > refresh_interval_seconds)
+      ::futimens(file.fd, nullptr);
+
+    entry_header header;
+    const std::uint64_t size = static_cast<std::uint64_t>(info.st_size);
+    const char *problem = "truncated header";
+    if (size >= sizeof header && read_header(file.fd, header))
+      problem = header_problem(header, k, format, size - sizeof header);
+    if (!problem) {
+      ::posix_fadvise(file.fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+      checksumming_reader payload(file.fd, header.payload_size);
+      std::istream in(&payload);
+      std::string read_error;
+      try {
+        read(in);
+      } catch (const std::exception &error) {
+        read_error = error.what();
+      }
+      std::uint64_t checksum = 0;
+      if (!payload.finish(checksum) || checksum != header.payload_checksum) {
+        problem = checksum_problem;
+      } else if (!read_error.empty()) {
+        outcome.result = load_result::unreadable;
+        outcome.problem = read_error;
+        return outcome;
+      }
+    }
+    if (problem) {
       // Removed, so that the next reader does not pay for it again; at worst this
       // races with a peer's fresh entry, which is then recomputed: never a wrong value.
       log_warning_once("damaged:" + where.file,
-                       "ignoring damaged entry " + where.file + ": " + entry.problem);
+                       "ignoring damaged entry " + where.file + ": " + problem);
       ::unlink(where.file.c_str());
-      return load_result::damaged;
+      outcome.result = load_result::damaged;
+      outcome.problem = problem;
+      return outcome;
     }
-    payload.assign(entry.payload);
-    return load_result::hit;
+    outcome.result = load_result::hit;
+    outcome.payload_size = header.payload_size;
   } catch (const std::exception &error) {
     log_warning(std::string("cannot read ") + where.file + ": " + error.what());
-    return load_result::damaged;
+    outcome.result = load_result::damaged;
+    outcome.problem = error.what();
   }
+  return outcome;
 }
 
-void save_entry(const entry_address &where, const key &k, backend format,
-                std::string_view payload, durability level) noexcept {
-  try {
-    std::error_code ec;
-    std::filesystem::create_directories(where.directory, ec);
-    if (ec) {
-      log_warning_once("store:" + where.directory, "cannot create cache directory " +
-                                                       where.directory + ": " +
-                                                       ec.message() + "; not caching there");
-      return;
-    }
-    remove_stale_debris_once(where.directory);
-    const std::string temporary = temporary_name(where.file);
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) {
-      log_warning_once("store:" + where.directory, "cannot write in " + where.directory +
-                                                       ": " + std::strerror(errno) +
-                                                       "; not caching there");
-      return;
-    }
-    bool written = write_whole_file(fd, encode_entry(k, format, payload));
-    if (written && level != durability::none)
-      written = ::fsync(fd) == 0;
-    const int saved_errno = errno;
-    const bool closed = ::close(fd) == 0;
-    if (!written || !closed || ::rename(temporary.c_str(), where.file.c_str()) != 0) {
-      log_warning_once("store:" + where.directory,
-                       "cannot store entries in " + where.directory + ": " +
-                           std::strerror(written && closed ? errno : saved_errno) +
-                           "; not caching there");
-      ::unlink(temporary.c_str());
-      return;
-    }
-    if (level == durability::full)
-      sync_directory(where.directory);
-  } catch (const std::exception &error) {
-    log_warning_once("store:" + where.directory,
-                     std::string("cannot store ") + where.file + ": " + error.what());
+namespace {
+
+// The temporary file of one store: removed unless it was renamed into place.
+struct temporary_file {
+  std::string path;
+  int fd = -1;
+  bool kept = false;
+  ~temporary_file() {
+    if (fd >= 0)
+      ::close(fd);
+    if (!kept)
+      ::unlink(path.c_str());
   }
+};
+
+bool write_header(int fd, const entry_header &header) {
+  return ::pwrite(fd, &header, sizeof header, 0) == static_cast<ssize_t>(sizeof header);
+}
+
+} // namespace
+
+std::optional<std::uint64_t> save_entry(const entry_address &where, const key &k,
+                                        backend format,
+                                        function_ref<void(std::ostream &)> write,
+                                        durability level) {
+  auto cannot = [&](const char *what, const std::string &why) {
+    log_warning_once("store:" + where.directory, std::string("cannot ") + what + " " +
+                                                     where.directory + ": " + why +
+                                                     "; not caching there");
+    return std::nullopt;
+  };
+  std::error_code ec;
+  std::filesystem::create_directories(where.directory, ec);
+  if (ec)
+    return cannot("create cache directory", ec.message());
+  remove_stale_debris_once(where.directory);
+  temporary_file temporary{temporary_name(where.file)};
+  temporary.fd = ::open(temporary.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (temporary.fd < 0)
+    return cannot("write in", std::strerror(errno));
+
+  // The header goes last, once the payload's size and checksum are known.
+  bool written = ::lseek(temporary.fd, sizeof(entry_header), SEEK_SET) >= 0;
+  std::uint64_t size = 0, checksum = 0;
+  if (written) {
+    checksumming_writer payload(temporary.fd);
+    std::ostream out(&payload);
+    write(out); // an exception leaves through temporary's destructor
+    written = payload.finish(size, checksum) &&
+              write_header(temporary.fd, make_header(k, format, size, checksum));
+  }
+  if (written && level != durability::none)
+    written = ::fsync(temporary.fd) == 0;
+  const int saved_errno = errno;
+  const int fd = temporary.fd;
+  temporary.fd = -1;
+  const bool closed = ::close(fd) == 0;
+  if (!written || !closed || ::rename(temporary.path.c_str(), where.file.c_str()) != 0)
+    return cannot("store entries in", std::strerror(written && closed ? errno : saved_errno));
+  temporary.kept = true;
+  if (level == durability::full)
+    sync_directory(where.directory);
+  return size;
 }
 
 } // namespace cachepy::detail

@@ -33,6 +33,11 @@ private:
   std::string id_;
 };
 
+// A call this process has registered before (its value was kept in memory): only an
+// edge from a body running now is new, and without one nothing is done.
+void register_repeated_call(const function_site &site, const key &k,
+                            std::string_view cache_dir);
+
 } // namespace cachepy::detail
 
 #endif

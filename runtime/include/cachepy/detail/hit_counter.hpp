@@ -7,9 +7,20 @@
 
 #include "store.hpp"
 
+#include <atomic>
+
 namespace cachepy::detail {
 
-void count_hit(const entry_address &where) noexcept;
+using hit_count = std::atomic<unsigned long>;
+
+// The entry's counter for this process, valid until exit; nullptr if it cannot be
+// made (counting is a convenience, never a reason to fail a hit).
+hit_count *hit_count_of(const entry_address &where) noexcept;
+
+inline void count_hit(hit_count *count) noexcept {
+  if (count)
+    count->fetch_add(1, std::memory_order_relaxed);
+}
 
 } // namespace cachepy::detail
 

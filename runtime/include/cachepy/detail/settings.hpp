@@ -9,7 +9,7 @@
 #include "key.hpp"
 #include "store.hpp"
 
-#include <memory>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -23,9 +23,11 @@ struct settings {
   bool disabled = false;         // $CACHEPY_DISABLE
   durability sync = durability::none;
   double lock_timeout_seconds = 600;
+  std::size_t memory_limit_bytes = 0; // config or $CACHEPY_MEMORY_MB; 0: no memory layer
 };
 
-std::shared_ptr<const settings> current_settings();
+// Valid for the rest of the process, even after set_config replaces it.
+const settings &current_settings();
 
 // The hash of the project-wide env_vars' current values; zero when there are none.
 key config_env_hash(const settings &s);

@@ -1,7 +1,8 @@
 #ifndef CACHEPY_DETAIL_VALUE_CODEC_HPP
 #define CACHEPY_DETAIL_VALUE_CODEC_HPP
 
-// Results to bytes and back, in the entry's storage format (the backend).
+// Results to bytes and back, in the entry's storage format (the backend), through the
+// entry file's stream.
 
 #include "function_site.hpp"
 
@@ -9,55 +10,38 @@
 #include <cereal/archives/json.hpp>
 #include <cereal/archives/portable_binary.hpp>
 
-#include <sstream>
-#include <streambuf>
-#include <string>
-#include <string_view>
+#include <istream>
+#include <ostream>
 
 namespace cachepy::detail {
 
-// Reads a payload in place instead of copying it into a std::istringstream.
-class view_streambuf : public std::streambuf {
-public:
-  explicit view_streambuf(std::string_view bytes) {
-    char *begin = const_cast<char *>(bytes.data());
-    setg(begin, begin, begin + bytes.size());
-  }
-};
-
-template <class OutputArchive, class T> std::string encode_with(const T &value) {
-  std::ostringstream out(std::ios::binary);
-  {
-    OutputArchive archive(out);
-    archive(value);
-  } // the JSON archive completes its document when destroyed
-  return std::move(out).str();
+template <class OutputArchive, class T> void encode_with(std::ostream &out, const T &value) {
+  OutputArchive archive(out); // the JSON archive completes its document when destroyed
+  archive(value);
 }
 
-// Throws (cereal::Exception) when the payload does not hold a T.
-template <class InputArchive, class T> void decode_with(std::string_view payload, T &value) {
-  view_streambuf buffer(payload);
-  std::istream in(&buffer);
+// Throws (cereal::Exception) when the stream does not hold a T.
+template <class InputArchive, class T> void decode_with(std::istream &in, T &value) {
   InputArchive archive(in);
   archive(value);
 }
 
-template <backend Format, class T> std::string encode_value(const T &value) {
+template <backend Format, class T> void encode_value(std::ostream &out, const T &value) {
   if constexpr (Format == backend::binary)
-    return encode_with<cereal::BinaryOutputArchive>(value);
+    encode_with<cereal::BinaryOutputArchive>(out, value);
   else if constexpr (Format == backend::portable_binary)
-    return encode_with<cereal::PortableBinaryOutputArchive>(value);
+    encode_with<cereal::PortableBinaryOutputArchive>(out, value);
   else
-    return encode_with<cereal::JSONOutputArchive>(value);
+    encode_with<cereal::JSONOutputArchive>(out, value);
 }
 
-template <backend Format, class T> void decode_value(std::string_view payload, T &value) {
+template <backend Format, class T> void decode_value(std::istream &in, T &value) {
   if constexpr (Format == backend::binary)
-    decode_with<cereal::BinaryInputArchive>(payload, value);
+    decode_with<cereal::BinaryInputArchive>(in, value);
   else if constexpr (Format == backend::portable_binary)
-    decode_with<cereal::PortableBinaryInputArchive>(payload, value);
+    decode_with<cereal::PortableBinaryInputArchive>(in, value);
   else
-    decode_with<cereal::JSONInputArchive>(payload, value);
+    decode_with<cereal::JSONInputArchive>(in, value);
 }
 
 } // namespace cachepy::detail

@@ -1,0 +1,38 @@
+#ifndef CACHEPY_DETAIL_CALL_ENGINE_HPP
+#define CACHEPY_DETAIL_CALL_ENGINE_HPP
+
+// The policy of a cached call, compiled once in the library: the key, the in-process
+// layer, the store, single flight, the call graph and the logs. A cached function
+// instantiates only what depends on its types (hashing its arguments, serializing its
+// result) and hands those to the engine as plain functions.
+
+#include "cache_dir.hpp"
+#include "function_site.hpp"
+#include "key.hpp"
+
+#include <iosfwd>
+#include <memory>
+
+namespace cachepy::detail {
+
+// One call in progress, seen through its result type; `call` is the caller's state,
+// holding the body and a slot for the result.
+struct result_ops {
+  const void *type; // type_tag<Result>
+  void (*run_body)(void *call);                                  // slot = body()
+  void (*decode)(void *call, backend format, std::istream &in);  // slot = stored value
+  void (*encode)(const void *call, backend format, std::ostream &out);
+  std::shared_ptr<const void> (*keep)(const void *call);         // a copy of the slot
+  void (*restore)(void *call, const void *kept);                 // slot = a kept copy
+};
+
+// Fills the call's slot: from memory, from the entry, or by running the body (whose
+// exception propagates, storing nothing). `arguments` is the hash of the bound
+// arguments; `dependencies` that of depends_on_files, depends_on_vars and env_vars.
+void run_cached_call(const function_site &site, const cache_dir_arg &dir,
+                     const key &dependencies, const key &arguments, backend_choice choice,
+                     const result_ops &ops, void *call);
+
+} // namespace cachepy::detail
+
+#endif

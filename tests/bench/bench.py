@@ -1,0 +1,197 @@
+"""Runs the benchmark's workloads through cachepy and through joblib.Memory in one run
+and prints the table of times and ratios. Started by tests/bench/run, which builds
+what this needs first.
+
+    bench.py WORKLOADS_BINARY PLUGIN_SO RUNTIME_INCLUDE WORK_DIR
+"""
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+PYTHON = "/usr/bin/python3"  # Debian's, where python3-joblib and python3-numpy live
+
+SMALL_HIT_CALLS = {"cachepy": 1_000_000, "joblib": 2_000}
+REPETITIONS = 7       # in-process repetitions of the 80 MB workloads (median)
+FRESH_PROCESSES = 9   # fresh processes for the first-call workloads (median)
+COMPILES = 5          # compilations per compile-time row (median)
+
+
+def run_json(command):
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+class Runner:
+    def __init__(self, name, command, work_dir):
+        self.name = name
+        self.command = command
+        self.cache_dir = os.path.join(work_dir, name + "-cache")
+
+    def fresh_cache(self):
+        shutil.rmtree(self.cache_dir, ignore_errors=True)
+        os.makedirs(self.cache_dir)
+
+    def workload(self, name, count=1):
+        return run_json(self.command + [self.cache_dir, name, str(count)])
+
+    def timed_workload(self, name):
+        start = time.perf_counter()
+        result = self.workload(name)
+        result["process"] = time.perf_counter() - start
+        return result
+
+
+def evict_from_page_cache(directory):
+    """Writes back and drops the cached pages of every file under directory, so the
+    next read comes from the disk."""
+    for parent, _, files in os.walk(directory):
+        for name in files:
+            fd = os.open(os.path.join(parent, name), os.O_RDONLY)
+            try:
+                os.fsync(fd)
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally:
+                os.close(fd)
+
+
+def median_of(results, field):
+    return statistics.median(result[field] for result in results)
+
+
+def measure(runner):
+    """Every workload for one tool, as {row: seconds}."""
+    times = {}
+    runner.fresh_cache()
+    times["small_hit"] = runner.workload("small-hit", SMALL_HIT_CALLS[runner.name])["per_call"]
+    fresh = [runner.timed_workload("first-call") for _ in range(FRESH_PROCESSES)]
+    times["first_call"] = median_of(fresh, "first_call")
+    times["first_call_process"] = median_of(fresh, "process")
+
+    big_argument = runner.workload("big-argument", REPETITIONS)
+    times["big_argument"] = big_argument["hit"]
+    if "memcpy" in big_argument:
+        times["memcpy"] = big_argument["memcpy"]
+
+    times["big_result"] = runner.workload("big-result", REPETITIONS)["hit"]
+    once = []
+    for _ in range(FRESH_PROCESSES // 2):
+        evict_from_page_cache(runner.cache_dir)
+        once.append(runner.workload("big-result-once"))
+    times["big_result_cold"] = median_of(once, "hit")
+
+    runs = []
+    for _ in range(3):
+        runner.fresh_cache()
+        runs.append(runner.workload("fib"))
+    times["fib"] = median_of(runs, "first_run")
+    return times
+
+
+def compile_seconds(command):
+    times = []
+    for _ in range(COMPILES):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def measure_compile_times(plugin, include, work_dir):
+    annotated = os.path.join(ROOT, "examples", "pipeline", "pipeline.cpp")
+    unannotated = os.path.join(work_dir, "unannotated.cpp")
+    with open(annotated) as source, open(unannotated, "w") as stripped:
+        stripped.writelines(line for line in source if "cachepy" not in line)
+    base = ["clang++-19", "-std=c++17", "-O2", "-c", "-I" + include, "-o", os.devnull]
+    with_plugin = base + ["-fplugin=" + plugin]
+    return {
+        "annotated_plain": compile_seconds(base + [annotated]),
+        "annotated_plugin": compile_seconds(with_plugin + [annotated]),
+        "unannotated_plain": compile_seconds(base + [unannotated]),
+        "unannotated_plugin": compile_seconds(with_plugin + [unannotated]),
+    }
+
+
+def milliseconds(seconds):
+    return "{:.3f} ms".format(seconds * 1e3) if seconds < 1 else "{:.2f} s".format(seconds)
+
+
+def microseconds(seconds):
+    return "{:.2f} us".format(seconds * 1e6)
+
+
+def gigabytes_per_second(seconds, size=80_000_000):
+    return "{:.2f} GB/s".format(size / seconds / 1e9)
+
+
+def print_table(ours, theirs, compile_times):
+    rows = [
+        ("1. small hit, repeated (per call)", microseconds, "small_hit", 100),
+        ("2. hit, first call in a fresh process", microseconds, "first_call", None),
+        ("   whole fresh process (start, hit, exit)", milliseconds, "first_call_process", None),
+        ("3. hit hashing an 80 MB argument", milliseconds, "big_argument", 5),
+        ("4. hit loading an 80 MB result, repeated", milliseconds, "big_result", 1),
+        ("   the same, fresh process, not in page cache", milliseconds, "big_result_cold", 1),
+        ("5. first run of fib(90): 91 misses", milliseconds, "fib", None),
+    ]
+    print("{:<48} {:>14} {:>14} {:>10} {:>8}".format(
+        "workload", "cachepy", "joblib", "joblib/us", "target"))
+    failures = []
+    for label, unit, field, target in rows:
+        ratio = theirs[field] / ours[field]
+        verdict = ""
+        if target is not None:
+            verdict = ">={}x {}".format(target, "ok" if ratio >= target else "MISSED")
+            if ratio < target:
+                failures.append(label.strip())
+        print("{:<48} {:>14} {:>14} {:>9.1f}x {:>8}".format(
+            label, unit(ours[field]), unit(theirs[field]), ratio, verdict))
+
+    print()
+    fraction = ours["memcpy"] / ours["big_argument"]
+    print("3. bandwidth: cachepy {} ({:.0%} of memcpy), memcpy {}, joblib {}".format(
+        gigabytes_per_second(ours["big_argument"]), fraction,
+        gigabytes_per_second(ours["memcpy"]), gigabytes_per_second(theirs["big_argument"])))
+    if fraction < 0.5:
+        failures.append("3. half of memcpy bandwidth")
+    print("4. bandwidth: cachepy {} repeated, {} cold; joblib {} repeated, {} cold".format(
+        gigabytes_per_second(ours["big_result"]), gigabytes_per_second(ours["big_result_cold"]),
+        gigabytes_per_second(theirs["big_result"]),
+        gigabytes_per_second(theirs["big_result_cold"])))
+
+    print()
+    print("6. compile time (clang++-19 -O2 -c, median of {}):".format(COMPILES))
+    for kind, limit in (("annotated", 1.5), ("unannotated", 1.05)):
+        plain = compile_times[kind + "_plain"]
+        plugin = compile_times[kind + "_plugin"]
+        ratio = plugin / plain
+        met = ratio <= limit
+        if not met:
+            failures.append("6. {} compile time".format(kind))
+        print("   {:<12} without plugin {:>9}, with {:>9}: {:.2f}x (target <={}x {})".format(
+            kind, milliseconds(plain), milliseconds(plugin), ratio, limit,
+            "ok" if met else "MISSED"))
+    print()
+    print("targets missed: " + (", ".join(failures) if failures else "none"))
+
+
+def main():
+    workloads, plugin, include, work_dir = sys.argv[1:5]
+    os.makedirs(work_dir, exist_ok=True)
+    ours = measure(Runner("cachepy", [workloads], work_dir))
+    theirs = measure(Runner("joblib", [PYTHON, os.path.join(HERE, "joblib_workloads.py")],
+                            work_dir))
+    compile_times = measure_compile_times(plugin, include, work_dir)
+    with open(os.path.join(work_dir, "results.json"), "w") as out:
+        json.dump({"cachepy": ours, "joblib": theirs, "compile": compile_times}, out, indent=1)
+    print_table(ours, theirs, compile_times)
+
+
+if __name__ == "__main__":
+    main()

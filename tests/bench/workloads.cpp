@@ -1,0 +1,160 @@
+// The benchmark's workloads through cachepy, one per subcommand; each prints one JSON
+// object of timings (seconds) on stdout. tests/bench/joblib_workloads.py runs the same
+// workloads through joblib.Memory; tests/bench/run runs both and prints the table.
+//
+//   workloads CACHE_DIR small-hit CALLS     a hit on int -> int, repeated in one process
+//   workloads CACHE_DIR first-call          the first call of the process (a hit if warmed)
+//   workloads CACHE_DIR big-argument REPS   a hit whose key hashes 10M doubles, and memcpy
+//   workloads CACHE_DIR big-result REPS     a hit that loads 10M doubles, repeated
+//   workloads CACHE_DIR big-result-once     the same, once (run in a fresh process)
+//   workloads CACHE_DIR fib                 the first run of a recursive fib(90)
+
+#include <cachepy/cachepy.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr std::size_t big_size = 10'000'000; // 80 MB of doubles
+
+std::string cache_dir;
+
+} // namespace
+
+[[cachepy::cache_file(cache_dir)]]
+int square(int x) { return x * x; }
+
+[[cachepy::cache_file(cache_dir)]]
+double total(const std::vector<double> &values) {
+  double sum = 0;
+  for (double value : values)
+    sum += value;
+  return sum;
+}
+
+[[cachepy::cache_file(cache_dir)]]
+std::vector<double> ramp(int seed) {
+  std::vector<double> values(big_size);
+  for (std::size_t i = 0; i < values.size(); ++i)
+    values[i] = static_cast<double>(i) * 0.5 + seed;
+  return values;
+}
+
+[[cachepy::cache_file(cache_dir)]]
+std::uint64_t fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
+
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+template <class F> double median_seconds(int repetitions, F &&f) {
+  std::vector<double> times;
+  for (int i = 0; i < repetitions; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    f();
+    times.push_back(seconds_since(start));
+  }
+  std::sort(times.begin(), times.end());
+  return times[times.size() / 2];
+}
+
+// Keeps the optimizer from discarding a result.
+template <class T> void use(const T &value) {
+  asm volatile("" : : "r"(&value) : "memory");
+}
+
+int small_hit(long calls) {
+  use(square(7)); // the miss, or a hit from an earlier run
+  const auto start = std::chrono::steady_clock::now();
+  long sum = 0;
+  for (long i = 0; i < calls; ++i)
+    sum += square(7);
+  const double elapsed = seconds_since(start);
+  use(sum);
+  std::printf("{\"per_call\": %.9g, \"calls\": %ld}\n", elapsed / calls, calls);
+  return sum == 49 * calls ? 0 : 1;
+}
+
+int first_call() {
+  const auto start = std::chrono::steady_clock::now();
+  const int value = square(7);
+  std::printf("{\"first_call\": %.9g}\n", seconds_since(start));
+  return value == 49 ? 0 : 1;
+}
+
+int big_argument(int repetitions) {
+  std::vector<double> values(big_size);
+  for (std::size_t i = 0; i < values.size(); ++i)
+    values[i] = static_cast<double>(i % 1000);
+  const double expected = total(values); // the miss
+  double result = 0;
+  const double hit = median_seconds(repetitions, [&] { result = total(values); });
+  std::vector<double> copy(big_size, 1.0); // faulted in before timing
+  const double copying = median_seconds(repetitions, [&] {
+    std::memcpy(copy.data(), values.data(), big_size * sizeof(double));
+    use(copy);
+  });
+  std::printf("{\"hit\": %.9g, \"memcpy\": %.9g, \"bytes\": %zu}\n", hit, copying,
+              big_size * sizeof(double));
+  return result == expected ? 0 : 1;
+}
+
+bool check_ramp(const std::vector<double> &values) {
+  return values.size() == big_size && values[12345] == 12345 * 0.5 + 3;
+}
+
+int big_result(int repetitions) {
+  bool ok = check_ramp(ramp(3)); // the miss, or a hit from an earlier run
+  const double hit = median_seconds(repetitions, [&] { ok = check_ramp(ramp(3)) && ok; });
+  std::printf("{\"hit\": %.9g, \"bytes\": %zu}\n", hit, big_size * sizeof(double));
+  return ok ? 0 : 1;
+}
+
+int big_result_once() {
+  bool ok = false;
+  const double hit = median_seconds(1, [&] { ok = check_ramp(ramp(3)); });
+  std::printf("{\"hit\": %.9g, \"bytes\": %zu}\n", hit, big_size * sizeof(double));
+  return ok ? 0 : 1;
+}
+
+int first_fib() {
+  std::uint64_t value = 0;
+  const double elapsed = median_seconds(1, [&] { value = fib(90); });
+  std::printf("{\"first_run\": %.9g}\n", elapsed);
+  return value == 2880067194370816120ULL ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: workloads CACHE_DIR WORKLOAD [COUNT]\n");
+    return 2;
+  }
+  cache_dir = argv[1];
+  const std::string workload = argv[2];
+  const long count = argc > 3 ? std::atol(argv[3]) : 1;
+  if (workload == "small-hit")
+    return small_hit(count);
+  if (workload == "first-call")
+    return first_call();
+  if (workload == "big-argument")
+    return big_argument(static_cast<int>(count));
+  if (workload == "big-result")
+    return big_result(static_cast<int>(count));
+  if (workload == "big-result-once")
+    return big_result_once();
+  if (workload == "fib")
+    return first_fib();
+  std::fprintf(stderr, "unknown workload %s\n", workload.c_str());
+  return 2;
+}
