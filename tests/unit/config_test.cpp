@@ -11,6 +11,8 @@
 namespace cachepy {
 namespace {
 
+void expect_error(const std::string &path, const std::string &expected);
+
 class ConfigFile : public ::testing::Test {
 protected:
   std::string write(const std::string &text) {
@@ -38,11 +40,22 @@ TEST_F(ConfigFile, ReadsEverySetting) {
   EXPECT_EQ(cfg.env_vars, (std::vector<std::string>{"HOME", "GENOME_BUILD"}));
 }
 
+TEST_F(ConfigFile, MemoryLimitIsInMegabytesAndZeroTurnsTheLayerOff) {
+  const config cfg = load_config(write("memory_mb: 64\n"));
+  EXPECT_EQ(cfg.memory_mb, 64);
+  set_config(cfg);
+  EXPECT_EQ(detail::current_settings().memory_limit_bytes, 64u * 1024 * 1024);
+  set_config(load_config(write("memory_mb: 0\n")));
+  EXPECT_EQ(detail::current_settings().memory_limit_bytes, 0u);
+  expect_error(write("memory_mb: -1\n"), ":1: 'memory_mb' must be a number of megabytes");
+}
+
 TEST_F(ConfigFile, EmptyFileGivesDefaults) {
   const config cfg = load_config(write(""));
   EXPECT_EQ(cfg.cache_dir, "");
   EXPECT_EQ(cfg.backend, "binary");
   EXPECT_FALSE(cfg.verbose);
+  EXPECT_EQ(cfg.memory_mb, 256);
 }
 
 void expect_error(const std::string &path, const std::string &expected) {

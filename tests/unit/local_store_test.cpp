@@ -125,7 +125,7 @@ TEST_F(LocalStore, DamageInTheMiddleOfALargePayloadIsFoundAndTheEntryRemoved) {
     file.put('#');
   }
   std::string payload;
-  const loaded entry = load_entry(where, k, backend::binary, [&](std::istream &in) {
+  const loaded entry = load_entry(where, k, backend::binary, [&](std::istream &in, std::uint64_t) {
     payload.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   });
   EXPECT_EQ(entry.result, load_result::damaged);
@@ -138,7 +138,8 @@ TEST_F(LocalStore, AReaderThatStopsEarlyStillHasTheWholePayloadChecked) {
   save_text(where, k, large_payload());
   char first[4];
   const loaded entry =
-      load_entry(where, k, backend::binary, [&](std::istream &in) { in.read(first, 4); });
+      load_entry(where, k, backend::binary,
+                 [&](std::istream &in, std::uint64_t) { in.read(first, 4); });
   EXPECT_EQ(entry.result, load_result::hit);
   EXPECT_EQ(entry.payload_size, large_payload().size());
 }
@@ -146,7 +147,7 @@ TEST_F(LocalStore, AReaderThatStopsEarlyStillHasTheWholePayloadChecked) {
 TEST_F(LocalStore, AReaderThatFailsOnAnIntactEntryMakesItUnreadableNotDamaged) {
   const entry_address where = address_of(dir.native(), "f", k);
   save_text(where, k, "stored value");
-  const loaded entry = load_entry(where, k, backend::binary, [](std::istream &) {
+  const loaded entry = load_entry(where, k, backend::binary, [](std::istream &, std::uint64_t) {
     throw std::runtime_error("not the stored type");
   });
   EXPECT_EQ(entry.result, load_result::unreadable);

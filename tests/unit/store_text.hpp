@@ -22,7 +22,7 @@ inline std::optional<std::uint64_t> save_text(const detail::entry_address &where
 inline detail::load_result load_text(const detail::entry_address &where, const detail::key &k,
                                      std::string &text,
                                      detail::backend format = detail::backend::binary) {
-  return detail::load_entry(where, k, format, [&](std::istream &in) {
+  return detail::load_entry(where, k, format, [&](std::istream &in, std::uint64_t) {
            text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
          }).result;
 }

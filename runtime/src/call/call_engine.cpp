@@ -86,9 +86,10 @@ public:
 
 private:
   bool from_disk(const entry_address &where) {
-    const loaded entry = load_entry(where, k_, format_, [&](std::istream &in) {
-      ops_.decode(call_, format_, in);
-    });
+    const loaded entry =
+        load_entry(where, k_, format_, [&](std::istream &in, std::uint64_t payload_size) {
+          ops_.decode(call_, format_, in, payload_size);
+        });
     switch (entry.result) {
     case load_result::hit: {
       hit_count *hits = hit_count_of(where);

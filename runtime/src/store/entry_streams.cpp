@@ -11,7 +11,7 @@ namespace {
 constexpr std::size_t buffer_size = 64 * 1024;
 // Direct transfers go in chunks this size, so that each one is hashed while it is
 // still in the CPU's cache.
-constexpr std::size_t chunk_size = 256 * 1024;
+constexpr std::size_t chunk_size = 1024 * 1024;
 
 } // namespace
 

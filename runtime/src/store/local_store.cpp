@@ -121,7 +121,7 @@ entry_address address_of(std::string_view cache_dir, std::string_view function_d
 }
 
 loaded load_entry(const entry_address &where, const key &k, backend format,
-                  function_ref<void(std::istream &)> read) noexcept {
+                  function_ref<void(std::istream &, std::uint64_t payload_size)> read) noexcept {
   loaded outcome;
   try {
     const file_descriptor file{::open(where.file.c_str(), O_RDONLY | O_CLOEXEC)};
@@ -144,7 +144,7 @@ loaded load_entry(const entry_address &where, const key &k, backend format,
       std::istream in(&payload);
       std::string read_error;
       try {
-        read(in);
+        read(in, header.payload_size);
       } catch (const std::exception &error) {
         read_error = error.what();
       }

@@ -8,6 +8,7 @@
 #include "call_engine.hpp"
 #include "key.hpp"
 #include "key_parts.hpp"
+#include "number_arrays.hpp"
 #include "recent_results.hpp"
 #include "serializable.hpp"
 #include "settings.hpp"
@@ -72,8 +73,11 @@ template <backend_choice Choice, class Stored, class Body> struct typed_call {
       c.slot.emplace(c.body());
     }
   }
-  static void decode(void *call, backend format, std::istream &in) {
+  static void decode(void *call, backend format, std::istream &in, std::uint64_t size) {
     Stored &value = of(call).slot.emplace();
+    if constexpr (is_number_vector<Stored>::value)
+      if (format == backend::binary)
+        return read_numbers(in, value, size);
     with_format<Choice>(format, [&](auto resolved) {
       decode_value<decltype(resolved)::value>(in, value);
     });
@@ -88,7 +92,11 @@ template <backend_choice Choice, class Stored, class Body> struct typed_call {
     return std::make_shared<const Stored>(*of(call).slot);
   }
   static void restore(void *call, const void *kept) {
-    of(call).slot.emplace(*static_cast<const Stored *>(kept));
+    const Stored &value = *static_cast<const Stored *>(kept);
+    if constexpr (is_number_vector<Stored>::value)
+      copy_numbers(of(call).slot.emplace(), value);
+    else
+      of(call).slot.emplace(value);
   }
 
   static constexpr result_ops ops{&type_tag<Stored>::id, run_body, decode, encode, keep, restore};

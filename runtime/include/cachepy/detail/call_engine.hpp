@@ -10,6 +10,7 @@
 #include "function_site.hpp"
 #include "key.hpp"
 
+#include <cstdint>
 #include <iosfwd>
 #include <memory>
 
@@ -20,7 +21,7 @@ namespace cachepy::detail {
 struct result_ops {
   const void *type; // type_tag<Result>
   void (*run_body)(void *call);                                  // slot = body()
-  void (*decode)(void *call, backend format, std::istream &in);  // slot = stored value
+  void (*decode)(void *call, backend format, std::istream &in, std::uint64_t size); // slot = stored value
   void (*encode)(const void *call, backend format, std::ostream &out);
   std::shared_ptr<const void> (*keep)(const void *call);         // a copy of the slot
   void (*restore)(void *call, const void *kept);                 // slot = a kept copy

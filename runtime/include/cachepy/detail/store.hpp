@@ -40,7 +40,7 @@ struct loaded {
 // normally (what it decoded from a damaged entry must then be discarded). A hit on an
 // entry last used more than a day ago refreshes its modification time.
 loaded load_entry(const entry_address &where, const key &k, backend format,
-                  function_ref<void(std::istream &)> read) noexcept;
+                  function_ref<void(std::istream &, std::uint64_t payload_size)> read) noexcept;
 
 // How hard a store insists that the entry reaches the disk before it counts:
 // none (the default) survives the process being killed at any instant; file adds

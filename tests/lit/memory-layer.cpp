@@ -1,0 +1,49 @@
+// Results this process read or stored are kept in memory (memory_mb, 256 by default):
+// a repeated hit then touches no file, so it still hits after the entry is removed
+// from disk. CACHEPY_MEMORY_MB=0 (or memory_mb: 0) turns the layer off. Large results
+// are kept from their second use; the kept copy is a copy (the caller may change its own).
+//
+// RUN: rm -rf %t && mkdir -p %t && cd %t
+// RUN: %clangxx %cachepy %s %cachepy_link -o %t/prog
+// RUN: %t/prog | FileCheck %s --check-prefix=KEPT
+// RUN: rm -rf %t/cache && env CACHEPY_MEMORY_MB=0 %t/prog | FileCheck %s --check-prefix=OFF
+
+#include <cachepy/cachepy.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <vector>
+
+[[cachepy::cache_file("cache")]]
+int square(int x) { std::printf("executing square(%d)\n", x); return x * x; }
+
+[[cachepy::cache_file("cache")]]
+std::vector<double> big(int n) {
+  std::printf("executing big(%d)\n", n);
+  return std::vector<double>(n, 0.5);
+}
+
+int main() {
+  std::printf("%d\n", square(3));
+  std::filesystem::remove_all("cache");
+  std::printf("after removal: %d\n", square(3));
+  // KEPT: executing square(3)
+  // KEPT-NEXT: 9
+  // KEPT-NEXT: after removal: 9
+  // OFF: executing square(3)
+  // OFF-NEXT: 9
+  // OFF-NEXT: executing square(3)
+  // OFF-NEXT: after removal: 9
+
+  const int n = 1 << 20; // 8 MB: kept from its second use
+  std::vector<double> first = big(n);
+  first[0] = 99;         // the caller's copy, not the cache's
+  std::vector<double> second = big(n);
+  std::filesystem::remove_all("cache");
+  std::vector<double> third = big(n);
+  std::printf("%zu %g %g\n", third.size(), second[0], third[0]);
+  // KEPT: executing big(1048576)
+  // KEPT-NEXT: 1048576 0.5 0.5
+  // OFF: executing big(1048576)
+  // OFF-NEXT: executing big(1048576)
+  // OFF-NEXT: 1048576 0.5 0.5
+}
