@@ -24,7 +24,7 @@ protected:
 };
 
 TEST_F(RecentResults, KeptValueIsFoundUnderItsDirectoryAndKeyOnly) {
-  keep_recent(dir, key{1, 2}, kept_int(7), 4, megabyte);
+  keep_recent(dir, key{1, 2}, kept_int(7), 4, megabyte, recent_generation());
   ASSERT_TRUE(find_recent(dir, key{1, 2}).value);
   EXPECT_EQ(value_of(find_recent(dir, key{1, 2})), 7);
   EXPECT_EQ(find_recent(dir, key{1, 2}).type, &type_tag<int>::id);
@@ -33,24 +33,46 @@ TEST_F(RecentResults, KeptValueIsFoundUnderItsDirectoryAndKeyOnly) {
 }
 
 TEST_F(RecentResults, KeepingAgainReplacesAndForgetRemoves) {
-  keep_recent(dir, key{1, 2}, kept_int(7), 4, megabyte);
-  keep_recent(dir, key{1, 2}, kept_int(8), 4, megabyte);
+  keep_recent(dir, key{1, 2}, kept_int(7), 4, megabyte, recent_generation());
+  keep_recent(dir, key{1, 2}, kept_int(8), 4, megabyte, recent_generation());
   EXPECT_EQ(value_of(find_recent(dir, key{1, 2})), 8);
   forget_recent(dir, key{1, 2});
   EXPECT_FALSE(find_recent(dir, key{1, 2}).value);
 }
 
 TEST_F(RecentResults, TheLeastRecentlyUsedLeaveFirstWhenOverTheLimit) {
-  const std::size_t limit = 3 * megabyte;
+  const std::size_t limit = 3 * megabyte + 4096; // three entries with their overhead
   for (std::uint64_t i = 1; i <= 3; ++i)
-    keep_recent(dir, key{i, 0}, kept_int(static_cast<int>(i)), megabyte, limit);
+    keep_recent(dir, key{i, 0}, kept_int(static_cast<int>(i)), megabyte, limit, recent_generation());
   find_recent(dir, key{1, 0}); // now 2 is the least recently used
-  keep_recent(dir, key{4, 0}, kept_int(4), megabyte, limit);
+  keep_recent(dir, key{4, 0}, kept_int(4), megabyte, limit, recent_generation());
   EXPECT_TRUE(find_recent(dir, key{1, 0}).value);
   EXPECT_FALSE(find_recent(dir, key{2, 0}).value);
   EXPECT_TRUE(find_recent(dir, key{3, 0}).value);
   EXPECT_TRUE(find_recent(dir, key{4, 0}).value);
 }
+
+TEST_F(RecentResults, AValueReadBeforeAForgetIsNotKeptOverTheForcedOne) {
+  const std::uint64_t before_force = recent_generation(); // a reader starts
+  forget_recent(dir, key{1, 2});                          // force drops the key...
+  keep_recent(dir, key{1, 2}, kept_int(8), 4, megabyte, recent_generation()); // ...keeps its value
+  keep_recent(dir, key{1, 2}, kept_int(7), 4, megabyte, before_force); // the reader's old value
+  EXPECT_EQ(value_of(find_recent(dir, key{1, 2})), 8);
+}
+
+TEST_F(RecentResults, ManyTinyValuesStayWithinTheLimit) {
+  for (std::uint64_t i = 0; i < 10000; ++i)
+    keep_recent(dir, key{i, 9}, kept_int(1), 0, 64 * 1024, recent_generation());
+  EXPECT_FALSE(find_recent(dir, key{0, 9}).value);
+  EXPECT_TRUE(find_recent(dir, key{9999, 9}).value);
+}
+
+// Only values whose copies share nothing are kept in memory.
+static_assert(copies_deeply<std::vector<std::map<std::string, double>>>::value);
+static_assert(copies_deeply<std::tuple<int, std::optional<std::string>>>::value);
+static_assert(!copies_deeply<std::shared_ptr<int>>::value);
+static_assert(!copies_deeply<std::vector<std::unique_ptr<int>>>::value);
+static_assert(!copies_deeply<const char *>::value);
 
 TEST_F(RecentResults, SmallValuesAreWorthKeepingAtOnceLargeOnesFromTheirSecondUse) {
   EXPECT_TRUE(worth_keeping(dir, key{1, 0}, 100, megabyte));

@@ -48,7 +48,7 @@ public:
 
   // A value this process kept: no file is touched.
   bool from_memory() {
-    if (config_.memory_limit_bytes == 0)
+    if (config_.memory_limit_bytes == 0 || !ops_.keep)
       return false;
     const kept_value kept = find_recent(cache_dir_, k_);
     if (!kept.value || kept.type != ops_.type)
@@ -63,6 +63,7 @@ public:
 
   bool from_disk_or_run(call_mode mode) {
     const call_graph_node node(site_, k_, cache_dir_);
+    generation_ = recent_generation();
     const entry_address where = address_of(cache_dir_, site_.directory_name, k_);
     if (mode != call_mode::force && from_disk(where))
       return true;
@@ -77,8 +78,10 @@ public:
       const auto running = node.executing();
       ops_.run_body(call_);
     }
-    if (mode == call_mode::force)
+    if (mode == call_mode::force) {
       forget_recent(cache_dir_, k_);
+      generation_ = recent_generation();
+    }
     if (mode != call_mode::skip_save)
       store(where);
     return false;
@@ -130,10 +133,17 @@ private:
     }
   }
 
-  void keep(std::uint64_t size, hit_count *hits) {
+  // Never fails the call: keeping is an optimization.
+  void keep(std::uint64_t size, hit_count *hits) noexcept {
     const std::size_t limit = config_.memory_limit_bytes;
-    if (limit > 0 && worth_keeping(cache_dir_, k_, size, limit))
-      keep_recent(cache_dir_, k_, kept_value{ops_.keep(call_), ops_.type, hits}, size, limit);
+    if (limit == 0 || !ops_.keep)
+      return;
+    try {
+      if (worth_keeping(cache_dir_, k_, size, limit))
+        keep_recent(cache_dir_, k_, kept_value{ops_.keep(call_), ops_.type, hits}, size, limit,
+                    generation_);
+    } catch (...) {
+    }
   }
 
   const function_site &site_;
@@ -145,6 +155,7 @@ private:
   const result_ops &ops_;
   void *call_;
   bool verbose_;
+  std::uint64_t generation_ = 0;
   std::string reason_ = "forced";
 };
 

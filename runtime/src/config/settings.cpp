@@ -8,7 +8,9 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
@@ -30,7 +32,7 @@ double env_number(const char *name, double fallback) {
     return fallback;
   char *end = nullptr;
   const double number = std::strtod(value, &end);
-  if (*end != '\0' || number < 0) {
+  if (*end != '\0' || !std::isfinite(number) || number < 0) {
     log_warning(std::string("ignoring ") + name + "=" + value + ": not a number of megabytes");
     return fallback;
   }
@@ -52,8 +54,11 @@ std::unique_ptr<settings> resolve(const config &cfg) {
                                               : durability::none;
   resolved->lock_timeout_seconds = cfg.lock_timeout;
   resolved->disabled = env_flag("CACHEPY_DISABLE");
-  resolved->memory_limit_bytes = static_cast<std::size_t>(
-      env_number("CACHEPY_MEMORY_MB", cfg.memory_mb) * 1024 * 1024);
+  const double megabytes = env_number("CACHEPY_MEMORY_MB", cfg.memory_mb);
+  resolved->memory_limit_bytes =
+      std::isfinite(megabytes) && megabytes > 0
+          ? static_cast<std::size_t>(std::min(megabytes, 1e12) * 1024 * 1024)
+          : 0;
   return resolved;
 }
 
@@ -171,7 +176,7 @@ config load_config(const std::string &path) {
     } else if (key == "memory_mb") {
       double megabytes = 0;
       if (!value.IsScalar() || !YAML::convert<double>::decode(value, megabytes) ||
-          megabytes < 0)
+          !std::isfinite(megabytes) || megabytes < 0)
         fail(path, value.Mark(), "'memory_mb' must be a number of megabytes");
       cfg.memory_mb = megabytes;
     } else if (key == "env_vars") {

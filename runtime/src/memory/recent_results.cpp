@@ -12,6 +12,9 @@ namespace {
 // Below this, a value is kept on its first use: copying it costs less than a lookup.
 constexpr std::uint64_t small_value_bytes = 64 * 1024;
 constexpr std::size_t max_remembered_uses = 4096;
+// What an entry costs beyond its payload: the list and map nodes, the value's control
+// block and object. Charged so that many tiny values (void results) stay bounded too.
+constexpr std::uint64_t entry_overhead_bytes = 256;
 
 struct key_hasher {
   std::size_t operator()(const key &k) const { return static_cast<std::size_t>(k.low); }
@@ -34,6 +37,7 @@ struct recent_state {
   std::unordered_map<key, std::list<recent_entry>::iterator, key_hasher> by_slot;
   std::unordered_set<key, key_hasher> used_once; // large values read once
   std::uint64_t total = 0;
+  std::uint64_t generation = 0;
 
   void erase(std::list<recent_entry>::iterator it) {
     total -= it->size;
@@ -82,12 +86,22 @@ bool worth_keeping(std::string_view cache_dir, const key &k, std::uint64_t size,
   return false;
 }
 
+std::uint64_t recent_generation() {
+  recent_state &s = state();
+  std::lock_guard<std::mutex> lock(s.mutex);
+  return s.generation;
+}
+
 void keep_recent(std::string_view cache_dir, const key &k, kept_value kept,
-                 std::uint64_t size, std::size_t limit) {
+                 std::uint64_t size, std::size_t limit, std::uint64_t generation) {
   recent_state &s = state();
   const key slot = slot_of(cache_dir, k);
+  size += entry_overhead_bytes;
   std::lock_guard<std::mutex> lock(s.mutex);
+  if (generation != s.generation)
+    return;
   s.erase(slot);
+  s.by_slot.reserve(s.by_slot.size() + 1); // so that nothing below can throw half-way
   s.by_use.push_front(recent_entry{slot, std::move(kept), size});
   s.by_slot.emplace(slot, s.by_use.begin());
   s.total += size;
@@ -99,6 +113,7 @@ void forget_recent(std::string_view cache_dir, const key &k) {
   recent_state &s = state();
   const key slot = slot_of(cache_dir, k);
   std::lock_guard<std::mutex> lock(s.mutex);
+  ++s.generation;
   s.erase(slot);
 }
 

@@ -48,8 +48,10 @@ checksumming_reader::int_type checksumming_reader::underflow() {
 std::streamsize checksumming_reader::xsgetn(char *out, std::streamsize count) {
   std::size_t wanted = static_cast<std::size_t>(count);
   std::size_t done = std::min<std::size_t>(wanted, static_cast<std::size_t>(egptr() - gptr()));
-  std::memcpy(out, gptr(), done);
-  gbump(static_cast<int>(done));
+  if (done > 0) {
+    std::memcpy(out, gptr(), done);
+    gbump(static_cast<int>(done));
+  }
   while (done < wanted) {
     if (wanted - done < buffer_size) { // small: through the buffer
       if (traits_type::eq_int_type(underflow(), traits_type::eof()))

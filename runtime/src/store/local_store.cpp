@@ -147,6 +147,8 @@ loaded load_entry(const entry_address &where, const key &k, backend format,
         read(in, header.payload_size);
       } catch (const std::exception &error) {
         read_error = error.what();
+      } catch (...) {
+        read_error = "the value's deserialization failed";
       }
       std::uint64_t checksum = 0;
       if (!payload.finish(checksum) || checksum != header.payload_checksum) {
@@ -179,7 +181,8 @@ loaded load_entry(const entry_address &where, const key &k, backend format,
 
 namespace {
 
-// The temporary file of one store: removed unless it was renamed into place.
+// The temporary file of one store: removed unless it was renamed into place (or
+// never created: another file of that name is not ours).
 struct temporary_file {
   std::string path;
   int fd = -1;
@@ -215,8 +218,10 @@ std::optional<std::uint64_t> save_entry(const entry_address &where, const key &k
   remove_stale_debris_once(where.directory);
   temporary_file temporary{temporary_name(where.file)};
   temporary.fd = ::open(temporary.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (temporary.fd < 0)
+  if (temporary.fd < 0) {
+    temporary.kept = true;
     return cannot("write in", std::strerror(errno));
+  }
 
   // The header goes last, once the payload's size and checksum are known.
   bool written = ::lseek(temporary.fd, sizeof(entry_header), SEEK_SET) >= 0;

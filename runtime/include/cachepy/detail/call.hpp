@@ -34,6 +34,7 @@ struct is_mutable_lvalue_reference
 struct void_marker {
   template <class Archive> void serialize(Archive &) {}
 };
+template <> struct copies_deeply<void_marker> : std::true_type {};
 
 // Calls f with the entry's format as a compile-time constant. Only the formats a call
 // site can use are instantiated: the one its attribute names, or all three when the
@@ -89,17 +90,25 @@ template <backend_choice Choice, class Stored, class Body> struct typed_call {
     });
   }
   static std::shared_ptr<const void> keep(const void *call) {
-    return std::make_shared<const Stored>(*of(call).slot);
+    if constexpr (keepable)
+      return std::make_shared<const Stored>(*of(call).slot);
+    else
+      return nullptr;
   }
   static void restore(void *call, const void *kept) {
-    const Stored &value = *static_cast<const Stored *>(kept);
-    if constexpr (is_number_vector<Stored>::value)
-      copy_numbers(of(call).slot.emplace(), value);
-    else
-      of(call).slot.emplace(value);
+    if constexpr (keepable) {
+      const Stored &value = *static_cast<const Stored *>(kept);
+      if constexpr (is_number_vector<Stored>::value)
+        copy_numbers(of(call).slot.emplace(), value);
+      else
+        of(call).slot.emplace(value);
+    }
   }
 
-  static constexpr result_ops ops{&type_tag<Stored>::id, run_body, decode, encode, keep, restore};
+  static constexpr bool keepable = copies_deeply<std::remove_cv_t<Stored>>::value &&
+                                   std::is_copy_constructible<Stored>::value;
+  static constexpr result_ops ops{&type_tag<Stored>::id, run_body, decode, encode,
+                                  keepable ? keep : nullptr, restore};
 };
 
 template <backend_choice Choice, class Body, class... Args>
@@ -109,8 +118,10 @@ std::invoke_result_t<Body &> call_cached(const function_site &site, const cache_
   using result_type = std::invoke_result_t<Body &>;
   using stored_type =
       std::conditional_t<std::is_void<result_type>::value, void_marker, result_type>;
-  if (current_settings().disabled)
+  if (current_settings().disabled) {
+    take_call_mode(); // force/skip_save still apply to this call only
     return body();
+  }
   using call_type = typed_call<Choice, stored_type, Body>;
   call_type call{body, std::nullopt};
   run_cached_call(site, dir, dependencies, derive_key(key{}, args...), Choice, call_type::ops,

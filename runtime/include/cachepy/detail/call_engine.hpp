@@ -23,7 +23,8 @@ struct result_ops {
   void (*run_body)(void *call);                                  // slot = body()
   void (*decode)(void *call, backend format, std::istream &in, std::uint64_t size); // slot = stored value
   void (*encode)(const void *call, backend format, std::ostream &out);
-  std::shared_ptr<const void> (*keep)(const void *call);         // a copy of the slot
+  std::shared_ptr<const void> (*keep)(const void *call); // a copy of the slot; null:
+                                                         // not kept in memory
   void (*restore)(void *call, const void *kept);                 // slot = a kept copy
 };
 

@@ -11,12 +11,52 @@
 #include "hit_counter.hpp"
 #include "key.hpp"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
+#include <list>
+#include <map>
 #include <memory>
+#include <optional>
+#include <set>
+#include <string>
 #include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <variant>
+#include <vector>
 
 namespace cachepy::detail {
+
+// Whether a copy of T shares nothing with the original, so that nothing done to a
+// value handed out can change the kept one: numbers, strings and standard containers
+// of such. Other results (user types, smart pointers) are read from their entry on
+// every hit, which always gives an independent value.
+template <class T>
+struct copies_deeply : std::bool_constant<std::is_arithmetic<T>::value || std::is_enum<T>::value> {};
+template <class... Ts>
+struct all_copy_deeply : std::bool_constant<(copies_deeply<std::remove_cv_t<Ts>>::value && ...)> {};
+template <class C, class Tr, class A>
+struct copies_deeply<std::basic_string<C, Tr, A>> : std::true_type {};
+template <class T, class A> struct copies_deeply<std::vector<T, A>> : all_copy_deeply<T> {};
+template <class T, class A> struct copies_deeply<std::deque<T, A>> : all_copy_deeply<T> {};
+template <class T, class A> struct copies_deeply<std::list<T, A>> : all_copy_deeply<T> {};
+template <class T, std::size_t N> struct copies_deeply<std::array<T, N>> : all_copy_deeply<T> {};
+template <class T> struct copies_deeply<std::optional<T>> : all_copy_deeply<T> {};
+template <class... Ts> struct copies_deeply<std::tuple<Ts...>> : all_copy_deeply<Ts...> {};
+template <class... Ts> struct copies_deeply<std::variant<Ts...>> : all_copy_deeply<Ts...> {};
+template <class A, class B> struct copies_deeply<std::pair<A, B>> : all_copy_deeply<A, B> {};
+template <class K, class C, class A> struct copies_deeply<std::set<K, C, A>> : all_copy_deeply<K> {};
+template <class K, class H, class E, class A>
+struct copies_deeply<std::unordered_set<K, H, E, A>> : all_copy_deeply<K> {};
+template <class K, class V, class C, class A>
+struct copies_deeply<std::map<K, V, C, A>> : all_copy_deeply<K, V> {};
+template <class K, class V, class H, class E, class A>
+struct copies_deeply<std::unordered_map<K, V, H, E, A>> : all_copy_deeply<K, V> {};
 
 // One identity per C++ type, without RTTI: kept values are only given back to the
 // type that kept them.
@@ -33,13 +73,18 @@ struct kept_value {
 // The value kept for (cache_dir, k), or an empty value.
 kept_value find_recent(std::string_view cache_dir, const key &k);
 
+// Counts forget_recent calls: a value read before a concurrent `force` forgot its key
+// must not be kept over the forced one, so keep_recent takes the count seen before
+// the value was read and keeps nothing if it has moved since.
+std::uint64_t recent_generation();
+
 // Whether a value of this size is worth a copy: small ones always, large ones from
 // their second use in this process (a one-off read of a large result is not copied).
 bool worth_keeping(std::string_view cache_dir, const key &k, std::uint64_t size,
                    std::size_t limit);
 
 void keep_recent(std::string_view cache_dir, const key &k, kept_value kept,
-                 std::uint64_t size, std::size_t limit);
+                 std::uint64_t size, std::size_t limit, std::uint64_t generation);
 
 void forget_recent(std::string_view cache_dir, const key &k);
 
