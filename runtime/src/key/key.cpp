@@ -24,6 +24,18 @@ void add_string(XXH3_state_t &state, const char *text) {
 }
 } // namespace
 
+key hash_with(const key &seed, function_ref<void(hash_archive &)> feed) {
+  XXH3_state_t state;
+  XXH3_128bits_reset(&state);
+  XXH3_128bits_update(&state, &seed, sizeof seed);
+  {
+    hash_archive archive(state);
+    feed(archive);
+  }
+  const XXH128_hash_t digest = XXH3_128bits_digest(&state);
+  return key{digest.high64, digest.low64};
+}
+
 key site_hash(const char *identity, std::uint64_t ast_hash_high,
               std::uint64_t ast_hash_low, const char *version) {
   XXH3_state_t state;

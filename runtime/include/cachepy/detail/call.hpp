@@ -6,6 +6,7 @@
 // takes the program down: any failure of the store degrades to running the body.
 
 #include "call_engine.hpp"
+#include "call_mode.hpp"
 #include "key.hpp"
 #include "key_parts.hpp"
 #include "number_arrays.hpp"

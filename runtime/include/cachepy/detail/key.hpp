@@ -4,6 +4,7 @@
 // Key derivation: XXH3-128 over the function's site hash (format version, identity,
 // AST hash) followed by the bound arguments, serialized straight into the hash state.
 
+#include "function_ref.hpp"
 #include "hash_archive.hpp"
 
 #include <cstdint>
@@ -30,16 +31,13 @@ struct key {
 key site_hash(const char *identity, std::uint64_t ast_hash_high,
               std::uint64_t ast_hash_low, const char *version);
 
-template <class... Args> key derive_key(const key &site, const Args &...args) {
-  XXH3_state_t state;
-  XXH3_128bits_reset(&state);
-  XXH3_128bits_update(&state, &site, sizeof site);
-  {
-    hash_archive archive(state);
-    (archive(hashable(args)), ...);
-  }
-  const XXH128_hash_t digest = XXH3_128bits_digest(&state);
-  return key{digest.high64, digest.low64};
+// XXH3-128 of `seed` followed by what `feed` writes into the archive. The archive is
+// made and destroyed in the library: cereal's archive bases carry hash tables whose code
+// would otherwise be compiled again in every translation unit with a cached function.
+key hash_with(const key &seed, function_ref<void(hash_archive &)> feed);
+
+template <class... Args> key derive_key(const key &seed, const Args &...args) {
+  return hash_with(seed, [&](hash_archive &archive) { (archive(hashable(args)), ...); });
 }
 
 } // namespace cachepy::detail

@@ -4,6 +4,7 @@
 // Results to bytes and back, in the entry's storage format (the backend), through the
 // entry file's stream.
 
+#include "function_ref.hpp"
 #include "function_site.hpp"
 
 #include <cereal/archives/binary.hpp>
@@ -15,15 +16,19 @@
 
 namespace cachepy::detail {
 
+// The archive over a stream, made and destroyed in the library (instantiated there for
+// the six archives below): their constructors, destructors and the hash tables in
+// cereal's archive bases are then compiled once, not in every translation unit.
+template <class Archive, class Stream>
+void with_archive(Stream &stream, function_ref<void(Archive &)> use);
+
 template <class OutputArchive, class T> void encode_with(std::ostream &out, const T &value) {
-  OutputArchive archive(out); // the JSON archive completes its document when destroyed
-  archive(value);
+  with_archive<OutputArchive>(out, [&](OutputArchive &archive) { archive(value); });
 }
 
 // Throws (cereal::Exception) when the stream does not hold a T.
 template <class InputArchive, class T> void decode_with(std::istream &in, T &value) {
-  InputArchive archive(in);
-  archive(value);
+  with_archive<InputArchive>(in, [&](InputArchive &archive) { archive(value); });
 }
 
 template <backend Format, class T> void encode_value(std::ostream &out, const T &value) {
