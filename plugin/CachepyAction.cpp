@@ -9,10 +9,13 @@
 // Options (-fplugin-arg-cachepy-<option>):
 //   dump-rewrite=<dir>   also write each rewritten file to <dir>/<file name>
 //   dump-rewrite=-       ... or to standard output
-//   runtime-include=<dir> where cachepy/cachepy.hpp lives (default: found next to
+//   runtime-include=<dir> where cachepy/rewritten.hpp lives (default: found next to
 //                         the plugin, then the build tree it came from)
 //   trace                 say on stderr what the plugin did with each file, and how
 //                         long its planning parse took
+//   pch-dir=<dir>         where the precompiled runtime header is kept (default:
+//                         $CACHEPY_PCH_DIR, else ~/.cache/cachepy/pch)
+//   no-pch                include the runtime header as text (also: CACHEPY_PCH=0)
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,6 +24,7 @@
 #include "CheckingConsumer.h"
 #include "HeaderFixes.h"
 #include "RewritePlanner.h"
+#include "RuntimePCH.h"
 
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
@@ -31,6 +35,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <dlfcn.h>
 
 namespace cachepy {
@@ -41,8 +46,14 @@ namespace {
 struct PluginOptions {
   std::string DumpRewrite;
   std::string RuntimeInclude;
+  std::string PCHDir = defaultPCHDirectory();
   bool Trace = false;
 };
+
+bool pchDisabledByEnvironment() {
+  const char *Value = std::getenv("CACHEPY_PCH");
+  return Value && llvm::StringRef(Value) == "0";
+}
 
 // The installed layout is <prefix>/lib/cachepy/cachepy-plugin.so beside
 // <prefix>/include/cachepy/cachepy.hpp; a build tree knows its source directory.
@@ -60,13 +71,13 @@ std::string findRuntimeHeader(const PluginOptions &Options) {
   Dirs.push_back(CACHEPY_BUILD_TREE_INCLUDE_DIR);
   for (const std::string &Dir : Dirs) {
     llvm::SmallString<256> Header(Dir);
-    llvm::sys::path::append(Header, "cachepy", "cachepy.hpp");
+    llvm::sys::path::append(Header, "cachepy", "rewritten.hpp");
     if (llvm::sys::fs::exists(Header)) {
       llvm::sys::fs::make_absolute(Header);
       return std::string(Header);
     }
   }
-  return "cachepy/cachepy.hpp";
+  return "cachepy/rewritten.hpp";
 }
 
 void dumpRewrite(const RewrittenFile &File, llvm::StringRef Destination,
@@ -92,9 +103,10 @@ void dumpRewrite(const RewrittenFile &File, llvm::StringRef Destination,
 }
 
 // The real compilation reads the rewritten text. The main file gets a fresh FileID:
-// the old one's offset range is sized for the original text.
+// the old one's offset range is sized for the original text. The runtime comes
+// precompiled (PCH) when there is one, else as text (RuntimeHeader).
 void installRewrites(CompilerInstance &CI, const std::vector<RewrittenFile> &Files,
-                     const std::string &RuntimeHeader) {
+                     const std::string &RuntimeHeader, const std::string &PCH) {
   SourceManager &SM = CI.getSourceManager();
   for (const RewrittenFile &File : Files) {
     SM.overrideFileContents(File.File,
@@ -103,21 +115,25 @@ void installRewrites(CompilerInstance &CI, const std::vector<RewrittenFile> &Fil
       SM.setMainFileID(SM.createFileID(File.File, SourceLocation(), SrcMgr::C_User));
   }
   // Like -include: the rewritten code needs the runtime even if the user did not
-  // include it; its include guard makes a second inclusion free. CACHEPY_REWRITTEN
-  // makes the header bring the parts only rewritten code uses.
+  // include it; its include guard makes a second inclusion free. rewritten.hpp
+  // defines CACHEPY_REWRITTEN, which brings the parts only rewritten code uses.
   // It goes after the builtin macros, which the header needs, and before the files
   // named by -include, which may hold cached functions.
+  installHeaderFixes(CI);
+  if (!PCH.empty()) {
+    // Loaded like -include-pch, before the -include files.
+    CI.getPreprocessorOpts().ImplicitPCHInclude = PCH;
+    return;
+  }
   Preprocessor &PP = CI.getPreprocessor();
   std::string Predefines = PP.getPredefines();
-  const std::string Runtime =
-      "#define CACHEPY_REWRITTEN 1\n#include \"" + RuntimeHeader + "\"\n";
+  const std::string Runtime = "#include \"" + RuntimeHeader + "\"\n";
   const size_t ForcedIncludes = CI.getPreprocessorOpts().Includes.empty()
                                     ? std::string::npos
                                     : Predefines.find("#include \"");
   Predefines.insert(ForcedIncludes == std::string::npos ? Predefines.size() : ForcedIncludes,
                     Runtime);
   PP.setPredefines(Predefines);
-  installHeaderFixes(CI);
 }
 
 class CachepyAction : public PluginASTAction {
@@ -145,7 +161,8 @@ protected:
                 " ms, " + std::to_string(Files.size()) + " file(s) rewritten",
             CI);
       if (!Files.empty()) {
-        installRewrites(CI, Files, findRuntimeHeader(Options));
+        const std::string RuntimeHeader = findRuntimeHeader(Options);
+        installRewrites(CI, Files, RuntimeHeader, precompiledRuntime(CI, RuntimeHeader));
         if (!Options.DumpRewrite.empty())
           for (const RewrittenFile &File : Files)
             dumpRewrite(File, Options.DumpRewrite, CI.getDiagnostics());
@@ -166,13 +183,17 @@ protected:
         Options.DumpRewrite = Value.str();
       } else if (Name == "runtime-include" && !Value.empty()) {
         Options.RuntimeInclude = Value.str();
+      } else if (Name == "pch-dir" && !Value.empty()) {
+        Options.PCHDir = Value.str();
+      } else if (Arg == "no-pch") {
+        Options.PCHDir.clear();
       } else if (Arg == "trace") {
         Options.Trace = true;
       } else {
         Diags.Report(Diags.getCustomDiagID(
             DiagnosticsEngine::Error,
             "unknown cachepy plugin option '%0'; expected dump-rewrite=<dir|->,"
-            " runtime-include=<dir> or trace"))
+            " runtime-include=<dir>, pch-dir=<dir>, no-pch or trace"))
             << Arg;
         return false;
       }
@@ -183,6 +204,28 @@ protected:
   ActionType getActionType() override { return AddBeforeMainAction; }
 
 private:
+  std::string precompiledRuntime(CompilerInstance &CI, const std::string &RuntimeHeader) {
+    if (pchDisabledByEnvironment()) {
+      trace("runtime included as text (CACHEPY_PCH=0)", CI);
+      return "";
+    }
+    const auto Start = std::chrono::steady_clock::now();
+    const RuntimePCH PCH = findOrBuildRuntimePCH(CI, RuntimeHeader, Options.PCHDir);
+    if (PCH.Path.empty())
+      trace("runtime included as text" +
+                (PCH.Problem.empty() ? std::string() : " (" + PCH.Problem + ")"),
+            CI);
+    else
+      trace(std::string(PCH.JustBuilt ? "runtime precompiled into " : "runtime loaded from ") +
+                PCH.Path + " (" +
+                std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                   std::chrono::steady_clock::now() - Start)
+                                   .count()) +
+                " ms)",
+            CI);
+    return PCH.Path;
+  }
+
   void trace(const std::string &What, const CompilerInstance &CI) const {
     if (Options.Trace)
       llvm::errs() << "cachepy: " << CI.getFrontendOpts().Inputs[0].getFile() << ": "

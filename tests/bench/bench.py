@@ -94,9 +94,9 @@ def measure(runner):
     return times
 
 
-def compile_seconds(command):
+def compile_seconds(command, repetitions=COMPILES):
     times = []
-    for _ in range(COMPILES):
+    for _ in range(repetitions):
         start = time.perf_counter()
         subprocess.run(command, check=True, capture_output=True)
         times.append(time.perf_counter() - start)
@@ -109,10 +109,16 @@ def measure_compile_times(plugin, include, work_dir):
     with open(annotated) as source, open(unannotated, "w") as stripped:
         stripped.writelines(line for line in source if "cachepy" not in line)
     base = ["clang++-19", "-std=c++17", "-O2", "-c", "-I" + include, "-o", os.devnull]
-    with_plugin = base + ["-fplugin=" + plugin]
+    pch_dir = os.path.join(work_dir, "pch")
+    shutil.rmtree(pch_dir, ignore_errors=True)
+    with_plugin = base + ["-fplugin=" + plugin, "-fplugin-arg-cachepy-pch-dir=" + pch_dir]
     return {
         "annotated_plain": compile_seconds(base + [annotated]),
+        # The first compilation with these flags also precompiles the runtime header.
+        "annotated_plugin_first": compile_seconds(with_plugin + [annotated], 1),
         "annotated_plugin": compile_seconds(with_plugin + [annotated]),
+        "annotated_plugin_text": compile_seconds(
+            with_plugin + ["-fplugin-arg-cachepy-no-pch", annotated]),
         "unannotated_plain": compile_seconds(base + [unannotated]),
         "unannotated_plugin": compile_seconds(with_plugin + [unannotated]),
     }
@@ -177,6 +183,12 @@ def print_table(ours, theirs, compile_times):
         print("   {:<12} without plugin {:>9}, with {:>9}: {:.2f}x (target <={}x {})".format(
             kind, milliseconds(plain), milliseconds(plugin), ratio, limit,
             "ok" if met else "MISSED"))
+    plain = compile_times["annotated_plain"]
+    for label, field in (("first with these flags (precompiles the runtime)",
+                          "annotated_plugin_first"),
+                         ("runtime included as text (no-pch)", "annotated_plugin_text")):
+        print("   annotated, {:<50} {:>9}: {:.2f}x".format(
+            label, milliseconds(compile_times[field]), compile_times[field] / plain))
     print()
     print("targets missed: " + (", ".join(failures) if failures else "none"))
 

@@ -14,8 +14,11 @@ config.test_source_root = os.path.dirname(__file__)
 
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
-for name in ["CACHEPY_CACHE_DIR", "CACHEPY_DISABLE", "CACHEPY_VERBOSE", "CACHEPY_CONFIG"]:
+for name in ["CACHEPY_CACHE_DIR", "CACHEPY_DISABLE", "CACHEPY_VERBOSE", "CACHEPY_CONFIG",
+             "CACHEPY_MEMORY_MB", "CACHEPY_PCH"]:
     config.environment.pop(name, None)
+# The precompiled runtime headers of the suite's compilations, kept in the build tree.
+config.environment["CACHEPY_PCH_DIR"] = os.path.join(config.cachepy_build_dir, "pch")
 
 clangxx = os.path.join(config.llvm_tools_dir, "clang++")
 cachepy_flags = "-std=c++17 -fplugin={} -I{}".format(config.cachepy_plugin, config.cachepy_include)

@@ -1,0 +1,44 @@
+// The runtime header is precompiled once per set of compiler flags, into the PCH
+// directory (pch-dir=, else $CACHEPY_PCH_DIR, else ~/.cache/cachepy/pch), and loaded by
+// every later compilation with those flags. Anything doubtful falls back to including
+// the header as text: other flags build another, a changed header rebuilds, an
+// unusable directory or no-pch / CACHEPY_PCH=0 means text. The program is the same.
+//
+// RUN: rm -rf %t && mkdir -p %t && cd %t
+// RUN: %clangxx %cachepy -fplugin-arg-cachepy-trace -fplugin-arg-cachepy-pch-dir=%t/pch %s %cachepy_link -o first 2>&1 | FileCheck --check-prefix=BUILT %s
+// RUN: %clangxx %cachepy -fplugin-arg-cachepy-trace -fplugin-arg-cachepy-pch-dir=%t/pch %s %cachepy_link -o second 2>&1 | FileCheck --check-prefix=LOADED %s
+// RUN: ls %t/pch/*.pch | count 1
+// RUN: ./first | FileCheck --check-prefix=OUT %s
+// RUN: ./second | FileCheck --check-prefix=OUT %s
+//
+// Other flags, another header:
+// RUN: %clangxx %cachepy -DOTHER_FLAGS -fplugin-arg-cachepy-trace -fplugin-arg-cachepy-pch-dir=%t/pch -fsyntax-only %s 2>&1 | FileCheck --check-prefix=BUILT %s
+// RUN: ls %t/pch/*.pch | count 2
+//
+// A runtime header changed since: built again.
+// RUN: cp -r %cachepy_include %t/include
+// RUN: %clangxx %cachepy -fplugin-arg-cachepy-runtime-include=%t/include -fplugin-arg-cachepy-trace -fplugin-arg-cachepy-pch-dir=%t/pch2 -fsyntax-only %s 2>&1 | FileCheck --check-prefix=BUILT %s
+// RUN: touch -d '+1 hour' %t/include/cachepy/detail/key.hpp
+// RUN: %clangxx %cachepy -fplugin-arg-cachepy-runtime-include=%t/include -fplugin-arg-cachepy-trace -fplugin-arg-cachepy-pch-dir=%t/pch2 -fsyntax-only %s 2>&1 | FileCheck --check-prefix=BUILT %s
+//
+// Text instead: asked for, or a directory that cannot be made.
+// RUN: %clangxx %cachepy -fplugin-arg-cachepy-trace -fplugin-arg-cachepy-no-pch -fsyntax-only %s 2>&1 | FileCheck --check-prefix=TEXT %s
+// RUN: env CACHEPY_PCH=0 %clangxx %cachepy -fplugin-arg-cachepy-trace -fplugin-arg-cachepy-pch-dir=%t/pch -fsyntax-only %s 2>&1 | FileCheck --check-prefix=TEXT %s
+// RUN: touch %t/not-a-directory
+// RUN: %clangxx %cachepy -fplugin-arg-cachepy-trace -fplugin-arg-cachepy-pch-dir=%t/not-a-directory/pch %s %cachepy_link -o third 2>&1 | FileCheck --check-prefix=UNUSABLE %s
+// RUN: ./third | FileCheck --check-prefix=OUT %s
+
+// BUILT: runtime precompiled into {{.*}}.pch
+// LOADED: runtime loaded from {{.*}}.pch
+// TEXT: runtime included as text
+// UNUSABLE: runtime included as text (cannot create {{.*}}not-a-directory/pch)
+
+#include <cachepy/cachepy.hpp>
+#include <cstdio>
+#include <string>
+
+[[cachepy::cache_file("cache")]]
+std::string greet(const std::string &name) { return "hello " + name; }
+
+int main() { std::printf("%s\n", greet("pch").c_str()); }
+// OUT: hello pch
