@@ -141,6 +141,7 @@ std::shared_ptr<CompilerInvocation> planningInvocation(CompilerInstance &CI) {
   Frontend.Plugins.clear();
   Frontend.AddPluginActions.clear();
   Frontend.ProgramAction = frontend::ParseSyntaxOnly;
+  Frontend.DisableFree = false; // the driver's -disable-free would leak the nested AST
   Frontend.SkipFunctionBodies = true;
   Frontend.OutputFile.clear();
   Invocation->getDependencyOutputOpts() = DependencyOutputOptions();

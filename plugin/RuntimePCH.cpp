@@ -1,6 +1,7 @@
 //===- RuntimePCH.cpp - The runtime header, precompiled once per flag set -===//
 
 #include "RuntimePCH.h"
+#include "CacheFileAttr.h"
 #include "HeaderFixes.h"
 
 #include "clang/Basic/Version.h"
@@ -8,6 +9,7 @@
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Serialization/ASTReader.h"
+#include "clang/Serialization/InMemoryModuleCache.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -17,8 +19,11 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
+#include <dlfcn.h>
+#include <fcntl.h>
 #include <sys/time.h>
 #include <unistd.h>
 
@@ -40,11 +45,28 @@ std::shared_ptr<CompilerInvocation> headerInvocation(CompilerInstance &CI) {
   Frontend.PluginArgs.clear();
   Frontend.ActionName.clear();
   Frontend.ProgramAction = frontend::GeneratePCH;
+  Frontend.DisableFree = false; // the driver's -disable-free would leak the nested AST
+  // Files named after this compilation's input or output, which would otherwise make
+  // every translation unit's key different (and be written by the nested build).
+  Frontend.TimeTracePath.clear();
+  Frontend.StatsFile.clear();
+  Frontend.ShowStats = false;
   Invocation->getDependencyOutputOpts() = DependencyOutputOptions();
-  Invocation->getCodeGenOpts().MainFileName.clear();
-  Invocation->getCodeGenOpts().DebugCompilationDir.clear(); // -g: the working directory
-  Invocation->getCodeGenOpts().CoverageCompilationDir.clear();
-  Invocation->getDiagnosticOpts().VerifyDiagnostics = false;
+  CodeGenOptions &CodeGen = Invocation->getCodeGenOpts();
+  CodeGen.MainFileName.clear();
+  CodeGen.DebugCompilationDir.clear();
+  CodeGen.CoverageCompilationDir.clear();
+  CodeGen.CoverageDataFile.clear();
+  CodeGen.CoverageNotesFile.clear();
+  CodeGen.DwarfDebugFlags.clear();
+  CodeGen.RecordCommandLine.clear();
+  CodeGen.SplitDwarfFile.clear();
+  CodeGen.SplitDwarfOutput.clear();
+  CodeGen.OptRecordFile.clear();
+  DiagnosticOptions &Diagnostics = Invocation->getDiagnosticOpts();
+  Diagnostics.VerifyDiagnostics = false;
+  Diagnostics.DiagnosticLogFile.clear();
+  Diagnostics.DiagnosticSerializationFile.clear();
   PreprocessorOptions &PP = Invocation->getPreprocessorOpts();
   PP.Includes.clear(); // -include files come after the runtime, in the compilation
   PP.ImplicitPCHInclude.clear();
@@ -60,10 +82,22 @@ bool hasRelativePaths(const CompilerInvocation &Invocation) {
   for (const HeaderSearchOptions::Entry &Entry : Search.UserEntries)
     if (llvm::sys::path::is_relative(Entry.Path))
       return true;
+  auto Relative = [](llvm::StringRef Path) {
+    return !Path.empty() && llvm::sys::path::is_relative(Path);
+  };
+  if (Relative(Search.ResourceDir))
+    return true;
+  for (const std::string &Path : Search.VFSOverlayFiles)
+    if (Relative(Path))
+      return true;
+  for (const std::string &Path : Invocation.getPreprocessorOpts().MacroIncludes)
+    if (Relative(Path))
+      return true;
   return false;
 }
 
-std::string keyOf(const CompilerInvocation &Invocation, const std::string &RuntimeHeader) {
+std::string keyOf(const CompilerInvocation &Invocation, const std::string &RuntimeHeader,
+                  llvm::StringRef PluginIdentity) {
   XXH3_state_t State;
   XXH3_128bits_reset(&State);
   auto Add = [&](llvm::StringRef Text) {
@@ -71,6 +105,7 @@ std::string keyOf(const CompilerInvocation &Invocation, const std::string &Runti
     XXH3_128bits_update(&State, "", 1);
   };
   Add(getClangFullVersion());
+  Add(PluginIdentity); // a new plugin may patch headers differently (HeaderFixes)
   Add(RuntimeHeader);
   if (hasRelativePaths(Invocation)) {
     llvm::SmallString<256> WorkingDir;
@@ -86,7 +121,7 @@ std::string keyOf(const CompilerInvocation &Invocation, const std::string &Runti
 // "<size> <mtime> <path>" per file the header was built from: a change to any of them
 // (a new libstdc++, an edited runtime header) means building again, where clang
 // itself would stop the compilation with an error.
-bool inputsUnchanged(const std::string &InputsFile) {
+bool inputsUnchanged(const std::string &InputsFile, FileManager &Files) {
   auto Buffer = llvm::MemoryBuffer::getFile(InputsFile);
   if (!Buffer)
     return false;
@@ -97,31 +132,41 @@ bool inputsUnchanged(const std::string &InputsFile) {
   for (llvm::StringRef Line : Lines) {
     auto [Size, Rest] = Line.split(' ');
     auto [Time, Path] = Rest.split(' ');
-    llvm::sys::fs::file_status Status;
-    if (llvm::sys::fs::status(Path, Status) ||
-        std::to_string(Status.getSize()) != Size ||
-        std::to_string(llvm::sys::toTimeT(Status.getLastModificationTime())) != Time)
+    // Through the FileManager: what it has seen is what the loading will compare.
+    const OptionalFileEntryRef File = Files.getOptionalFileRef(Path);
+    if (!File || std::to_string(File->getSize()) != Size ||
+        std::to_string(File->getModificationTime()) != Time)
       return false;
   }
   return true;
 }
 
+// Lists the header's input files as the sidecar records them. A file changed since
+// the build began (an install running meanwhile) makes the list unusable: the header
+// may hold its old text.
 class InputFileLister : public ASTReaderListener {
 public:
-  explicit InputFileLister(std::string &Out) : Out(Out) {}
+  InputFileLister(std::string &Out, llvm::sys::TimePoint<> BuildStart)
+      : Out(Out), BuildStart(BuildStart) {}
   bool needsInputFileVisitation() override { return true; }
   bool needsSystemInputFileVisitation() override { return true; }
-  bool visitInputFile(llvm::StringRef Filename, bool, bool Overridden, bool) override {
+  bool visitInputFile(llvm::StringRef Filename, bool, bool, bool) override {
     llvm::sys::fs::file_status Status;
-    if (!Overridden && !llvm::sys::fs::status(Filename, Status))
-      Out += std::to_string(Status.getSize()) + " " +
-             std::to_string(llvm::sys::toTimeT(Status.getLastModificationTime())) + " " +
-             Filename.str() + "\n";
+    if (llvm::sys::fs::status(Filename, Status)) {
+      ChangedMeanwhile = true;
+      return true;
+    }
+    ChangedMeanwhile |= Status.getLastModificationTime() >= BuildStart;
+    Out += std::to_string(Status.getSize()) + " " +
+           std::to_string(llvm::sys::toTimeT(Status.getLastModificationTime())) + " " +
+           Filename.str() + "\n";
     return true;
   }
+  bool ChangedMeanwhile = false;
 
 private:
   std::string &Out;
+  llvm::sys::TimePoint<> BuildStart;
 };
 
 class GenerateRuntimePCH : public GeneratePCHAction {
@@ -133,12 +178,16 @@ class GenerateRuntimePCH : public GeneratePCHAction {
 
 bool writeFileAtomically(const std::string &Path, llvm::StringRef Text) {
   const std::string Temporary = Path + ".tmp." + std::to_string(::getpid());
-  {
-    std::error_code Error;
-    llvm::raw_fd_ostream Out(Temporary, Error);
-    if (Error)
-      return false;
-    Out << Text;
+  std::error_code Error;
+  llvm::raw_fd_ostream Out(Temporary, Error);
+  if (Error)
+    return false;
+  Out << Text;
+  Out.close();
+  if (Out.has_error()) { // a full disk: cleared, or the stream would abort the compiler
+    Out.clear_error();
+    llvm::sys::fs::remove(Temporary);
+    return false;
   }
   return !llvm::sys::fs::rename(Temporary, Path);
 }
@@ -154,17 +203,23 @@ bool build(CompilerInstance &CI, std::shared_ptr<CompilerInvocation> Invocation,
   Builder.setInvocation(std::move(Invocation));
   Builder.createDiagnostics(new IgnoringDiagConsumer(), /*ShouldOwnClient=*/true);
   GenerateRuntimePCH Action;
+  const llvm::sys::TimePoint<> BuildStart = std::chrono::system_clock::now();
+  // The plugin is loaded in this process: keep it out of the nested build.
+  AnnotationLog &Log = annotationLog();
+  const bool WasNested = Log.InPlanningParse;
+  Log.InPlanningParse = true;
   const bool Built = Builder.ExecuteAction(Action) &&
                      !Builder.getDiagnostics().hasErrorOccurred();
+  Log.InPlanningParse = WasNested;
   std::string Inputs;
-  if (Built) {
-    InputFileLister Lister(Inputs);
+  InputFileLister Lister(Inputs, BuildStart);
+  if (Built)
     ASTReader::readASTFileControlBlock(Temporary, CI.getFileManager(), CI.getModuleCache(),
                                        CI.getPCHContainerReader(),
                                        /*FindModuleFileExtensions=*/false, Lister,
                                        /*ValidateDiagnosticOptions=*/false);
-  }
-  if (!Built || Inputs.empty() || llvm::sys::fs::rename(Temporary, Base + ".pch") ||
+  if (!Built || Inputs.empty() || Lister.ChangedMeanwhile ||
+      llvm::sys::fs::rename(Temporary, Base + ".pch") ||
       !writeFileAtomically(Base + ".inputs", Inputs)) {
     llvm::sys::fs::remove(Temporary);
     Problem = Inputs.empty() && Built ? "cannot write in the cache directory"
@@ -186,18 +241,91 @@ void markUsed(const std::string &PCH) {
     ::utimes(PCH.c_str(), nullptr);
 }
 
+// Also removes what killed builds left (temporaries, locks) after a day.
 void removeUnused(const std::string &CacheDir) {
   std::error_code Error;
   for (llvm::sys::fs::directory_iterator It(CacheDir, Error), End; !Error && It != End;
        It.increment(Error)) {
     const llvm::StringRef Path = It->path();
     llvm::sys::fs::file_status Status;
-    if (!Path.ends_with(".pch") || llvm::sys::fs::status(Path, Status) ||
-        std::time(nullptr) - llvm::sys::toTimeT(Status.getLastModificationTime()) < 30 * Day)
+    if (llvm::sys::fs::status(Path, Status))
       continue;
-    llvm::sys::fs::remove(Path);
-    llvm::sys::fs::remove(Path.drop_back(4).str() + ".inputs");
+    const std::time_t Age =
+        std::time(nullptr) - llvm::sys::toTimeT(Status.getLastModificationTime());
+    if (Path.ends_with(".pch") && Age > 30 * Day) {
+      llvm::sys::fs::remove(Path);
+      llvm::sys::fs::remove(Path.drop_back(4).str() + ".inputs");
+    } else if ((Path.contains(".tmp") || Path.ends_with(".building")) && Age > Day) {
+      llvm::sys::fs::remove(Path);
+    }
   }
+}
+
+// One process builds a given header; the others compile with the text meanwhile
+// rather than all building it at once (a parallel build's first wave).
+class BuildLock {
+public:
+  explicit BuildLock(std::string Path) : Path(std::move(Path)) {
+    Fd = ::open(this->Path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    llvm::sys::fs::file_status Status;
+    if (Fd < 0 && !llvm::sys::fs::status(this->Path, Status) &&
+        std::time(nullptr) - llvm::sys::toTimeT(Status.getLastModificationTime()) > 600) {
+      llvm::sys::fs::remove(this->Path); // its builder died; a build takes seconds
+      Fd = ::open(this->Path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    }
+  }
+  ~BuildLock() {
+    if (Fd >= 0) {
+      ::close(Fd);
+      llvm::sys::fs::remove(Path);
+    }
+  }
+  bool held() const { return Fd >= 0; }
+
+private:
+  std::string Path;
+  int Fd = -1;
+};
+
+// Compilations whose own output is an AST file (a PCH or a module of the user's)
+// would record a dependency on the cached header, which may change or go; and some
+// kinds of compilation are better left exactly as they were.
+bool compilationWantsText(CompilerInstance &CI) {
+  const FrontendOptions &Frontend = CI.getFrontendOpts();
+  const LangOptions &Lang = CI.getLangOpts();
+  const PreprocessorOptions &PP = CI.getPreprocessorOpts();
+  switch (Frontend.ProgramAction) {
+  case frontend::GeneratePCH:
+  case frontend::GenerateModule:
+  case frontend::GenerateModuleInterface:
+  case frontend::GenerateHeaderUnit:
+  case frontend::GenerateInterfaceStubs:
+    return true;
+  default:
+    break;
+  }
+  return (!Frontend.Inputs.empty() && Frontend.Inputs[0].getKind().isHeader()) ||
+         Lang.Modules || Lang.isCompilingModule() || Lang.CUDA || Lang.OpenMPIsTargetDevice ||
+         !PP.ImplicitPCHInclude.empty() || !PP.PCHThroughHeader.empty() || PP.PCHWithHdrStop ||
+         !Frontend.ModuleFiles.empty() || !CI.getHeaderSearchOpts().PrebuiltModuleFiles.empty() ||
+         CI.getCodeGenOpts().DebugTypeExtRefs;
+}
+
+// The plugin's own file, by size and time: a rebuilt plugin builds new headers.
+std::string pluginIdentity() {
+  Dl_info Info;
+  llvm::sys::fs::file_status Status;
+  if (!dladdr(reinterpret_cast<void *>(&pluginIdentity), &Info) || !Info.dli_fname ||
+      llvm::sys::fs::status(Info.dli_fname, Status))
+    return "";
+  return std::string(Info.dli_fname) + " " + std::to_string(Status.getSize()) + " " +
+         std::to_string(llvm::sys::toTimeT(Status.getLastModificationTime()));
+}
+
+// Room for a header and the compilation's own output.
+bool enoughSpace(const std::string &CacheDir) {
+  llvm::ErrorOr<llvm::sys::fs::space_info> Space = llvm::sys::fs::disk_space(CacheDir);
+  return Space && Space->available > 512ull * 1024 * 1024;
 }
 
 } // namespace
@@ -219,22 +347,32 @@ std::string defaultPCHDirectory() {
 RuntimePCH findOrBuildRuntimePCH(CompilerInstance &CI, const std::string &RuntimeHeader,
                                  const std::string &CacheDir) {
   RuntimePCH Result;
-  if (CacheDir.empty() || CI.getLangOpts().Modules ||
-      !CI.getPreprocessorOpts().ImplicitPCHInclude.empty())
-    return Result; // a PCH or modules of the user's own: leave them alone
+  if (CacheDir.empty() || compilationWantsText(CI))
+    return Result;
   if (llvm::sys::fs::create_directories(CacheDir)) {
     Result.Problem = "cannot create " + CacheDir;
     return Result;
   }
   std::shared_ptr<CompilerInvocation> Invocation = headerInvocation(CI);
+  static const std::string Plugin = pluginIdentity();
   llvm::SmallString<256> Base(CacheDir);
-  llvm::sys::path::append(Base, "runtime-" + keyOf(*Invocation, RuntimeHeader));
+  llvm::sys::path::append(Base, "runtime-" + keyOf(*Invocation, RuntimeHeader, Plugin));
   const std::string PCH = std::string(Base) + ".pch";
-  const bool Usable = llvm::sys::fs::exists(PCH) && inputsUnchanged(std::string(Base) + ".inputs");
+  const bool Usable = llvm::sys::fs::exists(PCH) &&
+                      inputsUnchanged(std::string(Base) + ".inputs", CI.getFileManager());
   if (Usable) {
     markUsed(PCH);
   } else {
     removeUnused(CacheDir);
+    if (!enoughSpace(CacheDir)) {
+      Result.Problem = "too little disk space in " + CacheDir;
+      return Result;
+    }
+    const BuildLock Lock(std::string(Base) + ".building");
+    if (!Lock.held()) {
+      Result.Problem = "another compilation is precompiling it";
+      return Result;
+    }
     if (!build(CI, Invocation, RuntimeHeader, std::string(Base), Result.Problem))
       return Result;
     Result.JustBuilt = true;
@@ -247,6 +385,15 @@ RuntimePCH findOrBuildRuntimePCH(CompilerInstance &CI, const std::string &Runtim
     Result.Problem = "the precompiled runtime does not fit this compilation";
     return Result;
   }
+  // Held in memory from here: removing or replacing the file cannot fail the load.
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Bytes =
+      CI.getFileManager().getBufferForFile(PCH);
+  if (!Bytes || !CI.getFileManager().getOptionalFileRef(PCH)) {
+    Result.Problem = "the precompiled runtime could not be read";
+    return Result;
+  }
+  if (!CI.getModuleCache().lookupPCM(PCH))
+    CI.getModuleCache().addPCM(PCH, std::move(*Bytes));
   Result.Path = PCH;
   return Result;
 }

@@ -18,7 +18,7 @@
 // A runtime header changed since: built again.
 // RUN: cp -r %cachepy_include %t/include
 // RUN: %clangxx %cachepy -fplugin-arg-cachepy-runtime-include=%t/include -fplugin-arg-cachepy-trace -fplugin-arg-cachepy-pch-dir=%t/pch2 -fsyntax-only %s 2>&1 | FileCheck --check-prefix=BUILT %s
-// RUN: touch -d '+1 hour' %t/include/cachepy/detail/key.hpp
+// RUN: touch -d '-1 hour' %t/include/cachepy/detail/key.hpp
 // RUN: %clangxx %cachepy -fplugin-arg-cachepy-runtime-include=%t/include -fplugin-arg-cachepy-trace -fplugin-arg-cachepy-pch-dir=%t/pch2 -fsyntax-only %s 2>&1 | FileCheck --check-prefix=BUILT %s
 //
 // Text instead: asked for, or a directory that cannot be made.
