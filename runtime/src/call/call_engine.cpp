@@ -11,6 +11,8 @@
 #include <cachepy/detail/store.hpp>
 
 #include <exception>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <istream>
 #include <optional>
 #include <ostream>
@@ -50,7 +52,10 @@ public:
   bool from_memory() {
     if (config_.memory_limit_bytes == 0 || !ops_.keep)
       return false;
-    const kept_value kept = find_recent(cache_dir_, k_);
+    std::string refresh;
+    const kept_value kept = find_recent(cache_dir_, k_, refresh);
+    if (!refresh.empty())
+      ::utimensat(AT_FDCWD, refresh.c_str(), nullptr, 0); // a use, as a disk hit is
     if (!kept.value || kept.type != ops_.type)
       return false;
     ops_.restore(call_, kept.value.get());
@@ -97,7 +102,7 @@ private:
     case load_result::hit: {
       hit_count *hits = hit_count_of(where);
       count_hit(hits);
-      keep(entry.payload_size, hits);
+      keep(where, entry.payload_size, hits);
       if (verbose_)
         log_event(site_, k_, "hit");
       return true;
@@ -126,7 +131,7 @@ private:
       if (!size)
         return;
       note_stored(site_, where.directory, context_);
-      keep(*size, hit_count_of(where));
+      keep(where, *size, hit_count_of(where));
     } catch (const std::exception &error) {
       log_warning("cannot serialize the result of " + site_.qualified_name + ": " +
                   error.what());
@@ -134,14 +139,14 @@ private:
   }
 
   // Never fails the call: keeping is an optimization.
-  void keep(std::uint64_t size, hit_count *hits) noexcept {
+  void keep(const entry_address &where, std::uint64_t size, hit_count *hits) noexcept {
     const std::size_t limit = config_.memory_limit_bytes;
     if (limit == 0 || !ops_.keep)
       return;
     try {
       if (worth_keeping(cache_dir_, k_, size, limit))
-        keep_recent(cache_dir_, k_, kept_value{ops_.keep(call_), ops_.type, hits}, size, limit,
-                    generation_);
+        keep_recent(cache_dir_, k_, kept_value{ops_.keep(call_), ops_.type, hits}, where.file,
+                    size, limit, generation_);
     } catch (...) {
     }
   }

@@ -1,5 +1,6 @@
 #include <cachepy/detail/recent_results.hpp>
 
+#include <ctime>
 #include <list>
 #include <mutex>
 #include <string>
@@ -25,10 +26,14 @@ key slot_of(std::string_view cache_dir, const key &k) {
   return key{k.high ^ XXH3_64bits(cache_dir.data(), cache_dir.size()), k.low};
 }
 
+constexpr std::time_t refresh_interval_seconds = 24 * 60 * 60;
+
 struct recent_entry {
   key slot;
   kept_value kept;
   std::uint64_t size;
+  std::string file;
+  std::time_t refreshed; // when the file's modification time was last made "now"
 };
 
 struct recent_state {
@@ -58,7 +63,8 @@ recent_state &state() {
 
 } // namespace
 
-kept_value find_recent(std::string_view cache_dir, const key &k) {
+kept_value find_recent(std::string_view cache_dir, const key &k, std::string &refresh,
+                       std::time_t now) {
   recent_state &s = state();
   const key slot = slot_of(cache_dir, k);
   std::lock_guard<std::mutex> lock(s.mutex);
@@ -66,7 +72,12 @@ kept_value find_recent(std::string_view cache_dir, const key &k) {
   if (found == s.by_slot.end())
     return {};
   s.by_use.splice(s.by_use.begin(), s.by_use, found->second);
-  return found->second->kept;
+  recent_entry &entry = *found->second;
+  if (now - entry.refreshed > refresh_interval_seconds) {
+    entry.refreshed = now;
+    refresh = entry.file;
+  }
+  return entry.kept;
 }
 
 bool worth_keeping(std::string_view cache_dir, const key &k, std::uint64_t size,
@@ -93,7 +104,8 @@ std::uint64_t recent_generation() {
 }
 
 void keep_recent(std::string_view cache_dir, const key &k, kept_value kept,
-                 std::uint64_t size, std::size_t limit, std::uint64_t generation) {
+                 std::string entry_file, std::uint64_t size, std::size_t limit,
+                 std::uint64_t generation) {
   recent_state &s = state();
   const key slot = slot_of(cache_dir, k);
   size += entry_overhead_bytes;
@@ -102,7 +114,8 @@ void keep_recent(std::string_view cache_dir, const key &k, kept_value kept,
     return;
   s.erase(slot);
   s.by_slot.reserve(s.by_slot.size() + 1); // so that nothing below can throw half-way
-  s.by_use.push_front(recent_entry{slot, std::move(kept), size});
+  s.by_use.push_front(
+      recent_entry{slot, std::move(kept), size, std::move(entry_file), std::time(nullptr)});
   s.by_slot.emplace(slot, s.by_use.begin());
   s.total += size;
   while (s.total > limit && !s.by_use.empty())

@@ -14,6 +14,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <ctime>
 #include <deque>
 #include <list>
 #include <map>
@@ -70,8 +71,11 @@ struct kept_value {
   hit_count *hits = nullptr;
 };
 
-// The value kept for (cache_dir, k), or an empty value.
-kept_value find_recent(std::string_view cache_dir, const key &k);
+// The value kept for (cache_dir, k), or an empty value. Hits from memory are uses of
+// the entry too: once a day, `refresh` receives its file, whose modification time
+// (what cache_prune ages) the caller then refreshes.
+kept_value find_recent(std::string_view cache_dir, const key &k, std::string &refresh,
+                       std::time_t now = std::time(nullptr));
 
 // Counts forget_recent calls: a value read before a concurrent `force` forgot its key
 // must not be kept over the forced one, so keep_recent takes the count seen before
@@ -84,7 +88,8 @@ bool worth_keeping(std::string_view cache_dir, const key &k, std::uint64_t size,
                    std::size_t limit);
 
 void keep_recent(std::string_view cache_dir, const key &k, kept_value kept,
-                 std::uint64_t size, std::size_t limit, std::uint64_t generation);
+                 std::string entry_file, std::uint64_t size, std::size_t limit,
+                 std::uint64_t generation);
 
 void forget_recent(std::string_view cache_dir, const key &k);
 
