@@ -125,6 +125,11 @@ void installRewrites(CompilerInstance &CI, const std::vector<RewrittenFile> &Fil
     CI.getPreprocessorOpts().ImplicitPCHInclude = PCH;
     return;
   }
+  // A PCH of the user's own replaces the predefines when it loads, and rebuilds the
+  // -include lines from these options: the runtime goes first among them.
+  if (!CI.getPreprocessorOpts().ImplicitPCHInclude.empty())
+    CI.getPreprocessorOpts().Includes.insert(CI.getPreprocessorOpts().Includes.begin(),
+                                             RuntimeHeader);
   Preprocessor &PP = CI.getPreprocessor();
   std::string Predefines = PP.getPredefines();
   const std::string Runtime = "#include \"" + RuntimeHeader + "\"\n";
