@@ -2,10 +2,23 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <string>
+
 namespace cachepy::detail {
 namespace {
 
 const key some_key{0x0123456789abcdefULL, 0xfedcba9876543210ULL};
+
+// A whole entry file in memory, as the store writes it.
+std::string encode_entry(const key &k, backend format, std::string_view payload) {
+  const entry_header header = make_header(k, format, payload.size(),
+                                          XXH3_64bits(payload.data(), payload.size()));
+  std::string file(sizeof header + payload.size(), '\0');
+  std::memcpy(file.data(), &header, sizeof header);
+  std::memcpy(file.data() + sizeof header, payload.data(), payload.size());
+  return file;
+}
 
 TEST(EntryFormat, RoundTripsThePayload) {
   const std::string file = encode_entry(some_key, backend::binary, "payload bytes");

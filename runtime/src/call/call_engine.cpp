@@ -12,15 +12,13 @@
 
 #include <exception>
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <istream>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <sys/stat.h>
 
 namespace cachepy::detail {
-
-void log_event(const function_site &site, const key &k, std::string_view event);
 
 namespace {
 
@@ -66,17 +64,17 @@ public:
     return true;
   }
 
-  bool from_disk_or_run(call_mode mode) {
+  void from_disk_or_run(call_mode mode) {
     const call_graph_node node(site_, k_, cache_dir_);
     generation_ = recent_generation();
     const entry_address where = address_of(cache_dir_, site_.directory_name, k_);
     if (mode != call_mode::force && from_disk(where))
-      return true;
+      return;
 
     // A miss: one thread or process computes, the others wait and then read.
     const entry_lock computing = entry_lock::acquire(where, config_.lock_timeout_seconds);
     if (mode != call_mode::force && from_disk(where)) // a peer computed it meanwhile
-      return true;
+      return;
     if (verbose_)
       log_event(site_, k_, "miss (" + reason_ + "), executing");
     {
@@ -89,7 +87,6 @@ public:
     }
     if (mode != call_mode::skip_save)
       store(where);
-    return false;
   }
 
 private:

@@ -32,15 +32,6 @@ const char *header_problem(const entry_header &header, const key &k, backend for
   return nullptr;
 }
 
-std::string encode_entry(const key &k, backend format, std::string_view payload) {
-  const entry_header header = make_header(k, format, payload.size(),
-                                          XXH3_64bits(payload.data(), payload.size()));
-  std::string file(sizeof header + payload.size(), '\0');
-  std::memcpy(file.data(), &header, sizeof header);
-  std::memcpy(file.data() + sizeof header, payload.data(), payload.size());
-  return file;
-}
-
 decoded_entry decode_entry(std::string_view file, const key &k, backend format) {
   decoded_entry result;
   entry_header header;

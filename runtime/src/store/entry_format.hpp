@@ -39,8 +39,6 @@ const char *header_problem(const entry_header &header, const key &k, backend for
 // The checksum's wording, shared by the whole-file and the streaming checks.
 inline constexpr const char *checksum_problem = "checksum mismatch";
 
-std::string encode_entry(const key &k, backend format, std::string_view payload);
-
 // Returns the payload's position in `file` when every check passes; otherwise fills
 // `problem` and returns an empty view with ok == false.
 struct decoded_entry {

@@ -8,11 +8,16 @@
 
 namespace cachepy::detail {
 
+struct function_site;
+struct key;
+
 void log_info(std::string_view message);
 void log_warning(std::string_view message);
 // Warns the first time `what` goes wrong in this process, so that a broken cache
 // directory gives one line, not one per call.
 void log_warning_once(const std::string &what, std::string_view message);
+// "<function> [<short key>]: <event>", for verbose cached functions.
+void log_event(const function_site &site, const key &k, std::string_view event);
 
 } // namespace cachepy::detail
 

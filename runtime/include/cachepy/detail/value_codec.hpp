@@ -22,31 +22,29 @@ namespace cachepy::detail {
 template <class Archive, class Stream>
 void with_archive(Stream &stream, function_ref<void(Archive &)> use);
 
-template <class OutputArchive, class T> void encode_with(std::ostream &out, const T &value) {
-  with_archive<OutputArchive>(out, [&](OutputArchive &archive) { archive(value); });
+// The cereal archives of each storage format.
+template <backend Format> struct archives_of {
+  using output = cereal::BinaryOutputArchive;
+  using input = cereal::BinaryInputArchive;
+};
+template <> struct archives_of<backend::portable_binary> {
+  using output = cereal::PortableBinaryOutputArchive;
+  using input = cereal::PortableBinaryInputArchive;
+};
+template <> struct archives_of<backend::json> {
+  using output = cereal::JSONOutputArchive;
+  using input = cereal::JSONInputArchive;
+};
+
+template <backend Format, class T> void encode_value(std::ostream &out, const T &value) {
+  using archive = typename archives_of<Format>::output;
+  with_archive<archive>(out, [&](archive &ar) { ar(value); });
 }
 
 // Throws (cereal::Exception) when the stream does not hold a T.
-template <class InputArchive, class T> void decode_with(std::istream &in, T &value) {
-  with_archive<InputArchive>(in, [&](InputArchive &archive) { archive(value); });
-}
-
-template <backend Format, class T> void encode_value(std::ostream &out, const T &value) {
-  if constexpr (Format == backend::binary)
-    encode_with<cereal::BinaryOutputArchive>(out, value);
-  else if constexpr (Format == backend::portable_binary)
-    encode_with<cereal::PortableBinaryOutputArchive>(out, value);
-  else
-    encode_with<cereal::JSONOutputArchive>(out, value);
-}
-
 template <backend Format, class T> void decode_value(std::istream &in, T &value) {
-  if constexpr (Format == backend::binary)
-    decode_with<cereal::BinaryInputArchive>(in, value);
-  else if constexpr (Format == backend::portable_binary)
-    decode_with<cereal::PortableBinaryInputArchive>(in, value);
-  else
-    decode_with<cereal::JSONInputArchive>(in, value);
+  using archive = typename archives_of<Format>::input;
+  with_archive<archive>(in, [&](archive &ar) { ar(value); });
 }
 
 } // namespace cachepy::detail
