@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <string>
+#include <xxhash.h>
 
 namespace cachepy::detail {
 namespace {

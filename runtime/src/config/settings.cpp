@@ -104,15 +104,10 @@ const settings &current_settings() {
 key config_env_hash(const settings &s) {
   if (s.source.env_vars.empty())
     return key{};
-  XXH3_state_t state;
-  XXH3_128bits_reset(&state);
-  {
-    hash_archive archive(state);
+  return hash_of([&](value_writer &archive) {
     for (const std::string &name : s.source.env_vars)
       hash_env_var(archive, name.c_str());
-  }
-  const XXH128_hash_t digest = XXH3_128bits_digest(&state);
-  return key{digest.high64, digest.low64};
+  });
 }
 
 } // namespace detail

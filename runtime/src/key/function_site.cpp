@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstring>
+#include <xxhash.h>
 
 namespace cachepy::detail {
 namespace {

@@ -1,6 +1,13 @@
 #include <cachepy/detail/key.hpp>
 
+#include "../codec/number_types.hpp"
+
 #include <cstring>
+
+#ifndef XXH_STATIC_LINKING_ONLY
+#define XXH_STATIC_LINKING_ONLY
+#endif
+#include <xxhash.h>
 
 namespace cachepy::detail {
 
@@ -22,19 +29,54 @@ void add_string(XXH3_state_t &state, const char *text) {
   XXH3_128bits_update(&state, &size, sizeof size);
   XXH3_128bits_update(&state, text, size);
 }
-} // namespace
 
-key hash_with(const key &seed, function_ref<void(hash_archive &)> feed) {
+// Takes the bytes cereal's binary archive would write: numbers as they lie in memory,
+// sizes and string lengths as 64-bit counts; nodes and names leave no trace.
+class hash_sink final : public value_sink {
+public:
+  explicit hash_sink(XXH3_state_t &state) : state_(state) {}
+
+  void begin_node() override {}
+  void end_node() override {}
+  void name_next(const char *) override {}
+  void size(std::uint64_t size) override { add(&size, sizeof size); }
+  void numbers(number_kind kind, const void *data, std::size_t count) override {
+    add(data, count * number_size(kind));
+  }
+  void text(const char *data, std::size_t size) override {
+    const std::uint64_t length = size;
+    add(&length, sizeof length);
+    add(data, size);
+  }
+  void null() override {}
+
+private:
+  void add(const void *data, std::size_t size) { XXH3_128bits_update(&state_, data, size); }
+
+  XXH3_state_t &state_;
+};
+
+key hash_fed(const key *seed, function_ref<void(value_writer &)> feed) {
   XXH3_state_t state;
   XXH3_128bits_reset(&state);
-  XXH3_128bits_update(&state, &seed, sizeof seed);
+  if (seed)
+    XXH3_128bits_update(&state, seed, sizeof *seed);
+  hash_sink sink(state);
   {
-    hash_archive archive(state);
+    value_writer archive(sink);
     feed(archive);
   }
   const XXH128_hash_t digest = XXH3_128bits_digest(&state);
   return key{digest.high64, digest.low64};
 }
+
+} // namespace
+
+key hash_with(const key &seed, function_ref<void(value_writer &)> feed) {
+  return hash_fed(&seed, feed);
+}
+
+key hash_of(function_ref<void(value_writer &)> feed) { return hash_fed(nullptr, feed); }
 
 key site_hash(const char *identity, std::uint64_t ast_hash_high,
               std::uint64_t ast_hash_low, const char *version) {

@@ -1,22 +1,19 @@
 #include <cachepy/detail/key_parts.hpp>
 
+#ifndef XXH_STATIC_LINKING_ONLY
+#define XXH_STATIC_LINKING_ONLY
+#endif
+#include <xxhash.h>
+
 #include <cerrno>
 #include <cstdlib>
 #include <fcntl.h>
 #include <unistd.h>
 
 namespace cachepy::detail {
-namespace {
 
-void hash_text(hash_archive &archive, std::string_view text) {
-  archive(static_cast<std::uint64_t>(text.size()));
-  archive.write(text.data(), text.size());
-}
-
-} // namespace
-
-void hash_file(hash_archive &archive, std::string_view path) {
-  hash_text(archive, path);
+void hash_file(value_writer &archive, std::string_view path) {
+  archive(text_view{path});
   const int fd = ::open(std::string(path).c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     archive(std::uint8_t{0}); // missing or unreadable
@@ -42,12 +39,12 @@ void hash_file(hash_archive &archive, std::string_view path) {
   archive(digest.high64, digest.low64);
 }
 
-void hash_env_var(hash_archive &archive, const char *name) {
-  hash_text(archive, name);
+void hash_env_var(value_writer &archive, const char *name) {
+  archive(text_view{name});
   const char *value = std::getenv(name);
   archive(std::uint8_t{value ? std::uint8_t{1} : std::uint8_t{0}});
   if (value)
-    hash_text(archive, value);
+    archive(text_view{value});
 }
 
 } // namespace cachepy::detail

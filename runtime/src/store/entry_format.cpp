@@ -1,6 +1,7 @@
 #include "entry_format.hpp"
 
 #include <cstring>
+#include <xxhash.h>
 
 namespace cachepy::detail {
 

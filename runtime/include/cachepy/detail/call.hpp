@@ -37,29 +37,8 @@ struct void_marker {
 };
 template <> struct copies_deeply<void_marker> : std::true_type {};
 
-// Calls f with the entry's format as a compile-time constant. Only the formats a call
-// site can use are instantiated: the one its attribute names, or all three when the
-// configuration decides (then `configured` picks).
-template <backend_choice Choice, class F> decltype(auto) with_format(backend configured, F &&f) {
-  using binary = std::integral_constant<backend, backend::binary>;
-  using portable_binary = std::integral_constant<backend, backend::portable_binary>;
-  using json = std::integral_constant<backend, backend::json>;
-  if constexpr (Choice == backend_choice::binary)
-    return f(binary{});
-  else if constexpr (Choice == backend_choice::portable_binary)
-    return f(portable_binary{});
-  else if constexpr (Choice == backend_choice::json)
-    return f(json{});
-  else if (configured == backend::portable_binary)
-    return f(portable_binary{});
-  else if (configured == backend::json)
-    return f(json{});
-  else
-    return f(binary{});
-}
-
 // One call of a cached function: its body, and the slot the engine fills.
-template <backend_choice Choice, class Stored, class Body> struct typed_call {
+template <class Stored, class Body> struct typed_call {
   Body &body;
   std::optional<Stored> slot;
 
@@ -80,15 +59,11 @@ template <backend_choice Choice, class Stored, class Body> struct typed_call {
     if constexpr (is_number_vector<Stored>::value)
       if (format == backend::binary)
         return read_numbers(in, value, size);
-    with_format<Choice>(format, [&](auto resolved) {
-      decode_value<decltype(resolved)::value>(in, value);
-    });
+    decode_value(in, format, [&](value_reader &archive) { archive(value); });
   }
   static void encode(const void *call, backend format, std::ostream &out) {
     const Stored &value = *of(call).slot;
-    with_format<Choice>(format, [&](auto resolved) {
-      encode_value<decltype(resolved)::value>(out, value);
-    });
+    encode_value(out, format, [&](value_writer &archive) { archive(value); });
   }
   static std::shared_ptr<const void> keep(const void *call) {
     if constexpr (keepable)
@@ -112,8 +87,9 @@ template <backend_choice Choice, class Stored, class Body> struct typed_call {
                                   keepable ? keep : nullptr, restore};
 };
 
-template <backend_choice Choice, class Body, class... Args>
-std::invoke_result_t<Body &> call_cached(const function_site &site, const cache_dir_arg &dir,
+template <class Body, class... Args>
+std::invoke_result_t<Body &> call_cached(backend_choice choice, const function_site &site,
+                                         const cache_dir_arg &dir,
                                          const key &dependencies, Body &body,
                                          const Args &...args) {
   using result_type = std::invoke_result_t<Body &>;
@@ -123,9 +99,9 @@ std::invoke_result_t<Body &> call_cached(const function_site &site, const cache_
     take_call_mode(); // force/skip_save still apply to this call only
     return body();
   }
-  using call_type = typed_call<Choice, stored_type, Body>;
+  using call_type = typed_call<stored_type, Body>;
   call_type call{body, std::nullopt};
-  run_cached_call(site, dir, dependencies, derive_key(key{}, args...), Choice, call_type::ops,
+  run_cached_call(site, dir, dependencies, derive_key(key{}, args...), choice, call_type::ops,
                   &call);
   if constexpr (!std::is_void<result_type>::value)
     return std::move(*call.slot);
@@ -143,7 +119,7 @@ std::invoke_result_t<Body &> call(const function_site &site, const cache_dir_arg
   if constexpr (!usable)
     return body();
   else
-    return call_cached<Choice>(site, dir, dependencies, body, args...);
+    return call_cached(Choice, site, dir, dependencies, body, args...);
 }
 
 } // namespace cachepy::detail

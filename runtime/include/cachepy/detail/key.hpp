@@ -2,10 +2,11 @@
 #define CACHEPY_DETAIL_KEY_HPP
 
 // Key derivation: XXH3-128 over the function's site hash (format version, identity,
-// AST hash) followed by the bound arguments, serialized straight into the hash state.
+// AST hash) followed by the bound arguments, serialized straight into the hash state
+// (through value_writer, writing the bytes cereal's binary archive would write).
 
 #include "function_ref.hpp"
-#include "hash_archive.hpp"
+#include "value_archive.hpp"
 
 #include <cstdint>
 #include <string>
@@ -31,13 +32,13 @@ struct key {
 key site_hash(const char *identity, std::uint64_t ast_hash_high,
               std::uint64_t ast_hash_low, const char *version);
 
-// XXH3-128 of `seed` followed by what `feed` writes into the archive. The archive is
-// made and destroyed in the library: cereal's archive bases carry hash tables whose code
-// would otherwise be compiled again in every translation unit with a cached function.
-key hash_with(const key &seed, function_ref<void(hash_archive &)> feed);
+// XXH3-128 of `seed` followed by what `feed` writes into the archive.
+key hash_with(const key &seed, function_ref<void(value_writer &)> feed);
+// The same with no seed.
+key hash_of(function_ref<void(value_writer &)> feed);
 
 template <class... Args> key derive_key(const key &seed, const Args &...args) {
-  return hash_with(seed, [&](hash_archive &archive) { (archive(hashable(args)), ...); });
+  return hash_with(seed, [&](value_writer &archive) { (archive(hashable(args)), ...); });
 }
 
 } // namespace cachepy::detail

@@ -2,14 +2,14 @@
 #define CACHEPY_DETAIL_KEY_PARTS_HPP
 
 // What enters a key besides the plain argument values, each a small wrapper with its
-// own way into the hash archive:
+// own way into the key's hash:
 //   file_argument      file_args:        the path and the file's content
 //   file_dependency    depends_on_files: the path and the file's content
 //   env_dependency     env_vars:         the variable's value (unset differs from empty)
 //   named_dependency   depends_on_vars:  a name and any serializable value
 
-#include "hash_archive.hpp"
 #include "key.hpp"
+#include "value_archive.hpp"
 
 #include <string>
 #include <string_view>
@@ -20,8 +20,8 @@ namespace cachepy::detail {
 
 // Hashes path and content; a missing or unreadable file hashes as such (and the
 // function then runs, to fail or not as it would uncached).
-void hash_file(hash_archive &archive, std::string_view path);
-void hash_env_var(hash_archive &archive, const char *name);
+void hash_file(value_writer &archive, std::string_view path);
+void hash_env_var(value_writer &archive, const char *name);
 
 struct file_argument {
   std::string path;
@@ -31,7 +31,7 @@ struct file_argument {
   template <class Path, class = decltype(std::declval<const Path &>().native())>
   file_argument(const Path &p) : path(p.native()) {}
 };
-inline void CEREAL_SAVE_FUNCTION_NAME(hash_archive &archive, const file_argument &file) {
+inline void CEREAL_SAVE_FUNCTION_NAME(value_writer &archive, const file_argument &file) {
   hash_file(archive, file.path);
 }
 
@@ -54,7 +54,7 @@ struct file_dependency : file_argument {
 struct env_dependency {
   const char *name;
 };
-inline void CEREAL_SAVE_FUNCTION_NAME(hash_archive &archive, const env_dependency &env) {
+inline void CEREAL_SAVE_FUNCTION_NAME(value_writer &archive, const env_dependency &env) {
   hash_env_var(archive, env.name);
 }
 
@@ -73,13 +73,10 @@ inline named_dependency<std::string_view> named(const char *name, std::string_vi
   return {name, value};
 }
 template <class Value>
-void CEREAL_SAVE_FUNCTION_NAME(hash_archive &archive, const named_dependency<Value> &var) {
-  const std::string_view name(var.name);
-  archive(static_cast<std::uint64_t>(name.size()));
-  archive.write(name.data(), name.size());
+void CEREAL_SAVE_FUNCTION_NAME(value_writer &archive, const named_dependency<Value> &var) {
+  archive(text_view{var.name});
   if constexpr (std::is_same<Value, std::string_view>::value) {
-    archive(static_cast<std::uint64_t>(var.value.size()));
-    archive.write(var.value.data(), var.value.size());
+    archive(text_view{var.value});
   } else {
     archive(var.value);
   }

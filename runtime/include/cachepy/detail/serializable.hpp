@@ -4,9 +4,7 @@
 // Compile-time checks with one readable error each. Clang prints the failed
 // requirement, e.g. "argument_check<Matrix>::hashable", which names the type.
 
-#include "hash_archive.hpp"
-
-#include <cereal/archives/binary.hpp>
+#include "value_archive.hpp"
 
 #include <string_view>
 #include <type_traits>
@@ -17,7 +15,7 @@ namespace cachepy::detail {
 template <class T>
 struct is_hashable_argument
     : std::conjunction<std::negation<std::is_pointer<T>>,
-                       cereal::traits::is_output_serializable<T, hash_archive>> {};
+                       cereal::traits::is_output_serializable<T, value_writer>> {};
 template <> struct is_hashable_argument<const char *> : std::true_type {};
 template <> struct is_hashable_argument<char *> : std::true_type {};
 template <> struct is_hashable_argument<std::string_view> : std::true_type {};
@@ -26,8 +24,8 @@ template <class T>
 struct is_storable_result
     : std::conjunction<
           std::negation<std::is_pointer<T>>,
-          cereal::traits::is_output_serializable<T, cereal::BinaryOutputArchive>,
-          cereal::traits::is_input_serializable<T, cereal::BinaryInputArchive>> {};
+          cereal::traits::is_output_serializable<T, value_writer>,
+          cereal::traits::is_input_serializable<T, value_reader>> {};
 template <> struct is_storable_result<void> : std::true_type {};
 
 // Each check is a static_assert on a trait of T, so that the error names the type;

@@ -9,6 +9,9 @@
 #include <string>
 #include <vector>
 
+#define XXH_STATIC_LINKING_ONLY
+#include <xxhash.h>
+
 namespace cachepy::detail {
 namespace {
 
@@ -26,12 +29,12 @@ key raw_hash(const void *data, std::size_t size) {
   return key{digest.high64, digest.low64};
 }
 
-TEST(HashArchive, ArithmeticValuesAreHashedAsTheirBytes) {
+TEST(KeyHash, ArithmeticValuesAreHashedAsTheirBytes) {
   const double value = 2.5;
   EXPECT_EQ(hash_of(value), raw_hash(&value, sizeof value));
 }
 
-TEST(HashArchive, ContiguousArithmeticDataIsHashedAsOneBlock) {
+TEST(KeyHash, ContiguousArithmeticDataIsHashedAsOneBlock) {
   const std::vector<double> values{1.0, 2.0, 3.0};
   // cereal writes the size tag (a 64-bit count) and then the block.
   struct {
@@ -41,12 +44,12 @@ TEST(HashArchive, ContiguousArithmeticDataIsHashedAsOneBlock) {
   EXPECT_EQ(hash_of(values), raw_hash(&expected, sizeof expected));
 }
 
-TEST(HashArchive, StringsAreLengthPrefixedSoBoundariesMatter) {
+TEST(KeyHash, StringsAreLengthPrefixedSoBoundariesMatter) {
   EXPECT_NE(hash_of(std::string("ab"), std::string("c")),
             hash_of(std::string("a"), std::string("bc")));
 }
 
-TEST(HashArchive, EqualValuesGiveEqualKeysAndDifferentValuesDifferentKeys) {
+TEST(KeyHash, EqualValuesGiveEqualKeysAndDifferentValuesDifferentKeys) {
   const std::map<std::string, std::vector<int>> a{{"x", {1, 2}}};
   auto b = a;
   EXPECT_EQ(hash_of(a), hash_of(b));
@@ -60,7 +63,7 @@ struct point {
   template <class Archive> void serialize(Archive &archive) { archive(x, y); }
 };
 
-TEST(HashArchive, UserTypesWithSerializeAreHashable) {
+TEST(KeyHash, UserTypesWithSerializeAreHashable) {
   EXPECT_EQ(hash_of(point{1, 2}), hash_of(point{1, 2}));
   EXPECT_NE(hash_of(point{1, 2}), hash_of(point{2, 1}));
 }

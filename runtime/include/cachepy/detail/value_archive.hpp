@@ -1,0 +1,239 @@
+#ifndef CACHEPY_DETAIL_VALUE_ARCHIVE_HPP
+#define CACHEPY_DETAIL_VALUE_ARCHIVE_HPP
+
+// The one pair of cereal archives a cached function's types are compiled against.
+// value_writer hashes arguments and stores results, value_reader loads results; both
+// hand every primitive (a number, a run of numbers, a string, a size, a name, the start
+// and end of a node) to a sink or source picked at run time in the library: the XXH3
+// state of a key, or cereal's binary, portable binary or JSON archive, whose bytes they
+// reproduce exactly. A type's serialization is then instantiated twice per translation
+// unit rather than seven times, and cereal's archive headers (RapidJSON among them)
+// are compiled in the library only.
+
+#include <cereal/cereal.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace cachepy::detail {
+
+// The arithmetic types, numbered: a run of numbers crosses into the library as its
+// kind, so the library can hand each format the exact C++ type it expects.
+template <class... T> struct type_list {
+  static constexpr std::size_t size = sizeof...(T);
+};
+using number_types =
+    type_list<bool, char, signed char, unsigned char, wchar_t, char16_t, char32_t, short,
+              unsigned short, int, unsigned, long, unsigned long, long long,
+              unsigned long long, float, double, long double
+#ifdef __cpp_char8_t
+              ,
+              char8_t
+#endif
+              >;
+
+using number_kind = std::uint8_t;
+inline constexpr number_kind raw_bytes = 0xff; // BinaryData of anything but numbers
+
+template <class T, class List> struct index_in;
+template <class T, class... Rest>
+struct index_in<T, type_list<T, Rest...>> : std::integral_constant<number_kind, 0> {};
+template <class T, class Head, class... Rest>
+struct index_in<T, type_list<Head, Rest...>>
+    : std::integral_constant<number_kind, 1 + index_in<T, type_list<Rest...>>::value> {};
+
+template <class T>
+inline constexpr number_kind number_kind_of = index_in<std::remove_cv_t<T>, number_types>::value;
+
+// Where value_writer's primitives go. `numbers` carries `count` values of one kind
+// (raw_bytes: `count` bytes); a single value is a run of one.
+class value_sink {
+public:
+  virtual void begin_node() = 0;
+  virtual void end_node() = 0;
+  virtual void name_next(const char *name) = 0;
+  virtual void size(std::uint64_t size) = 0;
+  virtual void numbers(number_kind kind, const void *data, std::size_t count) = 0;
+  virtual void text(const char *data, std::size_t size) = 0;
+  virtual void null() = 0;
+
+protected:
+  ~value_sink() = default;
+};
+
+// Where value_reader's primitives come from; failures throw (cereal::Exception).
+class value_source {
+public:
+  virtual void begin_node() = 0;
+  virtual void end_node() = 0;
+  virtual void name_next(const char *name) = 0;
+  virtual std::uint64_t size() = 0;
+  virtual void numbers(number_kind kind, void *data, std::size_t count) = 0;
+  virtual void text(std::string &out) = 0;
+  virtual void null() = 0;
+
+protected:
+  ~value_source() = default;
+};
+
+// Made only in the library, so the archive bases' constructors (and the hash tables
+// they set up) are compiled there once.
+class value_writer
+    : public cereal::OutputArchive<value_writer, cereal::AllowEmptyClassElision> {
+public:
+  explicit value_writer(value_sink &sink);
+  ~value_writer() override;
+  value_sink &sink() { return sink_; }
+
+private:
+  value_sink &sink_;
+};
+
+class value_reader
+    : public cereal::InputArchive<value_reader, cereal::AllowEmptyClassElision> {
+public:
+  explicit value_reader(value_source &source);
+  ~value_reader() override;
+  value_source &source() { return source_; }
+
+private:
+  value_source &source_;
+};
+
+// Nodes: where cereal's JSON archive opens one (every type but numbers, strings, names,
+// sizes and types saved as one minimal value), these do; the binary sinks ignore them.
+template <class T>
+inline constexpr bool opens_output_node =
+    !std::is_arithmetic<T>::value &&
+    !cereal::traits::has_minimal_base_class_serialization<
+        T, cereal::traits::has_minimal_output_serialization, value_writer>::value &&
+    !cereal::traits::has_minimal_output_serialization<T, value_writer>::value;
+template <class T>
+inline constexpr bool opens_input_node =
+    !std::is_arithmetic<T>::value &&
+    !cereal::traits::has_minimal_base_class_serialization<
+        T, cereal::traits::has_minimal_input_serialization, value_reader>::value &&
+    !cereal::traits::has_minimal_input_serialization<T, value_reader>::value;
+
+template <class T, cereal::traits::EnableIf<opens_output_node<T>> = cereal::traits::sfinae>
+void prologue(value_writer &ar, const T &) {
+  ar.sink().begin_node();
+}
+template <class T, cereal::traits::EnableIf<opens_output_node<T>> = cereal::traits::sfinae>
+void epilogue(value_writer &ar, const T &) {
+  ar.sink().end_node();
+}
+template <class T, cereal::traits::EnableIf<opens_input_node<T>> = cereal::traits::sfinae>
+void prologue(value_reader &ar, const T &) {
+  ar.source().begin_node();
+}
+template <class T, cereal::traits::EnableIf<opens_input_node<T>> = cereal::traits::sfinae>
+void epilogue(value_reader &ar, const T &) {
+  ar.source().end_node();
+}
+
+// Names, sizes, deferred data and raw runs open no node (as in cereal's JSON archive).
+#define CACHEPY_NO_NODE(Wrapper)                                                         \
+  template <class T> void prologue(value_writer &, const Wrapper<T> &) {}                \
+  template <class T> void epilogue(value_writer &, const Wrapper<T> &) {}                \
+  template <class T> void prologue(value_reader &, const Wrapper<T> &) {}                \
+  template <class T> void epilogue(value_reader &, const Wrapper<T> &) {}
+CACHEPY_NO_NODE(cereal::NameValuePair)
+CACHEPY_NO_NODE(cereal::SizeTag)
+CACHEPY_NO_NODE(cereal::DeferredData)
+CACHEPY_NO_NODE(cereal::BinaryData)
+#undef CACHEPY_NO_NODE
+
+inline void prologue(value_writer &, const std::string &) {}
+inline void epilogue(value_writer &, const std::string &) {}
+inline void prologue(value_reader &, const std::string &) {}
+inline void epilogue(value_reader &, const std::string &) {}
+
+template <class T, cereal::traits::EnableIf<std::is_arithmetic<T>::value> = cereal::traits::sfinae>
+void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const T &value) {
+  ar.sink().numbers(number_kind_of<T>, std::addressof(value), 1);
+}
+template <class T, cereal::traits::EnableIf<std::is_arithmetic<T>::value> = cereal::traits::sfinae>
+void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, T &value) {
+  ar.source().numbers(number_kind_of<T>, std::addressof(value), 1);
+}
+
+// Contiguous numbers (std::vector<double>, std::string's characters, std::array, ...)
+// cross in one call: hashing or writing them is one pass over the block.
+template <class T>
+void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const cereal::BinaryData<T> &data) {
+  using element = std::remove_cv_t<std::remove_pointer_t<std::remove_reference_t<T>>>;
+  if constexpr (std::is_arithmetic<element>::value)
+    ar.sink().numbers(number_kind_of<element>, data.data,
+                      static_cast<std::size_t>(data.size) / sizeof(element));
+  else
+    ar.sink().numbers(raw_bytes, data.data, static_cast<std::size_t>(data.size));
+}
+template <class T>
+void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, cereal::BinaryData<T> &data) {
+  using element = std::remove_cv_t<std::remove_pointer_t<std::remove_reference_t<T>>>;
+  if constexpr (std::is_arithmetic<element>::value)
+    ar.source().numbers(number_kind_of<element>, data.data,
+                        static_cast<std::size_t>(data.size) / sizeof(element));
+  else
+    ar.source().numbers(raw_bytes, data.data, static_cast<std::size_t>(data.size));
+}
+
+template <class T>
+void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const cereal::NameValuePair<T> &nvp) {
+  ar.sink().name_next(nvp.name);
+  ar(nvp.value);
+}
+template <class T>
+void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, cereal::NameValuePair<T> &nvp) {
+  ar.source().name_next(nvp.name);
+  ar(nvp.value);
+}
+
+template <class T>
+void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const cereal::SizeTag<T> &tag) {
+  ar.sink().size(static_cast<std::uint64_t>(tag.size));
+}
+template <class T>
+void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, cereal::SizeTag<T> &tag) {
+  tag.size = static_cast<std::remove_reference_t<T>>(ar.source().size());
+}
+
+inline void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const std::string &text) {
+  ar.sink().text(text.data(), text.size());
+}
+inline void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, std::string &text) {
+  ar.source().text(text);
+}
+
+inline void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const std::nullptr_t &) {
+  ar.sink().null();
+}
+inline void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, std::nullptr_t &) {
+  ar.source().null();
+}
+
+// C strings and string views hash as their characters, exactly as a std::string with
+// the same characters does, so h("bob") and h(std::string("bob")) share a key.
+struct text_view {
+  std::string_view text;
+};
+inline void prologue(value_writer &, const text_view &) {}
+inline void epilogue(value_writer &, const text_view &) {}
+inline void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const text_view &view) {
+  ar.sink().text(view.text.data(), view.text.size());
+}
+
+template <class T> const T &hashable(const T &value) { return value; }
+inline text_view hashable(const char *text) { return {text ? text : std::string_view()}; }
+inline text_view hashable(std::string_view text) { return {text}; }
+
+} // namespace cachepy::detail
+
+CEREAL_SETUP_ARCHIVE_TRAITS(cachepy::detail::value_reader, cachepy::detail::value_writer)
+
+#endif

@@ -1,0 +1,174 @@
+// The storage formats behind value_writer and value_reader: cereal's own archives,
+// driven primitive by primitive, so an entry's bytes are exactly what cereal writes
+// for the same value (and entries stay readable across this indirection).
+
+#include <cachepy/detail/value_codec.hpp>
+
+#include "number_types.hpp"
+
+#include <cereal/archives/binary.hpp>
+#include <cereal/archives/json.hpp>
+#include <cereal/archives/portable_binary.hpp>
+#include <cereal/types/string.hpp>
+
+#include <string>
+
+namespace cachepy::detail {
+
+value_writer::value_writer(value_sink &sink) : OutputArchive(this), sink_(sink) {}
+value_writer::~value_writer() = default;
+
+value_reader::value_reader(value_source &source) : InputArchive(this), source_(source) {}
+value_reader::~value_reader() = default;
+
+namespace {
+
+template <class Archive>
+constexpr bool is_json = std::is_same<Archive, cereal::JSONOutputArchive>::value ||
+                         std::is_same<Archive, cereal::JSONInputArchive>::value;
+
+[[noreturn]] void unknown_kind(number_kind kind) {
+  throw cereal::Exception("cachepy: unknown number kind " + std::to_string(kind));
+}
+
+// Nodes and names mean something only to JSON; the binary archives ignore them.
+template <class Interface, class Archive> class archive_adapter : public Interface {
+public:
+  template <class Stream> explicit archive_adapter(Stream &stream) : archive_(stream) {}
+
+  void begin_node() override {
+    if constexpr (is_json<Archive>)
+      archive_.startNode();
+  }
+  void end_node() override {
+    if constexpr (is_json<Archive>)
+      archive_.finishNode();
+  }
+  void name_next(const char *name) override {
+    if constexpr (is_json<Archive>)
+      archive_.setNextName(name);
+  }
+
+protected:
+  // A run of numbers as cereal sends it: JSON one value at a time, the binary archives
+  // as one block. `Bytes` is `const void *` when saving, `void *` when loading.
+  template <class Bytes> void pass_numbers(number_kind kind, Bytes data, std::size_t count) {
+    using byte = std::conditional_t<std::is_const<std::remove_pointer_t<Bytes>>::value,
+                                    const unsigned char, unsigned char>;
+    if (kind == raw_bytes) {
+      if constexpr (!is_json<Archive>)
+        archive_(cereal::binary_data(static_cast<byte *>(data), count));
+      else if constexpr (std::is_same<byte, const unsigned char>::value)
+        archive_.saveBinaryValue(data, count);
+      else
+        archive_.loadBinaryValue(data, count);
+      return;
+    }
+    const bool known = visit_number_kind(kind, [&](auto type) {
+      using number = typename decltype(type)::type;
+      using element = std::conditional_t<std::is_const<byte>::value, const number, number>;
+      element *values = static_cast<element *>(data);
+      if constexpr (is_json<Archive>) {
+        for (std::size_t i = 0; i < count; ++i)
+          archive_(values[i]);
+      } else if (count == 1) {
+        archive_(values[0]);
+      } else {
+        archive_(cereal::binary_data(values, count * sizeof(number)));
+      }
+    });
+    if (!known)
+      unknown_kind(kind);
+  }
+
+  Archive archive_;
+};
+
+template <class Archive> class archive_sink final : public archive_adapter<value_sink, Archive> {
+public:
+  using archive_adapter<value_sink, Archive>::archive_adapter;
+
+  void size(std::uint64_t size) override {
+    this->archive_(cereal::make_size_tag(static_cast<cereal::size_type>(size)));
+  }
+  void numbers(number_kind kind, const void *data, std::size_t count) override {
+    this->pass_numbers(kind, data, count);
+  }
+  void text(const char *data, std::size_t size) override {
+    if constexpr (is_json<Archive>) {
+      this->archive_(std::string(data, size));
+    } else {
+      this->archive_(cereal::make_size_tag(static_cast<cereal::size_type>(size)));
+      this->archive_(cereal::binary_data(data, size));
+    }
+  }
+  void null() override {
+    if constexpr (is_json<Archive>)
+      this->archive_(nullptr);
+  }
+};
+
+template <class Archive>
+class archive_source final : public archive_adapter<value_source, Archive> {
+public:
+  using archive_adapter<value_source, Archive>::archive_adapter;
+
+  std::uint64_t size() override {
+    cereal::size_type size = 0;
+    this->archive_(cereal::make_size_tag(size));
+    return size;
+  }
+  void numbers(number_kind kind, void *data, std::size_t count) override {
+    this->pass_numbers(kind, data, count);
+  }
+  void text(std::string &out) override { this->archive_(out); }
+  void null() override {
+    if constexpr (is_json<Archive>) {
+      std::nullptr_t null;
+      this->archive_(null);
+    }
+  }
+};
+
+template <class Archive>
+void encode_with(std::ostream &out, function_ref<void(value_writer &)> write) {
+  // The JSON archive completes its document when destroyed, after the writer.
+  archive_sink<Archive> sink(out);
+  value_writer writer(sink);
+  write(writer);
+}
+
+template <class Archive>
+void decode_with(std::istream &in, function_ref<void(value_reader &)> read) {
+  archive_source<Archive> source(in);
+  value_reader reader(source);
+  read(reader);
+}
+
+} // namespace
+
+void encode_value(std::ostream &out, backend format, function_ref<void(value_writer &)> write) {
+  switch (format) {
+  case backend::portable_binary:
+    return encode_with<cereal::PortableBinaryOutputArchive>(out, write);
+  case backend::json:
+    return encode_with<cereal::JSONOutputArchive>(out, write);
+  case backend::binary:
+    break;
+  }
+  encode_with<cereal::BinaryOutputArchive>(out, write);
+}
+
+void decode_value(std::istream &in, backend format, function_ref<void(value_reader &)> read) {
+  switch (format) {
+  case backend::portable_binary:
+    return decode_with<cereal::PortableBinaryInputArchive>(in, read);
+  case backend::json:
+    return decode_with<cereal::JSONInputArchive>(in, read);
+  case backend::binary:
+    break;
+  }
+  decode_with<cereal::BinaryInputArchive>(in, read);
+}
+
+} // namespace cachepy::detail

@@ -1,0 +1,176 @@
+// value_writer and value_reader must write and read exactly what cereal's own
+// archives do, format by format: entries written before this indirection, and entries
+// written by cereal itself, stay readable, and the key of a value does not change.
+
+#include <cachepy/detail/value_codec.hpp>
+#include <cachepy/types.hpp>
+
+#include <cereal/archives/binary.hpp>
+#include <cereal/archives/json.hpp>
+#include <cereal/archives/portable_binary.hpp>
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <variant>
+#include <vector>
+
+namespace cachepy::detail {
+namespace {
+
+enum class color : std::uint8_t { red, green };
+
+// Saved as one value (cereal's "minimal" serialization): no JSON node of its own.
+struct celsius {
+  double degrees = 0;
+  template <class Archive> double save_minimal(const Archive &) const { return degrees; }
+  template <class Archive> void load_minimal(const Archive &, const double &value) {
+    degrees = value;
+  }
+  bool operator==(const celsius &other) const { return degrees == other.degrees; }
+};
+
+struct versioned {
+  int value = 0;
+  template <class Archive> void serialize(Archive &archive, std::uint32_t) { archive(value); }
+  bool operator==(const versioned &other) const { return value == other.value; }
+};
+
+struct sample {
+  std::string name;
+  std::vector<double> readings;
+  std::map<std::string, std::vector<int>> groups;
+  std::optional<std::string> note;
+  std::tuple<int, char, long double> mixed;
+  std::pair<bool, float> flag;
+  std::array<double, 3> position{};
+  std::vector<bool> bits;
+  std::variant<int, std::string> either;
+  color shade = color::red;
+  celsius temperature;
+  versioned stamped;
+  std::unique_ptr<int> owned;
+  std::vector<std::uint16_t> counts;
+
+  template <class Archive> void serialize(Archive &archive) {
+    archive(CEREAL_NVP(name), CEREAL_NVP(readings), groups, note, mixed, flag, position, bits,
+            either, shade, CEREAL_NVP(temperature), stamped, owned, counts);
+  }
+  bool operator==(const sample &other) const {
+    return name == other.name && readings == other.readings && groups == other.groups &&
+           note == other.note && mixed == other.mixed && flag == other.flag &&
+           position == other.position && bits == other.bits && either == other.either &&
+           shade == other.shade && temperature == other.temperature &&
+           stamped == other.stamped && (owned && other.owned) && *owned == *other.owned &&
+           counts == other.counts;
+  }
+};
+
+sample make_sample() {
+  sample s;
+  s.name = "h\"llo\" w\xc3\xb6rld";
+  s.readings = {1.5, -2.25, 1e300};
+  s.groups = {{"a", {1, 2}}, {"b", {}}};
+  s.note = "noted";
+  s.mixed = {-7, 'x', 0.1L};
+  s.flag = {true, 0.5f};
+  s.position = {1, 2, 3};
+  s.bits = {true, false, true};
+  s.either = std::string("right");
+  s.shade = color::green;
+  s.temperature = {36.6};
+  s.stamped = {42};
+  s.owned = std::make_unique<int>(9);
+  s.counts = {1, 65535};
+  return s;
+}
+
+template <class Archive, class T> std::string cereal_bytes(const T &value) {
+  std::ostringstream out;
+  {
+    Archive archive(out);
+    archive(value);
+  }
+  return out.str();
+}
+
+template <class T> std::string our_bytes(backend format, const T &value) {
+  std::ostringstream out;
+  encode_value(out, format, [&](value_writer &archive) { archive(value); });
+  return out.str();
+}
+
+template <class T> T our_decode(backend format, const std::string &bytes) {
+  std::istringstream in(bytes);
+  T value{};
+  decode_value(in, format, [&](value_reader &archive) { archive(value); });
+  return value;
+}
+
+template <class Output, class Input> struct format_case {
+  using output = Output;
+  using input = Input;
+  static constexpr backend format() {
+    if constexpr (std::is_same<Output, cereal::JSONOutputArchive>::value)
+      return backend::json;
+    else if constexpr (std::is_same<Output, cereal::PortableBinaryOutputArchive>::value)
+      return backend::portable_binary;
+    else
+      return backend::binary;
+  }
+};
+
+template <class Case> class ValueArchive : public ::testing::Test {};
+using formats =
+    ::testing::Types<format_case<cereal::BinaryOutputArchive, cereal::BinaryInputArchive>,
+                     format_case<cereal::PortableBinaryOutputArchive,
+                                 cereal::PortableBinaryInputArchive>,
+                     format_case<cereal::JSONOutputArchive, cereal::JSONInputArchive>>;
+TYPED_TEST_SUITE(ValueArchive, formats);
+
+TYPED_TEST(ValueArchive, WritesExactlyWhatCerealWrites) {
+  const sample value = make_sample();
+  EXPECT_EQ(our_bytes(TypeParam::format(), value),
+            cereal_bytes<typename TypeParam::output>(value));
+  EXPECT_EQ(our_bytes(TypeParam::format(), std::vector<double>{1, 2}),
+            cereal_bytes<typename TypeParam::output>(std::vector<double>{1, 2}));
+  EXPECT_EQ(our_bytes(TypeParam::format(), 3), cereal_bytes<typename TypeParam::output>(3));
+}
+
+template <class Archive, class T> T cereal_decode(const std::string &bytes) {
+  std::istringstream in(bytes);
+  T value{};
+  {
+    Archive archive(in);
+    archive(value);
+  }
+  return value;
+}
+
+TYPED_TEST(ValueArchive, ReadsWhatCerealWroteAsCerealReadsIt) {
+  const std::string bytes = cereal_bytes<typename TypeParam::output>(make_sample());
+  EXPECT_EQ(our_decode<sample>(TypeParam::format(), bytes),
+            (cereal_decode<typename TypeParam::input, sample>(bytes)));
+  EXPECT_EQ(our_decode<sample>(TypeParam::format(), bytes), make_sample());
+}
+
+TYPED_TEST(ValueArchive, ReadsBackWhatItWrote) {
+  const sample value = make_sample();
+  EXPECT_EQ(our_decode<sample>(TypeParam::format(), our_bytes(TypeParam::format(), value)),
+            value);
+}
+
+TYPED_TEST(ValueArchive, AValueOfAnotherTypeFailsToDecode) {
+  const std::string bytes = our_bytes(TypeParam::format(), std::string("short"));
+  EXPECT_ANY_THROW(our_decode<sample>(TypeParam::format(), bytes));
+}
+
+} // namespace
+} // namespace cachepy::detail
