@@ -157,8 +157,10 @@ protected:
     } else if (!mayUseCachepy(CI)) {
       trace("no mention of cachepy: left untouched", CI);
     } else {
+      const std::string RuntimeHeader = findRuntimeHeader(Options);
+      const std::string PCH = precompiledRuntime(CI, RuntimeHeader);
       const auto Start = std::chrono::steady_clock::now();
-      std::vector<RewrittenFile> Files = planRewrites(CI).Files;
+      std::vector<RewrittenFile> Files = planRewrites(CI, PCH).Files;
       trace("planned in " +
                 std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
                                    std::chrono::steady_clock::now() - Start)
@@ -166,8 +168,7 @@ protected:
                 " ms, " + std::to_string(Files.size()) + " file(s) rewritten",
             CI);
       if (!Files.empty()) {
-        const std::string RuntimeHeader = findRuntimeHeader(Options);
-        installRewrites(CI, Files, RuntimeHeader, precompiledRuntime(CI, RuntimeHeader));
+        installRewrites(CI, Files, RuntimeHeader, PCH);
         if (!Options.DumpRewrite.empty())
           for (const RewrittenFile &File : Files)
             dumpRewrite(File, Options.DumpRewrite, CI.getDiagnostics());

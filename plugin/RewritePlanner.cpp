@@ -13,6 +13,7 @@
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Lex/Preprocessor.h"
+#include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Rewrite/Core/Rewriter.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
@@ -155,10 +156,17 @@ std::unique_ptr<FrontendAction> createPlanningAction(TranslationUnitPlan &Plan) 
   return std::make_unique<PlanningAction>(Plan);
 }
 
-TranslationUnitPlan planRewrites(CompilerInstance &CI) {
-  TranslationUnitPlan Result;
-  CompilerInstance Planner(CI.getPCHContainerOperations());
-  Planner.setInvocation(planningInvocation(CI));
+namespace {
+
+// False when the parse stopped at a fatal error (a PCH that failed to load, a missing
+// include): the plan is then incomplete.
+bool plan(CompilerInstance &CI, const std::string &RuntimePCH, TranslationUnitPlan &Result) {
+  // Shares the module cache, which holds the PCH's bytes (RuntimePCH.cpp).
+  CompilerInstance Planner(CI.getPCHContainerOperations(), &CI.getModuleCache());
+  std::shared_ptr<CompilerInvocation> Invocation = planningInvocation(CI);
+  if (!RuntimePCH.empty())
+    Invocation->getPreprocessorOpts().ImplicitPCHInclude = RuntimePCH;
+  Planner.setInvocation(std::move(Invocation));
   Planner.createDiagnostics(new IgnoringDiagConsumer(), /*ShouldOwnClient=*/true);
   Planner.setFileManager(&CI.getFileManager());
 
@@ -169,6 +177,17 @@ TranslationUnitPlan planRewrites(CompilerInstance &CI) {
   Planner.ExecuteAction(Action);
   Log.InPlanningParse = false;
   Log.Annotated.clear();
+  return !Planner.getDiagnostics().hasFatalErrorOccurred();
+}
+
+} // namespace
+
+TranslationUnitPlan planRewrites(CompilerInstance &CI, const std::string &RuntimePCH) {
+  TranslationUnitPlan Result;
+  if (!plan(CI, RuntimePCH, Result) && !RuntimePCH.empty()) {
+    Result = TranslationUnitPlan();
+    plan(CI, "", Result); // the fatal error may have come from the PCH
+  }
   return Result;
 }
 

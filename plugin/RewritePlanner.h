@@ -40,8 +40,10 @@ struct TranslationUnitPlan {
   std::vector<PlannedFunction> Functions;
 };
 
-// For the plugin: plans the translation unit CI is about to compile.
-TranslationUnitPlan planRewrites(clang::CompilerInstance &CI);
+// For the plugin: plans the translation unit CI is about to compile. With RuntimePCH
+// (see RuntimePCH.h) the parse loads the runtime and the standard headers it includes
+// precompiled, as the real compilation will.
+TranslationUnitPlan planRewrites(clang::CompilerInstance &CI, const std::string &RuntimePCH);
 
 // For LibTooling: a syntax-only action that fills Plan. Run it with
 // annotationLog().InPlanningParse set (CacheFileAttr.h).

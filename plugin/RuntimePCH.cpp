@@ -70,6 +70,10 @@ std::shared_ptr<CompilerInvocation> headerInvocation(CompilerInstance &CI) {
   PreprocessorOptions &PP = Invocation->getPreprocessorOpts();
   PP.Includes.clear(); // -include files come after the runtime, in the compilation
   PP.ImplicitPCHInclude.clear();
+  // Templates the header's inline code uses are instantiated once, into the PCH, rather
+  // than at the end of every translation unit that loads it (a benign option: such a
+  // PCH loads into compilations without it).
+  Invocation->getLangOpts().PCHInstantiateTemplates = true;
   return Invocation;
 }
 

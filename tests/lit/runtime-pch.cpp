@@ -32,18 +32,35 @@
 // RUN: touch %t/not-a-directory
 // RUN: %clangxx %cachepy -fplugin-arg-cachepy-trace -fplugin-arg-cachepy-pch-dir=%t/not-a-directory/pch %s %cachepy_link -o third 2>&1 | FileCheck --check-prefix=UNUSABLE %s
 // RUN: ./third | FileCheck --check-prefix=OUT %s
+//
+// The planning parse loads the PCH too; the plan, AST hashes included, is the same as
+// with the runtime as text.
+// RUN: %clangxx %cachepy -fplugin-arg-cachepy-pch-dir=%t/pch -fplugin-arg-cachepy-dump-rewrite=%t/with-pch -fsyntax-only %s
+// RUN: env CACHEPY_PCH=0 %clangxx %cachepy -fplugin-arg-cachepy-dump-rewrite=%t/as-text -fsyntax-only %s
+// RUN: FileCheck --check-prefix=PLAN %s < %t/with-pch/runtime-pch.cpp
+// RUN: diff %t/with-pch/runtime-pch.cpp %t/as-text/runtime-pch.cpp
 
 // BUILT: runtime precompiled into {{.*}}.pch
 // LOADED: runtime loaded from {{.*}}.pch
 // TEXT: runtime included as text
 // UNUSABLE: runtime included as text (cannot create {{.*}}not-a-directory/pch)
+// PLAN: __cachepy_site("greet", {{.*}}, 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL
 
 #include <cachepy/cachepy.hpp>
 #include <cstdio>
 #include <string>
+#include <vector>
+
+// A callee whose hash enters greet's, over standard types the PCH declares.
+static std::string joined(const std::vector<std::string> &parts) {
+  std::string out;
+  for (const std::string &part : parts)
+    out += part;
+  return out;
+}
 
 [[cachepy::cache_file("cache")]]
-std::string greet(const std::string &name) { return "hello " + name; }
+std::string greet(const std::string &name) { return joined({"hello ", name}); }
 
 int main() { std::printf("%s\n", greet("pch").c_str()); }
 // OUT: hello pch
