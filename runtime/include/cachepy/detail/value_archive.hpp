@@ -235,5 +235,9 @@ inline text_view hashable(std::string_view text) { return {text}; }
 } // namespace cachepy::detail
 
 CEREAL_SETUP_ARCHIVE_TRAITS(cachepy::detail::value_reader, cachepy::detail::value_writer)
+// Types registered with CEREAL_REGISTER_TYPE are then saved and loaded through base
+// class pointers, as with cereal's own archives.
+CEREAL_REGISTER_ARCHIVE(cachepy::detail::value_writer)
+CEREAL_REGISTER_ARCHIVE(cachepy::detail::value_reader)
 
 #endif
