@@ -158,9 +158,12 @@ protected:
       trace("no mention of cachepy: left untouched", CI);
     } else {
       const std::string RuntimeHeader = findRuntimeHeader(Options);
-      const std::string PCH = precompiledRuntime(CI, RuntimeHeader);
+      std::string PCH = precompiledRuntime(CI, RuntimeHeader);
+      const bool HadPCH = !PCH.empty();
       const auto Start = std::chrono::steady_clock::now();
-      std::vector<RewrittenFile> Files = planRewrites(CI, PCH).Files;
+      std::vector<RewrittenFile> Files = planRewrites(CI, RuntimeHeader, PCH).Files;
+      if (HadPCH && PCH.empty())
+        trace("the precompiled runtime did not load: runtime included as text", CI);
       trace("planned in " +
                 std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
                                    std::chrono::steady_clock::now() - Start)

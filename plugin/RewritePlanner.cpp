@@ -51,7 +51,7 @@ std::optional<CachedFunction> planFunction(const AnnotatedDecl &Annotated,
 
 class PlanningConsumer : public ASTConsumer {
 public:
-  PlanningConsumer(const Preprocessor &PP, TranslationUnitPlan &Result)
+  PlanningConsumer(Preprocessor &PP, TranslationUnitPlan &Result)
       : PP(PP), SM(PP.getSourceManager()), Result(Result) {}
 
   // Bodies in system headers are never cached nor hashed: skip them. (Skipping every
@@ -73,6 +73,7 @@ public:
           !rewriteCachedFunction(Rewrite, *Mangler, *Function))
         Result.Functions.push_back(describe(*Function));
     }
+    Result.SawRuntime = PP.isMacroDefined("CACHEPY_REWRITTEN");
     for (auto It = Rewrite.buffer_begin(); It != Rewrite.buffer_end(); ++It) {
       OptionalFileEntryRef File = SM.getFileEntryRefForID(It->first);
       if (!File)
@@ -117,7 +118,7 @@ private:
                 llvm::utohexstr(Function.Hash.Low, true, 16)};
   }
 
-  const Preprocessor &PP;
+  Preprocessor &PP;
   SourceManager &SM;
   TranslationUnitPlan &Result;
 };
@@ -158,14 +159,17 @@ std::unique_ptr<FrontendAction> createPlanningAction(TranslationUnitPlan &Plan) 
 
 namespace {
 
-// False when the parse stopped at a fatal error (a PCH that failed to load, a missing
-// include): the plan is then incomplete.
-bool plan(CompilerInstance &CI, const std::string &RuntimePCH, TranslationUnitPlan &Result) {
+TranslationUnitPlan plan(CompilerInstance &CI, const std::string &RuntimeHeader,
+                         const std::string &RuntimePCH) {
+  TranslationUnitPlan Result;
   // Shares the module cache, which holds the PCH's bytes (RuntimePCH.cpp).
   CompilerInstance Planner(CI.getPCHContainerOperations(), &CI.getModuleCache());
   std::shared_ptr<CompilerInvocation> Invocation = planningInvocation(CI);
+  PreprocessorOptions &Preprocessing = Invocation->getPreprocessorOpts();
   if (!RuntimePCH.empty())
-    Invocation->getPreprocessorOpts().ImplicitPCHInclude = RuntimePCH;
+    Preprocessing.ImplicitPCHInclude = RuntimePCH;
+  else
+    Preprocessing.Includes.insert(Preprocessing.Includes.begin(), RuntimeHeader);
   Planner.setInvocation(std::move(Invocation));
   Planner.createDiagnostics(new IgnoringDiagConsumer(), /*ShouldOwnClient=*/true);
   Planner.setFileManager(&CI.getFileManager());
@@ -177,18 +181,20 @@ bool plan(CompilerInstance &CI, const std::string &RuntimePCH, TranslationUnitPl
   Planner.ExecuteAction(Action);
   Log.InPlanningParse = false;
   Log.Annotated.clear();
-  return !Planner.getDiagnostics().hasFatalErrorOccurred();
+  return Result;
 }
 
 } // namespace
 
-TranslationUnitPlan planRewrites(CompilerInstance &CI, const std::string &RuntimePCH) {
-  TranslationUnitPlan Result;
-  if (!plan(CI, RuntimePCH, Result) && !RuntimePCH.empty()) {
-    Result = TranslationUnitPlan();
-    plan(CI, "", Result); // the fatal error may have come from the PCH
+TranslationUnitPlan planRewrites(CompilerInstance &CI, const std::string &RuntimeHeader,
+                                 std::string &RuntimePCH) {
+  if (!RuntimePCH.empty()) {
+    TranslationUnitPlan Result = plan(CI, RuntimeHeader, RuntimePCH);
+    if (Result.SawRuntime)
+      return Result;
+    RuntimePCH.clear(); // it did not load: the compilation takes the text too
   }
-  return Result;
+  return plan(CI, RuntimeHeader, "");
 }
 
 } // namespace cachepy

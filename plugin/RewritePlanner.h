@@ -38,12 +38,17 @@ struct PlannedFunction {
 struct TranslationUnitPlan {
   std::vector<RewrittenFile> Files;
   std::vector<PlannedFunction> Functions;
+  bool SawRuntime = false; // cachepy/rewritten.hpp was part of the parse
 };
 
-// For the plugin: plans the translation unit CI is about to compile. With RuntimePCH
-// (see RuntimePCH.h) the parse loads the runtime and the standard headers it includes
-// precompiled, as the real compilation will.
-TranslationUnitPlan planRewrites(clang::CompilerInstance &CI, const std::string &RuntimePCH);
+// For the plugin: plans the translation unit CI is about to compile. Like the real
+// compilation, the parse begins with the runtime (RuntimeHeader), from its precompiled
+// form when RuntimePCH names one (see RuntimePCH.h): what the user's code finds through
+// the runtime (cereal, the standard headers it includes) then resolves the same way,
+// and the AST hashes are the same with or without the PCH. A PCH that fails to load is
+// cleared from RuntimePCH, and the plan made with the text.
+TranslationUnitPlan planRewrites(clang::CompilerInstance &CI, const std::string &RuntimeHeader,
+                                 std::string &RuntimePCH);
 
 // For LibTooling: a syntax-only action that fills Plan. Run it with
 // annotationLog().InPlanningParse set (CacheFileAttr.h).

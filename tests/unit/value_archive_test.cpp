@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <map>
@@ -43,6 +44,25 @@ struct versioned {
   bool operator==(const versioned &other) const { return value == other.value; }
 };
 
+// Counts its items with a 32-bit size tag: 4 bytes in the binary formats.
+struct counted32 {
+  std::vector<int> items;
+  template <class Archive> void save(Archive &archive) const {
+    std::uint32_t count = static_cast<std::uint32_t>(items.size());
+    archive(cereal::make_size_tag(count));
+    for (int item : items)
+      archive(item);
+  }
+  template <class Archive> void load(Archive &archive) {
+    std::uint32_t count = 0;
+    archive(cereal::make_size_tag(count));
+    items.resize(count);
+    for (int &item : items)
+      archive(item);
+  }
+  bool operator==(const counted32 &other) const { return items == other.items; }
+};
+
 struct sample {
   std::string name;
   std::vector<double> readings;
@@ -58,10 +78,13 @@ struct sample {
   versioned stamped;
   std::unique_ptr<int> owned;
   std::vector<std::uint16_t> counts;
+  double triple[3] = {};
+  int grid[2][3] = {};
 
   template <class Archive> void serialize(Archive &archive) {
     archive(CEREAL_NVP(name), CEREAL_NVP(readings), groups, note, mixed, flag, position, bits,
-            either, shade, CEREAL_NVP(temperature), stamped, owned, counts);
+            either, shade, CEREAL_NVP(temperature), stamped, owned, counts, triple,
+            CEREAL_NVP(grid));
   }
   bool operator==(const sample &other) const {
     return name == other.name && readings == other.readings && groups == other.groups &&
@@ -69,7 +92,8 @@ struct sample {
            position == other.position && bits == other.bits && either == other.either &&
            shade == other.shade && temperature == other.temperature &&
            stamped == other.stamped && (owned && other.owned) && *owned == *other.owned &&
-           counts == other.counts;
+           counts == other.counts && std::equal(triple, triple + 3, other.triple) &&
+           std::equal(&grid[0][0], &grid[0][0] + 6, &other.grid[0][0]);
   }
 };
 
@@ -89,6 +113,10 @@ sample make_sample() {
   s.stamped = {42};
   s.owned = std::make_unique<int>(9);
   s.counts = {1, 65535};
+  s.triple[0] = 0.5;
+  s.triple[2] = -1;
+  s.grid[0][1] = 7;
+  s.grid[1][2] = 9;
   return s;
 }
 
@@ -164,6 +192,28 @@ TYPED_TEST(ValueArchive, ReadsWhatCerealWroteAsCerealReadsIt) {
 TYPED_TEST(ValueArchive, ReadsBackWhatItWrote) {
   const sample value = make_sample();
   EXPECT_EQ(our_decode<sample>(TypeParam::format(), our_bytes(TypeParam::format(), value)),
+            value);
+}
+
+// cereal's binary archives have no null; JSON writes it as a named value, no node.
+struct with_null {
+  int before = 1;
+  template <class Archive> void save(Archive &archive) const { archive(before, nullptr); }
+};
+
+TEST(ValueArchiveJson, WritesNullAsCerealDoes) {
+  EXPECT_EQ(our_bytes(backend::json, with_null{}),
+            cereal_bytes<cereal::JSONOutputArchive>(with_null{}));
+}
+
+// cereal's JSON archive reads only 64-bit size tags; the binary formats write the
+// count's own width, and this archive's JSON reads any.
+TYPED_TEST(ValueArchive, KeepsTheWidthOfASizeTag) {
+  const counted32 value{{4, 5}};
+  if constexpr (TypeParam::format() != backend::json)
+    EXPECT_EQ(our_bytes(TypeParam::format(), value),
+              cereal_bytes<typename TypeParam::output>(value));
+  EXPECT_EQ(our_decode<counted32>(TypeParam::format(), our_bytes(TypeParam::format(), value)),
             value);
 }
 

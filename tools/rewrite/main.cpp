@@ -47,6 +47,10 @@ int main(int argc, const char **argv) {
   // Built outside LLVM's tree, the tool must be told where clang's own headers are.
   Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
       "-resource-dir=" CACHEPY_CLANG_RESOURCE_DIR, ArgumentInsertPosition::END));
+  // The plugin's planning parse begins with the runtime; so does this one, found on the
+  // compilation's include path as <cachepy/cachepy.hpp> is, so that the hashes agree.
+  Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
+      CommandLineArguments{"-include", "cachepy/rewritten.hpp"}, ArgumentInsertPosition::END));
 
   cachepy::TranslationUnitPlan Plan;
   cachepy::annotationLog().InPlanningParse = true;

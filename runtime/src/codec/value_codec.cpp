@@ -88,8 +88,12 @@ template <class Archive> class archive_sink final : public archive_adapter<value
 public:
   using archive_adapter<value_sink, Archive>::archive_adapter;
 
-  void size(std::uint64_t size) override {
-    this->archive_(cereal::make_size_tag(static_cast<cereal::size_type>(size)));
+  // JSON turns the node into an array; the binary archives write the count as it is.
+  void size(number_kind kind, const void *count) override {
+    if constexpr (is_json<Archive>)
+      this->archive_.makeArray();
+    else
+      this->pass_numbers(kind, count, 1);
   }
   void numbers(number_kind kind, const void *data, std::size_t count) override {
     this->pass_numbers(kind, data, count);
@@ -113,10 +117,19 @@ class archive_source final : public archive_adapter<value_source, Archive> {
 public:
   using archive_adapter<value_source, Archive>::archive_adapter;
 
-  std::uint64_t size() override {
-    cereal::size_type size = 0;
-    this->archive_(cereal::make_size_tag(size));
-    return size;
+  // JSON counts the node's members; the binary archives read the count as written.
+  void size(number_kind kind, void *count) override {
+    if constexpr (is_json<Archive>) {
+      cereal::size_type size = 0;
+      this->archive_.loadSize(size);
+      if (!visit_number_kind(kind, [&](auto type) {
+            using number = typename decltype(type)::type;
+            *static_cast<number *>(count) = static_cast<number>(size);
+          }))
+        unknown_kind(kind);
+    } else {
+      this->pass_numbers(kind, count, 1);
+    }
   }
   void numbers(number_kind kind, void *data, std::size_t count) override {
     this->pass_numbers(kind, data, count);

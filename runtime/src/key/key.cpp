@@ -3,6 +3,7 @@
 #include "../codec/number_types.hpp"
 
 #include <cstring>
+#include <limits>
 
 #ifndef XXH_STATIC_LINKING_ONLY
 #define XXH_STATIC_LINKING_ONLY
@@ -30,8 +31,14 @@ void add_string(XXH3_state_t &state, const char *text) {
   XXH3_128bits_update(&state, text, size);
 }
 
-// Takes the bytes cereal's binary archive would write: numbers as they lie in memory,
-// sizes and string lengths as 64-bit counts; nodes and names leave no trace.
+// x87's 80-bit long double lies in 16 bytes, 6 of them padding.
+constexpr std::size_t long_double_bytes =
+    std::numeric_limits<long double>::digits == 64 ? 10 : sizeof(long double);
+constexpr bool padded_long_double = long_double_bytes < sizeof(long double);
+
+// Takes the bytes cereal's binary archive would write (numbers as they lie in memory,
+// sizes as their count type, string lengths as 64-bit counts), except long doubles'
+// padding; nodes and names leave no trace.
 class hash_sink final : public value_sink {
 public:
   explicit hash_sink(XXH3_state_t &state) : state_(state) {}
@@ -39,9 +46,13 @@ public:
   void begin_node() override {}
   void end_node() override {}
   void name_next(const char *) override {}
-  void size(std::uint64_t size) override { add(&size, sizeof size); }
+  void size(number_kind kind, const void *count) override { add(count, number_size(kind)); }
   void numbers(number_kind kind, const void *data, std::size_t count) override {
-    add(data, count * number_size(kind));
+    if (kind == number_kind_of<long double> && padded_long_double)
+      for (std::size_t i = 0; i < count; ++i) // the padding holds whatever was there
+        add(static_cast<const long double *>(data) + i, long_double_bytes);
+    else
+      add(data, count * number_size(kind));
   }
   void text(const char *data, std::size_t size) override {
     const std::uint64_t length = size;

@@ -21,33 +21,42 @@
 
 namespace cachepy::detail {
 
-// The arithmetic types, numbered: a run of numbers crosses into the library as its
-// kind, so the library can hand each format the exact C++ type it expects.
+// The standard arithmetic types, numbered: a run of numbers crosses into the library
+// as its kind, so the library can hand each format the exact C++ type it expects. The
+// list is the same in every language mode, since user code and the library may be
+// compiled in different ones; other arithmetic types (char8_t, __int128) cross as
+// their bytes, which is what cereal's binary archives write for them.
 template <class... T> struct type_list {
   static constexpr std::size_t size = sizeof...(T);
 };
 using number_types =
     type_list<bool, char, signed char, unsigned char, wchar_t, char16_t, char32_t, short,
               unsigned short, int, unsigned, long, unsigned long, long long,
-              unsigned long long, float, double, long double
-#ifdef __cpp_char8_t
-              ,
-              char8_t
-#endif
-              >;
+              unsigned long long, float, double, long double>;
 
 using number_kind = std::uint8_t;
-inline constexpr number_kind raw_bytes = 0xff; // BinaryData of anything but numbers
+inline constexpr number_kind raw_bytes = 0xff; // counted in bytes, not values
 
-template <class T, class List> struct index_in;
+template <class T, class List> struct index_in : std::integral_constant<number_kind, raw_bytes> {};
 template <class T, class... Rest>
 struct index_in<T, type_list<T, Rest...>> : std::integral_constant<number_kind, 0> {};
 template <class T, class Head, class... Rest>
 struct index_in<T, type_list<Head, Rest...>>
-    : std::integral_constant<number_kind, 1 + index_in<T, type_list<Rest...>>::value> {};
+    : std::integral_constant<number_kind,
+                             index_in<T, type_list<Rest...>>::value == raw_bytes
+                                 ? raw_bytes
+                                 : 1 + index_in<T, type_list<Rest...>>::value> {};
 
 template <class T>
 inline constexpr number_kind number_kind_of = index_in<std::remove_cv_t<T>, number_types>::value;
+
+// How many units of its kind a run of `bytes` bytes of T is.
+template <class T> constexpr std::size_t units_of(std::uint64_t bytes) {
+  if constexpr (number_kind_of<T> == raw_bytes)
+    return static_cast<std::size_t>(bytes);
+  else
+    return static_cast<std::size_t>(bytes / sizeof(T));
+}
 
 // Where value_writer's primitives go. `numbers` carries `count` values of one kind
 // (raw_bytes: `count` bytes); a single value is a run of one.
@@ -56,7 +65,8 @@ public:
   virtual void begin_node() = 0;
   virtual void end_node() = 0;
   virtual void name_next(const char *name) = 0;
-  virtual void size(std::uint64_t size) = 0;
+  // A container's size (a cereal SizeTag), of the count type it was given as.
+  virtual void size(number_kind kind, const void *count) = 0;
   virtual void numbers(number_kind kind, const void *data, std::size_t count) = 0;
   virtual void text(const char *data, std::size_t size) = 0;
   virtual void null() = 0;
@@ -71,7 +81,7 @@ public:
   virtual void begin_node() = 0;
   virtual void end_node() = 0;
   virtual void name_next(const char *name) = 0;
-  virtual std::uint64_t size() = 0;
+  virtual void size(number_kind kind, void *count) = 0;
   virtual void numbers(number_kind kind, void *data, std::size_t count) = 0;
   virtual void text(std::string &out) = 0;
   virtual void null() = 0;
@@ -152,35 +162,49 @@ inline void prologue(value_writer &, const std::string &) {}
 inline void epilogue(value_writer &, const std::string &) {}
 inline void prologue(value_reader &, const std::string &) {}
 inline void epilogue(value_reader &, const std::string &) {}
+inline void prologue(value_writer &, const std::nullptr_t &) {}
+inline void epilogue(value_writer &, const std::nullptr_t &) {}
+inline void prologue(value_reader &, const std::nullptr_t &) {}
+inline void epilogue(value_reader &, const std::nullptr_t &) {}
 
 template <class T, cereal::traits::EnableIf<std::is_arithmetic<T>::value> = cereal::traits::sfinae>
 void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const T &value) {
-  ar.sink().numbers(number_kind_of<T>, std::addressof(value), 1);
+  ar.sink().numbers(number_kind_of<T>, std::addressof(value), units_of<T>(sizeof(T)));
 }
 template <class T, cereal::traits::EnableIf<std::is_arithmetic<T>::value> = cereal::traits::sfinae>
 void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, T &value) {
-  ar.source().numbers(number_kind_of<T>, std::addressof(value), 1);
+  ar.source().numbers(number_kind_of<T>, std::addressof(value), units_of<T>(sizeof(T)));
 }
 
-// Contiguous numbers (std::vector<double>, std::string's characters, std::array, ...)
-// cross in one call: hashing or writing them is one pass over the block.
+// Contiguous numbers (std::vector<double>, std::string's characters, std::array, C
+// arrays) cross in one call: hashing or writing them is one pass over the block. A
+// C array of arrays goes row by row, so that JSON nests its rows as cereal does.
+template <class T> struct binary_block {
+  using target = std::remove_pointer_t<std::remove_reference_t<T>>; // pointee or array
+  using element = std::remove_cv_t<std::remove_all_extents_t<target>>;
+  static constexpr bool by_rows = std::rank<target>::value > 1;
+};
 template <class T>
 void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const cereal::BinaryData<T> &data) {
-  using element = std::remove_cv_t<std::remove_pointer_t<std::remove_reference_t<T>>>;
-  if constexpr (std::is_arithmetic<element>::value)
-    ar.sink().numbers(number_kind_of<element>, data.data,
-                      static_cast<std::size_t>(data.size) / sizeof(element));
-  else
-    ar.sink().numbers(raw_bytes, data.data, static_cast<std::size_t>(data.size));
+  using block = binary_block<T>;
+  if constexpr (block::by_rows) {
+    for (const auto &row : *static_cast<const typename block::target *>(data.data))
+      ar(row);
+  } else {
+    ar.sink().numbers(number_kind_of<typename block::element>, data.data,
+                      units_of<typename block::element>(data.size));
+  }
 }
 template <class T>
 void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, cereal::BinaryData<T> &data) {
-  using element = std::remove_cv_t<std::remove_pointer_t<std::remove_reference_t<T>>>;
-  if constexpr (std::is_arithmetic<element>::value)
-    ar.source().numbers(number_kind_of<element>, data.data,
-                        static_cast<std::size_t>(data.size) / sizeof(element));
-  else
-    ar.source().numbers(raw_bytes, data.data, static_cast<std::size_t>(data.size));
+  using block = binary_block<T>;
+  if constexpr (block::by_rows) {
+    for (auto &row : *static_cast<typename block::target *>(data.data))
+      ar(row);
+  } else {
+    ar.source().numbers(number_kind_of<typename block::element>, data.data,
+                        units_of<typename block::element>(data.size));
+  }
 }
 
 template <class T>
@@ -196,11 +220,13 @@ void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, cereal::NameValuePair<T> &nvp) 
 
 template <class T>
 void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const cereal::SizeTag<T> &tag) {
-  ar.sink().size(static_cast<std::uint64_t>(tag.size));
+  static_assert(number_kind_of<std::remove_reference_t<T>> != raw_bytes,
+                "cachepy: a cereal size tag must count with a standard integer type");
+  ar.sink().size(number_kind_of<std::remove_reference_t<T>>, std::addressof(tag.size));
 }
 template <class T>
 void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, cereal::SizeTag<T> &tag) {
-  tag.size = static_cast<std::remove_reference_t<T>>(ar.source().size());
+  ar.source().size(number_kind_of<std::remove_reference_t<T>>, std::addressof(tag.size));
 }
 
 inline void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const std::string &text) {
