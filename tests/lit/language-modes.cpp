@@ -10,10 +10,14 @@
 // RUN: %clangxx %cachepy -std=gnu++20 %s %cachepy_link -o cpp20
 // RUN: ./cpp20 | FileCheck --check-prefixes=FIRST,FIRST20 %s
 // RUN: ./cpp20 | FileCheck --check-prefixes=SECOND,SECOND20 %s
+// The same in JSON, where such values are written as base64 text:
+// RUN: rm -rf cache && echo "backend: json" > json.yml
+// RUN: env CACHEPY_CONFIG=json.yml ./cpp20 | FileCheck --check-prefixes=FIRST,FIRST20 %s
+// RUN: env CACHEPY_CONFIG=json.yml ./cpp20 2>&1 | FileCheck --check-prefixes=SECOND,SECOND20 %s
 
 // FIRST: executing square
 // FIRST-NEXT: 10000000000000000000000000000000000000
-// SECOND-NOT: executing
+// SECOND-NOT: {{executing|unreadable}}
 // SECOND: 10000000000000000000000000000000000000
 // FIRST20: executing greet
 // FIRST20-NEXT: hello, world (12 code units)

@@ -10,6 +10,8 @@
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
@@ -23,6 +25,22 @@ static llvm::cl::opt<bool> List("list",
                                 llvm::cl::cat(Category));
 
 namespace {
+
+// Installed, the header is in <prefix>/include beside <prefix>/bin; built, in the
+// source tree the tool was built from.
+std::string runtimeHeader(const char *Argv0) {
+  const std::string Executable =
+      llvm::sys::fs::getMainExecutable(Argv0, reinterpret_cast<void *>(&runtimeHeader));
+  llvm::SmallString<256> Installed(
+      llvm::sys::path::parent_path(llvm::sys::path::parent_path(Executable)));
+  llvm::sys::path::append(Installed, "include", "cachepy", "rewritten.hpp");
+  llvm::SmallString<256> Built(CACHEPY_BUILD_TREE_INCLUDE_DIR);
+  llvm::sys::path::append(Built, "cachepy", "rewritten.hpp");
+  for (const llvm::SmallString<256> &Header : {Installed, Built})
+    if (llvm::sys::fs::exists(Header))
+      return std::string(Header);
+  return "";
+}
 
 class PlanningFactory : public FrontendActionFactory {
 public:
@@ -47,10 +65,15 @@ int main(int argc, const char **argv) {
   // Built outside LLVM's tree, the tool must be told where clang's own headers are.
   Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
       "-resource-dir=" CACHEPY_CLANG_RESOURCE_DIR, ArgumentInsertPosition::END));
-  // The plugin's planning parse begins with the runtime; so does this one, found on the
-  // compilation's include path as <cachepy/cachepy.hpp> is, so that the hashes agree.
-  Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
-      CommandLineArguments{"-include", "cachepy/rewritten.hpp"}, ArgumentInsertPosition::END));
+  // The plugin's planning parse begins with the runtime, before any -include of the
+  // compilation's; so does this one, so that the hashes agree.
+  const std::string Runtime = runtimeHeader(argv[0]);
+  if (Runtime.empty())
+    llvm::errs() << "cachepy-rewrite: warning: cachepy/rewritten.hpp not found beside the "
+                    "tool; AST hashes may differ from the plugin's\n";
+  else
+    Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
+        CommandLineArguments{"-include", Runtime}, ArgumentInsertPosition::BEGIN));
 
   cachepy::TranslationUnitPlan Plan;
   cachepy::annotationLog().InPlanningParse = true;

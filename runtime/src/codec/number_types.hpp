@@ -29,10 +29,10 @@ constexpr std::array<std::uint8_t, sizeof...(T)> sizes_of(type_list<T...>) {
   return {sizeof(T)...};
 }
 
-// The size in bytes of one value of the kind (raw_bytes: one byte).
+// The size in bytes of one value of the kind (a raw kind: of one block).
 inline std::size_t number_size(number_kind kind) {
   static constexpr auto sizes = sizes_of(number_types{});
-  return kind < sizes.size() ? sizes[kind] : 1;
+  return is_raw(kind) ? raw_block(kind) : kind < sizes.size() ? sizes[kind] : 1;
 }
 
 } // namespace cachepy::detail

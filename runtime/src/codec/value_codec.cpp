@@ -11,6 +11,7 @@
 #include <cereal/archives/portable_binary.hpp>
 #include <cereal/types/string.hpp>
 
+#include <cstring>
 #include <string>
 
 namespace cachepy::detail {
@@ -55,15 +56,8 @@ protected:
   template <class Bytes> void pass_numbers(number_kind kind, Bytes data, std::size_t count) {
     using byte = std::conditional_t<std::is_const<std::remove_pointer_t<Bytes>>::value,
                                     const unsigned char, unsigned char>;
-    if (kind == raw_bytes) {
-      if constexpr (!is_json<Archive>)
-        archive_(cereal::binary_data(static_cast<byte *>(data), count));
-      else if constexpr (std::is_same<byte, const unsigned char>::value)
-        archive_.saveBinaryValue(data, count);
-      else
-        archive_.loadBinaryValue(data, count);
-      return;
-    }
+    if (is_raw(kind))
+      return pass_blocks(static_cast<byte *>(data), raw_block(kind), count);
     const bool known = visit_number_kind(kind, [&](auto type) {
       using number = typename decltype(type)::type;
       using element = std::conditional_t<std::is_const<byte>::value, const number, number>;
@@ -82,6 +76,52 @@ protected:
   }
 
   Archive archive_;
+
+private:
+  template <std::size_t Size> struct block_of {
+    unsigned char bytes[Size];
+  };
+
+  // Blocks of bytes: JSON writes each as base64 text, under the name it was given; the
+  // binary archives write them as they are (portable binary swapping each block's
+  // bytes when the byte orders differ, as cereal does for a value of that size).
+  template <class Byte> void pass_blocks(Byte *data, std::size_t size, std::size_t count) {
+    if constexpr (is_json<Archive>) {
+      for (std::size_t i = 0; i < count; ++i)
+        pass_text_block(data + i * size, size);
+    } else {
+      switch (size) {
+      case 2:
+        return pass_run<2>(data, count);
+      case 4:
+        return pass_run<4>(data, count);
+      case 8:
+        return pass_run<8>(data, count);
+      case 16:
+        return pass_run<16>(data, count);
+      default:
+        archive_(cereal::binary_data(data, size * count));
+      }
+    }
+  }
+  template <std::size_t Size, class Byte> void pass_run(Byte *data, std::size_t count) {
+    using block = std::conditional_t<std::is_const<Byte>::value, const block_of<Size>,
+                                     block_of<Size>>;
+    archive_(cereal::binary_data(reinterpret_cast<block *>(data), Size * count));
+  }
+  void pass_text_block(const unsigned char *data, std::size_t size) {
+    archive_.writeName();
+    archive_.saveValue(cereal::base64::encode(data, size));
+  }
+  void pass_text_block(unsigned char *data, std::size_t size) {
+    std::string text;
+    archive_.loadValue(text);
+    const std::string bytes = cereal::base64::decode(text);
+    if (bytes.size() != size)
+      throw cereal::Exception("cachepy: a value of " + std::to_string(size) +
+                              " bytes holds " + std::to_string(bytes.size()));
+    std::memcpy(data, bytes.data(), size);
+  }
 };
 
 template <class Archive> class archive_sink final : public archive_adapter<value_sink, Archive> {

@@ -24,8 +24,7 @@ namespace cachepy::detail {
 // The standard arithmetic types, numbered: a run of numbers crosses into the library
 // as its kind, so the library can hand each format the exact C++ type it expects. The
 // list is the same in every language mode, since user code and the library may be
-// compiled in different ones; other arithmetic types (char8_t, __int128) cross as
-// their bytes, which is what cereal's binary archives write for them.
+// compiled in different ones (char8_t goes as its twin, unsigned char).
 template <class... T> struct type_list {
   static constexpr std::size_t size = sizeof...(T);
 };
@@ -35,31 +34,57 @@ using number_types =
               unsigned long long, float, double, long double>;
 
 using number_kind = std::uint8_t;
-inline constexpr number_kind raw_bytes = 0xff; // counted in bytes, not values
 
-template <class T, class List> struct index_in : std::integral_constant<number_kind, raw_bytes> {};
+// Anything else (__int128, the elements of a binary_data run of structs) crosses as
+// blocks of its size in bytes, raw_kind(size), which is how cereal's binary archives
+// write it; blocks of 128 bytes or more go as single bytes.
+constexpr number_kind raw_kind(std::size_t block) {
+  return static_cast<number_kind>(block > 0 && block < 0x80 ? 0x80 + block : 0x81);
+}
+constexpr bool is_raw(number_kind kind) { return kind >= 0x80; }
+constexpr std::size_t raw_block(number_kind kind) { return kind - 0x80u; }
+
+inline constexpr number_kind unlisted = 0x7f;
+template <class T, class List> struct index_in : std::integral_constant<number_kind, unlisted> {};
 template <class T, class... Rest>
 struct index_in<T, type_list<T, Rest...>> : std::integral_constant<number_kind, 0> {};
 template <class T, class Head, class... Rest>
 struct index_in<T, type_list<Head, Rest...>>
     : std::integral_constant<number_kind,
-                             index_in<T, type_list<Rest...>>::value == raw_bytes
-                                 ? raw_bytes
+                             index_in<T, type_list<Rest...>>::value == unlisted
+                                 ? unlisted
                                  : 1 + index_in<T, type_list<Rest...>>::value> {};
 
-template <class T>
-inline constexpr number_kind number_kind_of = index_in<std::remove_cv_t<T>, number_types>::value;
+template <class T> struct number_twin {
+  using type = T;
+};
+#ifdef __cpp_char8_t
+template <> struct number_twin<char8_t> {
+  using type = unsigned char;
+};
+#endif
 
-// How many units of its kind a run of `bytes` bytes of T is.
+template <class T> constexpr number_kind kind_of() {
+  using listed = typename number_twin<std::remove_cv_t<T>>::type;
+  if constexpr (std::is_void<T>::value)
+    return raw_kind(1);
+  else if constexpr (index_in<listed, number_types>::value != unlisted)
+    return index_in<listed, number_types>::value;
+  else
+    return raw_kind(sizeof(T));
+}
+template <class T> inline constexpr number_kind number_kind_of = kind_of<T>();
+
+// How many units of T's kind a run of `bytes` bytes of T is.
 template <class T> constexpr std::size_t units_of(std::uint64_t bytes) {
-  if constexpr (number_kind_of<T> == raw_bytes)
-    return static_cast<std::size_t>(bytes);
+  if constexpr (is_raw(number_kind_of<T>))
+    return static_cast<std::size_t>(bytes / raw_block(number_kind_of<T>));
   else
     return static_cast<std::size_t>(bytes / sizeof(T));
 }
 
 // Where value_writer's primitives go. `numbers` carries `count` values of one kind
-// (raw_bytes: `count` bytes); a single value is a run of one.
+// (a raw kind: `count` blocks); a single value is a run of one.
 class value_sink {
 public:
   virtual void begin_node() = 0;
@@ -183,13 +208,18 @@ template <class T> struct binary_block {
   using target = std::remove_pointer_t<std::remove_reference_t<T>>; // pointee or array
   using element = std::remove_cv_t<std::remove_all_extents_t<target>>;
   static constexpr bool by_rows = std::rank<target>::value > 1;
+  static std::size_t arrays(std::uint64_t bytes) {
+    return static_cast<std::size_t>(bytes / sizeof(target));
+  }
 };
 template <class T>
 void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const cereal::BinaryData<T> &data) {
   using block = binary_block<T>;
   if constexpr (block::by_rows) {
-    for (const auto &row : *static_cast<const typename block::target *>(data.data))
-      ar(row);
+    const auto *arrays = static_cast<const typename block::target *>(data.data);
+    for (std::size_t i = 0; i < block::arrays(data.size); ++i)
+      for (const auto &row : arrays[i])
+        ar(row);
   } else {
     ar.sink().numbers(number_kind_of<typename block::element>, data.data,
                       units_of<typename block::element>(data.size));
@@ -199,8 +229,10 @@ template <class T>
 void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, cereal::BinaryData<T> &data) {
   using block = binary_block<T>;
   if constexpr (block::by_rows) {
-    for (auto &row : *static_cast<typename block::target *>(data.data))
-      ar(row);
+    auto *arrays = static_cast<typename block::target *>(data.data);
+    for (std::size_t i = 0; i < block::arrays(data.size); ++i)
+      for (auto &row : arrays[i])
+        ar(row);
   } else {
     ar.source().numbers(number_kind_of<typename block::element>, data.data,
                         units_of<typename block::element>(data.size));
@@ -220,7 +252,7 @@ void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, cereal::NameValuePair<T> &nvp) 
 
 template <class T>
 void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const cereal::SizeTag<T> &tag) {
-  static_assert(number_kind_of<std::remove_reference_t<T>> != raw_bytes,
+  static_assert(!is_raw(number_kind_of<std::remove_reference_t<T>>),
                 "cachepy: a cereal size tag must count with a standard integer type");
   ar.sink().size(number_kind_of<std::remove_reference_t<T>>, std::addressof(tag.size));
 }
