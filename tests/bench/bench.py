@@ -80,11 +80,6 @@ def measure(runner):
         times["memcpy"] = big_argument["memcpy"]
 
     times["big_result"] = runner.workload("big-result", REPETITIONS)["hit"]
-    once = []
-    for _ in range(FRESH_PROCESSES // 2):
-        evict_from_page_cache(runner.cache_dir)
-        once.append(runner.workload("big-result-once"))
-    times["big_result_cold"] = median_of(once, "hit")
 
     runs = []
     for _ in range(3):
@@ -94,13 +89,17 @@ def measure(runner):
     return times
 
 
-def compile_seconds(command, repetitions=COMPILES):
-    times = []
+def compile_seconds(*commands, repetitions=COMPILES):
+    """The median time of each command. Several commands take turns, so that drift in
+    the machine's speed over the run falls on all of them alike."""
+    times = [[] for _ in commands]
     for _ in range(repetitions):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for command, samples in zip(commands, times):
+            start = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            samples.append(time.perf_counter() - start)
+    medians = [statistics.median(samples) for samples in times]
+    return medians[0] if len(medians) == 1 else medians
 
 
 def measure_compile_times(plugin, include, work_dir):
@@ -112,16 +111,16 @@ def measure_compile_times(plugin, include, work_dir):
     pch_dir = os.path.join(work_dir, "pch")
     shutil.rmtree(pch_dir, ignore_errors=True)
     with_plugin = base + ["-fplugin=" + plugin, "-fplugin-arg-cachepy-pch-dir=" + pch_dir]
-    return {
-        "annotated_plain": compile_seconds(base + [annotated]),
+    times = {
         # The first compilation with these flags also precompiles the runtime header.
-        "annotated_plugin_first": compile_seconds(with_plugin + [annotated], 1),
-        "annotated_plugin": compile_seconds(with_plugin + [annotated]),
-        "annotated_plugin_text": compile_seconds(
-            with_plugin + ["-fplugin-arg-cachepy-no-pch", annotated]),
-        "unannotated_plain": compile_seconds(base + [unannotated]),
-        "unannotated_plugin": compile_seconds(with_plugin + [unannotated]),
+        "annotated_plugin_first": compile_seconds(with_plugin + [annotated], repetitions=1),
     }
+    times["annotated_plain"], times["annotated_plugin"], times["annotated_plugin_text"] = (
+        compile_seconds(base + [annotated], with_plugin + [annotated],
+                        with_plugin + ["-fplugin-arg-cachepy-no-pch", annotated]))
+    times["unannotated_plain"], times["unannotated_plugin"] = compile_seconds(
+        base + [unannotated], with_plugin + [unannotated])
+    return times
 
 
 def milliseconds(seconds):
@@ -193,12 +192,28 @@ def print_table(ours, theirs, compile_times):
     print("targets missed: " + (", ".join(failures) if failures else "none"))
 
 
+def measure_cold(runners):
+    """The 80 MB hit in a fresh process with nothing in the page cache, {tool: seconds}.
+    The tools take turns, so that the disk's drift over the run falls on both alike."""
+    times = {runner.name: [] for runner in runners}
+    for runner in runners:
+        runner.fresh_cache()
+        runner.workload("big-result", 1)  # stores the entry
+    for _ in range(FRESH_PROCESSES):
+        for runner in runners:
+            evict_from_page_cache(runner.cache_dir)
+            times[runner.name].append(runner.workload("big-result-once")["hit"])
+    return {name: statistics.median(samples) for name, samples in times.items()}
+
+
 def main():
     workloads, plugin, include, work_dir = sys.argv[1:5]
     os.makedirs(work_dir, exist_ok=True)
-    ours = measure(Runner("cachepy", [workloads], work_dir))
-    theirs = measure(Runner("joblib", [PYTHON, os.path.join(HERE, "joblib_workloads.py")],
-                            work_dir))
+    runners = [Runner("cachepy", [workloads], work_dir),
+               Runner("joblib", [PYTHON, os.path.join(HERE, "joblib_workloads.py")], work_dir)]
+    ours, theirs = (measure(runner) for runner in runners)
+    cold = measure_cold(runners)
+    ours["big_result_cold"], theirs["big_result_cold"] = cold["cachepy"], cold["joblib"]
     compile_times = measure_compile_times(plugin, include, work_dir)
     with open(os.path.join(work_dir, "results.json"), "w") as out:
         json.dump({"cachepy": ours, "joblib": theirs, "compile": compile_times}, out, indent=1)
