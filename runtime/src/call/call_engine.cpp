@@ -163,6 +163,23 @@ private:
 
 } // namespace
 
+bool hash_arguments(const function_site &site, function_ref<void(value_writer &)> feed,
+                    key &arguments) noexcept {
+  try {
+    arguments = hash_with(key{}, feed);
+    return true;
+  } catch (const std::exception &error) {
+    log_warning_once("hash:" + site.qualified_name,
+                     "cannot hash the arguments of " + site.qualified_name + " (" +
+                         error.what() + "); running it uncached");
+  } catch (...) {
+    log_warning_once("hash:" + site.qualified_name,
+                     "cannot hash the arguments of " + site.qualified_name +
+                         "; running it uncached");
+  }
+  return false;
+}
+
 void run_cached_call(const function_site &site, const cache_dir_arg &dir,
                      const key &dependencies, const key &arguments, backend_choice choice,
                      const result_ops &ops, void *call) {

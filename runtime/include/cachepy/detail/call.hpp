@@ -99,10 +99,15 @@ std::invoke_result_t<Body &> call_cached(backend_choice choice, const function_s
     take_call_mode(); // force/skip_save still apply to this call only
     return body();
   }
+  key arguments;
+  if (!hash_arguments(site, [&](value_writer &archive) { (archive(hashable(args)), ...); },
+                      arguments)) {
+    take_call_mode();
+    return body();
+  }
   using call_type = typed_call<stored_type, Body>;
   call_type call{body, std::nullopt};
-  run_cached_call(site, dir, dependencies, derive_key(key{}, args...), choice, call_type::ops,
-                  &call);
+  run_cached_call(site, dir, dependencies, arguments, choice, call_type::ops, &call);
   if constexpr (!std::is_void<result_type>::value)
     return std::move(*call.slot);
 }

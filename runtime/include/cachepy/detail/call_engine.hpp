@@ -7,8 +7,10 @@
 // result) and hands those to the engine as plain functions.
 
 #include "cache_dir.hpp"
+#include "function_ref.hpp"
 #include "function_site.hpp"
 #include "key.hpp"
+#include "value_archive.hpp"
 
 #include <cstdint>
 #include <iosfwd>
@@ -27,6 +29,11 @@ struct result_ops {
                                                          // not kept in memory
   void (*restore)(void *call, const void *kept);                 // slot = a kept copy
 };
+
+// The hash of a call's bound arguments, written by `feed`. False, after a warning, when
+// hashing threw (a type whose serialization fails): the call then runs uncached.
+bool hash_arguments(const function_site &site, function_ref<void(value_writer &)> feed,
+                    key &arguments) noexcept;
 
 // Fills the call's slot: from memory, from the entry, or by running the body (whose
 // exception propagates, storing nothing). `arguments` is the hash of the bound
