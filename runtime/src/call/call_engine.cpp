@@ -142,7 +142,10 @@ private:
       return;
     try {
       if (worth_keeping(cache_dir_, k_, size, limit))
-        keep_recent(cache_dir_, k_, kept_value{ops_.keep(call_), ops_.type, hits}, where.file,
+        keep_recent(cache_dir_, k_,
+                    kept_value{std::shared_ptr<const void>(ops_.keep(call_), ops_.forget),
+                               ops_.type, hits},
+                    where.file,
                     size, limit, generation_);
     } catch (...) {
     }

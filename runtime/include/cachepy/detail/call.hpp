@@ -16,7 +16,6 @@
 #include "value_codec.hpp"
 
 #include <cstdlib>
-#include <memory>
 #include <optional>
 #include <type_traits>
 #include <utility>
@@ -65,12 +64,13 @@ template <class Stored, class Body> struct typed_call {
     const Stored &value = *of(call).slot;
     encode_value(out, format, [&](value_writer &archive) { archive(value); });
   }
-  static std::shared_ptr<const void> keep(const void *call) {
+  static const void *keep(const void *call) {
     if constexpr (keepable)
-      return std::make_shared<const Stored>(*of(call).slot);
+      return new Stored(*of(call).slot);
     else
       return nullptr;
   }
+  static void forget(const void *kept) { delete static_cast<const Stored *>(kept); }
   static void restore(void *call, const void *kept) {
     if constexpr (keepable) {
       const Stored &value = *static_cast<const Stored *>(kept);
@@ -84,7 +84,7 @@ template <class Stored, class Body> struct typed_call {
   static constexpr bool keepable = copies_deeply<std::remove_cv_t<Stored>>::value &&
                                    std::is_copy_constructible<Stored>::value;
   static constexpr result_ops ops{&type_tag<Stored>::id, run_body, decode, encode,
-                                  keepable ? keep : nullptr, restore};
+                                  keepable ? keep : nullptr, keepable ? forget : nullptr, restore};
 };
 
 template <class Body, class... Args>

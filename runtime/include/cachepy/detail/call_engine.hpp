@@ -14,7 +14,6 @@
 
 #include <cstdint>
 #include <iosfwd>
-#include <memory>
 
 namespace cachepy::detail {
 
@@ -25,8 +24,10 @@ struct result_ops {
   void (*run_body)(void *call);                                  // slot = body()
   void (*decode)(void *call, backend format, std::istream &in, std::uint64_t size); // slot = stored value
   void (*encode)(const void *call, backend format, std::ostream &out);
-  std::shared_ptr<const void> (*keep)(const void *call); // a copy of the slot; null:
-                                                         // not kept in memory
+  // A copy of the slot, made with new (the library shares it), and its deletion;
+  // both null: not kept in memory.
+  const void *(*keep)(const void *call);
+  void (*forget)(const void *kept);
   void (*restore)(void *call, const void *kept);                 // slot = a kept copy
 };
 
