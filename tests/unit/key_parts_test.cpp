@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -49,18 +51,36 @@ TEST(EnvDependency, UnsetDiffersFromEmpty) {
   ::unsetenv("CACHEPY_KEY_PARTS_VAR");
 }
 
-TEST(NamedDependency, NameAndValueEnterTheKey) {
-  const std::vector<int> columns{1, 2};
-  EXPECT_EQ(context_of(named("cols", columns)), context_of(named("cols", columns)));
-  EXPECT_NE(context_of(named("cols", columns)), context_of(named("rows", columns)));
-  EXPECT_NE(context_of(named("schema", "v3")), context_of(named("schema", "v4")));
-  // Text hashes alike whatever its type.
-  EXPECT_EQ(context_of(named("schema", "v3")),
-            context_of(named("schema", std::string_view("v3"))));
-  EXPECT_EQ(context_of(named("schema", "v3")), context_of(named("schema", std::string("v3"))));
+template <class... Parts> key context_hash(const Parts &...parts) {
+  const call_context context = context_of(parts...);
+  EXPECT_EQ(context.problem, "");
+  return context.hash;
 }
 
-TEST(ContextOf, IsZeroWithoutDependencies) { EXPECT_EQ(context_of(), key{}); }
+TEST(NamedDependency, NameAndValueEnterTheKey) {
+  const std::vector<int> columns{1, 2};
+  EXPECT_EQ(context_hash(named("cols", columns)), context_hash(named("cols", columns)));
+  EXPECT_NE(context_hash(named("cols", columns)), context_hash(named("rows", columns)));
+  EXPECT_NE(context_hash(named("schema", "v3")), context_hash(named("schema", "v4")));
+  // Text hashes alike whatever its type.
+  EXPECT_EQ(context_hash(named("schema", "v3")),
+            context_hash(named("schema", std::string_view("v3"))));
+  EXPECT_EQ(context_hash(named("schema", "v3")),
+            context_hash(named("schema", std::string("v3"))));
+}
+
+TEST(ContextOf, IsZeroWithoutDependencies) { EXPECT_EQ(context_hash(), key{}); }
+
+struct throws_when_saved {
+  template <class Archive> void save(Archive &) const {
+    throw std::runtime_error("cannot be saved");
+  }
+};
+
+TEST(ContextOf, SaysWhyWhenAValueCannotBeHashed) {
+  const call_context context = context_of(named("bad", throws_when_saved{}));
+  EXPECT_EQ(context.problem, "cannot be saved");
+}
 
 } // namespace
 } // namespace cachepy::detail

@@ -166,20 +166,19 @@ private:
 
 } // namespace
 
-bool hash_arguments(const function_site &site, function_ref<void(value_writer &)> feed,
-                    key &arguments) noexcept {
-  try {
-    arguments = hash_with(key{}, feed);
+bool hash_arguments(const function_site &site, const call_context &context,
+                    function_ref<void(value_writer &)> feed, key &arguments) noexcept {
+  const call_context hashed = context.problem.empty() ? hash_context(feed) : call_context{};
+  const std::string &problem = context.problem.empty() ? hashed.problem : context.problem;
+  if (problem.empty()) {
+    arguments = hashed.hash;
     return true;
-  } catch (const std::exception &error) {
-    log_warning_once("hash:" + site.qualified_name,
-                     "cannot hash the arguments of " + site.qualified_name + " (" +
-                         error.what() + "); running it uncached");
-  } catch (...) {
-    log_warning_once("hash:" + site.qualified_name,
-                     "cannot hash the arguments of " + site.qualified_name +
-                         "; running it uncached");
   }
+  const std::string what = context.problem.empty()
+                               ? "the arguments of " + site.qualified_name
+                               : "what " + site.qualified_name + " depends on";
+  log_warning_once("hash:" + site.qualified_name,
+                   "cannot hash " + what + " (" + problem + "); running it uncached");
   return false;
 }
 

@@ -39,6 +39,16 @@ void hash_file(value_writer &archive, std::string_view path) {
   archive(digest.high64, digest.low64);
 }
 
+call_context hash_context(function_ref<void(value_writer &)> feed) noexcept {
+  try {
+    return {hash_with(key{}, feed), {}};
+  } catch (const std::exception &error) {
+    return {key{}, error.what()};
+  } catch (...) {
+    return {key{}, "an exception"};
+  }
+}
+
 void hash_env_var(value_writer &archive, const char *name) {
   archive(text_view{name});
   const char *value = std::getenv(name);

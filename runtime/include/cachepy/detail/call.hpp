@@ -90,7 +90,7 @@ template <class Stored, class Body> struct typed_call {
 template <class Body, class... Args>
 std::invoke_result_t<Body &> call_cached(backend_choice choice, const function_site &site,
                                          const cache_dir_arg &dir,
-                                         const key &dependencies, Body &body,
+                                         const call_context &context, Body &body,
                                          const Args &...args) {
   using result_type = std::invoke_result_t<Body &>;
   using stored_type =
@@ -100,21 +100,22 @@ std::invoke_result_t<Body &> call_cached(backend_choice choice, const function_s
     return body();
   }
   key arguments;
-  if (!hash_arguments(site, [&](value_writer &archive) { (archive(hashable(args)), ...); },
+  if (!hash_arguments(site, context,
+                      [&](value_writer &archive) { (archive(hashable(args)), ...); },
                       arguments)) {
     take_call_mode();
     return body();
   }
   using call_type = typed_call<stored_type, Body>;
   call_type call{body, std::nullopt};
-  run_cached_call(site, dir, dependencies, arguments, choice, call_type::ops, &call);
+  run_cached_call(site, dir, context.hash, arguments, choice, call_type::ops, &call);
   if constexpr (!std::is_void<result_type>::value)
     return std::move(*call.slot);
 }
 
 template <backend_choice Choice = backend_choice::configured, class Body, class... Args>
 std::invoke_result_t<Body &> call(const function_site &site, const cache_dir_arg &dir,
-                                  const key &dependencies, Body &&body,
+                                  const call_context &context, Body &&body,
                                   const Args &...args) {
   using result_type = std::invoke_result_t<Body &>;
   static_cast<void>(sizeof(result_check<result_type>)); // the readable errors
@@ -124,7 +125,7 @@ std::invoke_result_t<Body &> call(const function_site &site, const cache_dir_arg
   if constexpr (!usable)
     return body();
   else
-    return call_cached(Choice, site, dir, dependencies, body, args...);
+    return call_cached(Choice, site, dir, context, body, args...);
 }
 
 } // namespace cachepy::detail

@@ -10,6 +10,7 @@
 #include "function_ref.hpp"
 #include "function_site.hpp"
 #include "key.hpp"
+#include "key_parts.hpp"
 #include "value_archive.hpp"
 
 #include <cstdint>
@@ -32,9 +33,10 @@ struct result_ops {
 };
 
 // The hash of a call's bound arguments, written by `feed`. False, after a warning, when
-// hashing threw (a type whose serialization fails): the call then runs uncached.
-bool hash_arguments(const function_site &site, function_ref<void(value_writer &)> feed,
-                    key &arguments) noexcept;
+// they or the call's context could not be hashed (a type whose serialization throws):
+// the call then runs uncached.
+bool hash_arguments(const function_site &site, const call_context &context,
+                    function_ref<void(value_writer &)> feed, key &arguments) noexcept;
 
 // Fills the call's slot: from memory, from the entry, or by running the body (whose
 // exception propagates, storing nothing). `arguments` is the hash of the bound

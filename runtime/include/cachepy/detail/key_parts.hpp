@@ -82,13 +82,21 @@ void CEREAL_SAVE_FUNCTION_NAME(value_writer &archive, const named_dependency<Val
   }
 }
 
-// The hash of what a call depends on besides its arguments; zero when nothing.
-template <class... Parts> key context_of(const Parts &...parts) {
-  if constexpr (sizeof...(Parts) == 0) {
-    return key{};
-  } else {
-    return derive_key(key{}, parts...);
-  }
+// What a call depends on besides its arguments, hashed (zero when nothing). When
+// hashing it threw (a depends_on_vars value whose serialization fails), `problem` says
+// why, and the call runs uncached.
+struct call_context {
+  key hash;
+  std::string problem;
+};
+
+call_context hash_context(function_ref<void(value_writer &)> feed) noexcept;
+
+template <class... Parts> call_context context_of(const Parts &...parts) {
+  if constexpr (sizeof...(Parts) == 0)
+    return {};
+  else
+    return hash_context([&](value_writer &archive) { (archive(hashable(parts)), ...); });
 }
 
 } // namespace cachepy::detail
