@@ -141,6 +141,12 @@ void installRewrites(CompilerInstance &CI, const std::vector<RewrittenFile> &Fil
   PP.setPredefines(Predefines);
 }
 
+std::string millisecondsSince(std::chrono::steady_clock::time_point Start) {
+  return std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::steady_clock::now() - Start)
+                            .count());
+}
+
 class CachepyAction : public PluginASTAction {
 protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
@@ -164,11 +170,8 @@ protected:
       std::vector<RewrittenFile> Files = planRewrites(CI, RuntimeHeader, PCH).Files;
       if (HadPCH && PCH.empty())
         trace("the precompiled runtime did not load: runtime included as text", CI);
-      trace("planned in " +
-                std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                   std::chrono::steady_clock::now() - Start)
-                                   .count()) +
-                " ms, " + std::to_string(Files.size()) + " file(s) rewritten",
+      trace("planned in " + millisecondsSince(Start) + " ms, " + std::to_string(Files.size()) +
+                " file(s) rewritten",
             CI);
       if (!Files.empty()) {
         installRewrites(CI, Files, RuntimeHeader, PCH);
@@ -226,11 +229,7 @@ private:
             CI);
     else
       trace(std::string(PCH.JustBuilt ? "runtime precompiled into " : "runtime loaded from ") +
-                PCH.Path + " (" +
-                std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                   std::chrono::steady_clock::now() - Start)
-                                   .count()) +
-                " ms)",
+                PCH.Path + " (" + millisecondsSince(Start) + " ms)",
             CI);
     return PCH.Path;
   }

@@ -168,18 +168,18 @@ private:
 
 bool hash_arguments(const function_site &site, const call_context &context,
                     function_ref<void(value_writer &)> feed, key &arguments) noexcept {
-  const call_context hashed = context.problem.empty() ? hash_context(feed) : call_context{};
-  const std::string &problem = context.problem.empty() ? hashed.problem : context.problem;
-  if (problem.empty()) {
-    arguments = hashed.hash;
-    return true;
-  }
-  const std::string what = context.problem.empty()
-                               ? "the arguments of " + site.qualified_name
-                               : "what " + site.qualified_name + " depends on";
-  log_warning_once("hash:" + site.qualified_name,
-                   "cannot hash " + what + " (" + problem + "); running it uncached");
-  return false;
+  auto uncached = [&](const std::string &what, const std::string &problem) {
+    log_warning_once("hash:" + site.qualified_name,
+                     "cannot hash " + what + " (" + problem + "); running it uncached");
+    return false;
+  };
+  if (!context.problem.empty())
+    return uncached("what " + site.qualified_name + " depends on", context.problem);
+  const call_context hashed = hash_context(feed);
+  if (!hashed.problem.empty())
+    return uncached("the arguments of " + site.qualified_name, hashed.problem);
+  arguments = hashed.hash;
+  return true;
 }
 
 void run_cached_call(const function_site &site, const cache_dir_arg &dir,

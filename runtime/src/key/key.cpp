@@ -2,7 +2,6 @@
 
 #include "../codec/number_types.hpp"
 
-#include <cstring>
 #include <limits>
 
 #ifndef XXH_STATIC_LINKING_ONLY
@@ -25,11 +24,6 @@ std::string key::hex() const {
 }
 
 namespace {
-void add_string(XXH3_state_t &state, const char *text) {
-  const std::size_t size = std::strlen(text);
-  XXH3_128bits_update(&state, &size, sizeof size);
-  XXH3_128bits_update(&state, text, size);
-}
 
 // x87's 80-bit long double lies in 16 bytes, 6 of them padding.
 constexpr std::size_t long_double_bytes =
@@ -91,15 +85,10 @@ key hash_of(function_ref<void(value_writer &)> feed) { return hash_fed(nullptr, 
 
 key site_hash(const char *identity, std::uint64_t ast_hash_high,
               std::uint64_t ast_hash_low, const char *version) {
-  XXH3_state_t state;
-  XXH3_128bits_reset(&state);
-  XXH3_128bits_update(&state, &format_version, sizeof format_version);
-  add_string(state, identity);
-  add_string(state, version);
-  XXH3_128bits_update(&state, &ast_hash_high, sizeof ast_hash_high);
-  XXH3_128bits_update(&state, &ast_hash_low, sizeof ast_hash_low);
-  const XXH128_hash_t digest = XXH3_128bits_digest(&state);
-  return key{digest.high64, digest.low64};
+  return hash_of([&](value_writer &archive) {
+    archive(format_version, text_view{identity}, text_view{version}, ast_hash_high,
+            ast_hash_low);
+  });
 }
 
 } // namespace cachepy::detail

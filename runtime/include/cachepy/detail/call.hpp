@@ -95,15 +95,12 @@ std::invoke_result_t<Body &> call_cached(backend_choice choice, const function_s
   using result_type = std::invoke_result_t<Body &>;
   using stored_type =
       std::conditional_t<std::is_void<result_type>::value, void_marker, result_type>;
-  if (current_settings().disabled) {
-    take_call_mode(); // force/skip_save still apply to this call only
-    return body();
-  }
   key arguments;
-  if (!hash_arguments(site, context,
+  if (current_settings().disabled ||
+      !hash_arguments(site, context,
                       [&](value_writer &archive) { (archive(hashable(args)), ...); },
                       arguments)) {
-    take_call_mode();
+    take_call_mode(); // force/skip_save still apply to this call only
     return body();
   }
   using call_type = typed_call<stored_type, Body>;

@@ -139,17 +139,28 @@ private:
   value_source &source_;
 };
 
-// Nodes: where cereal's JSON archive opens one (every type but numbers, strings, names,
-// sizes and types saved as one minimal value), these do; the binary sinks ignore them.
+// Nodes: where cereal's JSON archive opens one, these do; the binary sinks ignore them.
+// Numbers, strings, null, names, sizes, deferred data, binary runs and types saved as
+// one minimal value open none (cereal's own no-op prologue then applies).
+struct text_view;
+template <class T> struct opens_no_node : std::is_arithmetic<T> {};
+template <class T> struct opens_no_node<cereal::NameValuePair<T>> : std::true_type {};
+template <class T> struct opens_no_node<cereal::SizeTag<T>> : std::true_type {};
+template <class T> struct opens_no_node<cereal::DeferredData<T>> : std::true_type {};
+template <class T> struct opens_no_node<cereal::BinaryData<T>> : std::true_type {};
+template <> struct opens_no_node<std::string> : std::true_type {};
+template <> struct opens_no_node<std::nullptr_t> : std::true_type {};
+template <> struct opens_no_node<text_view> : std::true_type {};
+
 template <class T>
 inline constexpr bool opens_output_node =
-    !std::is_arithmetic<T>::value &&
+    !opens_no_node<T>::value &&
     !cereal::traits::has_minimal_base_class_serialization<
         T, cereal::traits::has_minimal_output_serialization, value_writer>::value &&
     !cereal::traits::has_minimal_output_serialization<T, value_writer>::value;
 template <class T>
 inline constexpr bool opens_input_node =
-    !std::is_arithmetic<T>::value &&
+    !opens_no_node<T>::value &&
     !cereal::traits::has_minimal_base_class_serialization<
         T, cereal::traits::has_minimal_input_serialization, value_reader>::value &&
     !cereal::traits::has_minimal_input_serialization<T, value_reader>::value;
@@ -170,27 +181,6 @@ template <class T, cereal::traits::EnableIf<opens_input_node<T>> = cereal::trait
 void epilogue(value_reader &ar, const T &) {
   ar.source().end_node();
 }
-
-// Names, sizes, deferred data and raw runs open no node (as in cereal's JSON archive).
-#define CACHEPY_NO_NODE(Wrapper)                                                         \
-  template <class T> void prologue(value_writer &, const Wrapper<T> &) {}                \
-  template <class T> void epilogue(value_writer &, const Wrapper<T> &) {}                \
-  template <class T> void prologue(value_reader &, const Wrapper<T> &) {}                \
-  template <class T> void epilogue(value_reader &, const Wrapper<T> &) {}
-CACHEPY_NO_NODE(cereal::NameValuePair)
-CACHEPY_NO_NODE(cereal::SizeTag)
-CACHEPY_NO_NODE(cereal::DeferredData)
-CACHEPY_NO_NODE(cereal::BinaryData)
-#undef CACHEPY_NO_NODE
-
-inline void prologue(value_writer &, const std::string &) {}
-inline void epilogue(value_writer &, const std::string &) {}
-inline void prologue(value_reader &, const std::string &) {}
-inline void epilogue(value_reader &, const std::string &) {}
-inline void prologue(value_writer &, const std::nullptr_t &) {}
-inline void epilogue(value_writer &, const std::nullptr_t &) {}
-inline void prologue(value_reader &, const std::nullptr_t &) {}
-inline void epilogue(value_reader &, const std::nullptr_t &) {}
 
 template <class T, cereal::traits::EnableIf<std::is_arithmetic<T>::value> = cereal::traits::sfinae>
 void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const T &value) {
@@ -280,8 +270,6 @@ inline void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, std::nullptr_t &) {
 struct text_view {
   std::string_view text;
 };
-inline void prologue(value_writer &, const text_view &) {}
-inline void epilogue(value_writer &, const text_view &) {}
 inline void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const text_view &view) {
   ar.sink().text(view.text.data(), view.text.size());
 }
