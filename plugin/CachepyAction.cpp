@@ -162,6 +162,9 @@ protected:
             "its cached functions are compiled uncached"));
     } else if (!mayUseCachepy(CI)) {
       trace("no mention of cachepy: left untouched", CI);
+    } else if (!CI.getLangOpts().CPlusPlus17) {
+      // The runtime needs C++17: each cached function is an error at its attribute.
+      trace("not C++17: left untouched", CI);
     } else {
       const std::string RuntimeHeader = findRuntimeHeader(Options);
       std::string PCH = precompiledRuntime(CI, RuntimeHeader);

@@ -3,20 +3,61 @@
 #include "FunctionChecks.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace cachepy {
 using namespace clang;
 
-std::optional<AttrProblem> checkCachedSignature(const FunctionDecl &FD) {
-  SourceLocation Loc = FD.getLocation();
-  if (isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD))
+namespace {
+
+// A lambda's closure or a class defined in a function body, as the type or among its
+// template arguments: such a type has no name the rewrite could write, and cereal
+// cannot serialize it (a local class cannot have a member template).
+const CXXRecordDecl *localClassIn(QualType Type) {
+  const auto *Record = Type->getAsCXXRecordDecl();
+  if (!Record)
+    return nullptr;
+  if (Record->isLambda() || Record->isLocalClass())
+    return Record;
+  if (const auto *Specialization = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+    for (const TemplateArgument &Argument : Specialization->getTemplateArgs().asArray())
+      if (Argument.getKind() == TemplateArgument::Type)
+        if (const CXXRecordDecl *Local = localClassIn(Argument.getAsType()))
+          return Local;
+  return nullptr;
+}
+
+// Judged on the definition: an out-of-line one learns that its member is static from
+// the declaration in the class, which clang matches it with only after the attribute
+// is applied.
+std::optional<AttrProblem> checkMemberKind(const FunctionDecl &Definition) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Definition);
+  if (!Method)
+    return std::nullopt;
+  SourceLocation Loc = Definition.getLocation();
+  if (isa<CXXConstructorDecl>(Method) || isa<CXXDestructorDecl>(Method))
     return AttrProblem{Loc, "cachepy::cache_file cannot cache a constructor or a destructor"};
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(&FD); Method && Method->isInstance())
+  if (Method->getParent()->isLambda())
+    return AttrProblem{Loc, "cachepy::cache_file cannot cache a lambda; cache a named "
+                            "function and call it from the lambda"};
+  if (Method->isInstance())
     return AttrProblem{Loc, "cachepy::cache_file cannot cache a non-static member "
                             "function; make it static or a free function taking the "
                             "object's state as arguments"};
+  return std::nullopt;
+}
+
+} // namespace
+
+std::optional<AttrProblem> checkCachedSignature(const FunctionDecl &FD) {
+  SourceLocation Loc = FD.getLocation();
+  // The runtime is C++17; rewriting in an older mode would only bring its errors.
+  if (!FD.getASTContext().getLangOpts().CPlusPlus17)
+    return AttrProblem{Loc, "cachepy::cache_file needs C++17 or later (-std=c++17)"};
+  if (FD.isMain())
+    return AttrProblem{Loc, "cachepy::cache_file cannot cache 'main'"};
   if (FD.isConsteval())
     return AttrProblem{Loc, "cachepy::cache_file cannot cache a consteval function"};
   if (FD.isConstexpr())
@@ -43,6 +84,15 @@ std::optional<AttrProblem> checkCachedSignature(const FunctionDecl &FD) {
 }
 
 std::optional<AttrProblem> checkCachedDefinition(const FunctionDecl &Definition) {
+  if (std::optional<AttrProblem> Problem = checkMemberKind(Definition))
+    return Problem;
+  if (const CXXRecordDecl *Local = localClassIn(Definition.getReturnType()))
+    return AttrProblem{Definition.getLocation(),
+                       Local->isLambda()
+                           ? "cachepy::cache_file cannot cache a function returning a "
+                             "lambda: a closure cannot be stored"
+                           : "cachepy::cache_file cannot cache a function returning a "
+                             "class defined inside a function: it cannot be stored"};
   const Stmt *Body = Definition.getBody();
   if (isa_and_nonnull<CoroutineBodyStmt>(Body))
     return AttrProblem{Definition.getLocation(),

@@ -21,7 +21,8 @@ namespace cachepy {
 // What the signature alone tells (known when the attribute is applied).
 std::optional<AttrProblem> checkCachedSignature(const clang::FunctionDecl &FD);
 
-// What needs the body (known once the definition is parsed).
+// What needs the definition: its body, its deduced result, and what kind of member it
+// is (known once the definition is parsed and matched with its declarations).
 std::optional<AttrProblem> checkCachedDefinition(const clang::FunctionDecl &Definition);
 
 } // namespace cachepy

@@ -29,7 +29,12 @@ struct Model {
   [[cachepy::cache_file("d")]] ~Model() {} // expected-error {{cannot cache a constructor or a destructor}}
   [[cachepy::cache_file("d")]] int predict(int x) { return x; } // expected-error {{cannot cache a non-static member function}}
   [[cachepy::cache_file("d")]] static int fit(int x) { return x; } // static members are fine
+  int score(int x);
 };
+
+// Out of line too, where clang learns that the member is not static only after the
+// attribute is applied.
+[[cachepy::cache_file("d")]] int Model::score(int x) { return x; } // expected-error {{cannot cache a non-static member function}}
 
 // Const references and values are fine.
 [[cachepy::cache_file("d")]] int fine(const int &x, int y) { return x + y; }

@@ -7,6 +7,10 @@
 // units it rewrites. Without the plugin the attribute is ignored and the program runs
 // uncached; this header then only declares the runtime's public functions.
 
+#if __cplusplus < 201703L
+#error cachepy needs C++17 or later (-std=c++17)
+#else
+
 #include "api.hpp"
 #include "detail/call_mode.hpp"
 
@@ -37,4 +41,5 @@ template <class F, class... Args> decltype(auto) skip_save(F &&f, Args &&...args
 
 } // namespace cachepy
 
+#endif // C++17
 #endif
