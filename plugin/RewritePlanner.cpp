@@ -5,6 +5,7 @@
 #include "BodyHasher.h"
 #include "CacheFileAttr.h"
 #include "CacheFileOptions.h"
+#include "Diagnostics.h"
 #include "FunctionChecks.h"
 #include "FunctionRewriter.h"
 
@@ -51,8 +52,8 @@ std::optional<CachedFunction> planFunction(const AnnotatedDecl &Annotated,
 
 class PlanningConsumer : public ASTConsumer {
 public:
-  PlanningConsumer(Preprocessor &PP, TranslationUnitPlan &Result)
-      : PP(PP), SM(PP.getSourceManager()), Result(Result) {}
+  PlanningConsumer(Preprocessor &PP, TranslationUnitPlan &Result, const ErrorLocations &Errors)
+      : PP(PP), SM(PP.getSourceManager()), Result(Result), Errors(Errors) {}
 
   // Bodies in system headers are never cached nor hashed: skip them. (Skipping every
   // body but the cached ones measured no faster: declarations dominate the parse.)
@@ -69,7 +70,8 @@ public:
       if (SM.isInSystemHeader(Annotated.Decl->getLocation()))
         continue;
       std::optional<CachedFunction> Function = planFunction(Annotated, PP, Hasher);
-      if (Function && Done.insert(Function->Definition).second &&
+      if (Function && !Errors.anyWithin(Function->Definition->getSourceRange(), SM) &&
+          Done.insert(Function->Definition).second &&
           !rewriteCachedFunction(Rewrite, *Mangler, *Function))
         Result.Functions.push_back(describe(*Function));
     }
@@ -121,6 +123,7 @@ private:
   Preprocessor &PP;
   SourceManager &SM;
   TranslationUnitPlan &Result;
+  const ErrorLocations &Errors;
 };
 
 class PlanningAction : public SyntaxOnlyAction {
@@ -129,7 +132,8 @@ public:
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    return std::make_unique<PlanningConsumer>(CI.getPreprocessor(), Result);
+    return std::make_unique<PlanningConsumer>(CI.getPreprocessor(), Result,
+                                              recordErrorLocations(CI.getDiagnostics()));
   }
 
 private:
