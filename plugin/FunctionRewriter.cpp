@@ -138,13 +138,15 @@ std::optional<AttrProblem> rewriteCachedFunction(Rewriter &Rewrite,
   const CacheFileOptions &Options = Function.Options;
   std::string Before;
   llvm::raw_string_ostream Out(Before);
-  Out << " static const ::cachepy::detail::function_site __cachepy_site("
+  // The site is never destroyed (a reference to a heap object): a warning-strict build
+  // gets no exit-time destructor, nor a reserved name, on the user's line.
+  Out << " static const auto &cachepy_site = *new ::cachepy::detail::function_site("
       << quoted(FD.getQualifiedNameAsString()) << ", " << identityExpression(FD, Mangler)
       << ", " << llvm::format_hex(Function.Hash.High, 18) << "ULL, "
       << llvm::format_hex(Function.Hash.Low, 18) << "ULL, " << quoted(Options.Version)
       << ", " << (Options.Verbose ? "true" : "false") << ");"
       << dependentParameterChecks(FD) << deducedReturnAnchor(FD)
-      << " return ::cachepy::detail::call<" << backendChoice(Options) << ">(__cachepy_site, "
+      << " return ::cachepy::detail::call<" << backendChoice(Options) << ">(cachepy_site, "
       << (Options.CacheDirExpr ? *Options.CacheDirExpr : std::string("{}")) << ", "
       << dependencies(Options) << ", [&]() -> " << returnTypeText(FD) << " {";
 

@@ -12,7 +12,7 @@
 #include <cstdio>
 
 [[cachepy::cache_file("cache")]] static long square(long x) { std::printf("executing square\n"); return x * x; }
-// REWRITE: {{^}}{{\[\[}}cachepy::cache_file("cache")]] static long square(long x) { static const ::cachepy::detail::function_site __cachepy_site("square", "_ZL6squarel", {{.*}}[&]() -> long { std::printf("executing square\n"); return x * x; }, x); }
+// REWRITE: {{^}}{{\[\[}}cachepy::cache_file("cache")]] static long square(long x) { static const auto &cachepy_site = *new ::cachepy::detail::function_site("square", "_ZL6squarel", {{.*}}[&]() -> long { std::printf("executing square\n"); return x * x; }, x); }
 
 int main() { std::printf("square %ld\n", square(12)); }
 // FIRST: executing square

@@ -50,7 +50,7 @@ void read_numbers(std::istream &in, std::vector<T> &out, std::uint64_t payload_s
     const std::size_t n = std::min<std::uint64_t>(count - out.size(), chunk_count);
     if (!in.read(reinterpret_cast<char *>(chunk.data()), static_cast<std::streamsize>(n * sizeof(T))))
       throw std::runtime_error("the entry's array is cut short");
-    out.insert(out.end(), chunk.begin(), chunk.begin() + n);
+    out.insert(out.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(n));
   }
 }
 
