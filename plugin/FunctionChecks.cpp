@@ -29,6 +29,17 @@ const CXXRecordDecl *localClassIn(QualType Type) {
   return nullptr;
 }
 
+// In a function template, the result of each instantiation made so far.
+const CXXRecordDecl *localClassResult(const FunctionDecl &Definition) {
+  if (const CXXRecordDecl *Local = localClassIn(Definition.getReturnType()))
+    return Local;
+  if (const FunctionTemplateDecl *Template = Definition.getDescribedFunctionTemplate())
+    for (const FunctionDecl *Instance : Template->specializations())
+      if (const CXXRecordDecl *Local = localClassIn(Instance->getReturnType()))
+        return Local;
+  return nullptr;
+}
+
 // Judged on the definition: an out-of-line one learns that its member is static from
 // the declaration in the class, which clang matches it with only after the attribute
 // is applied.
@@ -86,7 +97,7 @@ std::optional<AttrProblem> checkCachedSignature(const FunctionDecl &FD) {
 std::optional<AttrProblem> checkCachedDefinition(const FunctionDecl &Definition) {
   if (std::optional<AttrProblem> Problem = checkMemberKind(Definition))
     return Problem;
-  if (const CXXRecordDecl *Local = localClassIn(Definition.getReturnType()))
+  if (const CXXRecordDecl *Local = localClassResult(Definition))
     return AttrProblem{Definition.getLocation(),
                        Local->isLambda()
                            ? "cachepy::cache_file cannot cache a function returning a "

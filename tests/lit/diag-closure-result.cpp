@@ -19,3 +19,8 @@
 [[cachepy::cache_file("d")]] auto make_pair(int k) { // expected-error {{cachepy::cache_file cannot cache a function returning a lambda: a closure cannot be stored}}
   return std::make_pair(k, [k] { return k; });
 }
+
+// In a template, the instantiations tell.
+template <class T>
+[[cachepy::cache_file("d")]] auto make_scaler(T k) { return [k](T x) { return x * k; }; } // expected-error {{cachepy::cache_file cannot cache a function returning a lambda: a closure cannot be stored}}
+int use = make_scaler(2)(3);
