@@ -5,6 +5,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Basic/CharInfo.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
@@ -119,6 +120,16 @@ std::string backendChoice(const CacheFileOptions &Options) {
          (Options.Backend.empty() ? std::string("configured") : Options.Backend);
 }
 
+// Code after '{' on its line would move right by the inserted call: a line directive
+// and padding put it back on its own line and column, for diagnostics and debug info.
+std::string realignedRestOfLine(SourceLocation Open, const SourceManager &SM) {
+  for (const char *C = SM.getCharacterData(Open) + 1; *C && *C != '\n' && *C != '\r'; ++C)
+    if (!isWhitespace(*C))
+      return "\n#line " + std::to_string(SM.getPresumedLineNumber(Open)) + "\n" +
+             std::string(SM.getSpellingColumnNumber(Open), ' ');
+  return "";
+}
+
 } // namespace
 
 std::optional<AttrProblem> rewriteCachedFunction(Rewriter &Rewrite,
@@ -150,7 +161,7 @@ std::optional<AttrProblem> rewriteCachedFunction(Rewriter &Rewrite,
       << (Options.CacheDirExpr ? *Options.CacheDirExpr : std::string("{}")) << ", "
       << dependencies(Options) << ", [&]() -> " << returnTypeText(FD) << " {";
 
-  Rewrite.InsertTextAfterToken(Open, Out.str());
+  Rewrite.InsertTextAfterToken(Open, Out.str() + realignedRestOfLine(Open, Rewrite.getSourceMgr()));
   Rewrite.InsertTextBefore(Close, "}" + argumentList(Function) + "); ");
   return std::nullopt;
 }

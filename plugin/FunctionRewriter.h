@@ -5,7 +5,8 @@
 //   int f(int x) { static const auto &cachepy_site = *new ::cachepy::detail::function_site(...);
 //     return ::cachepy::detail::call(cachepy_site, DIR, [&]() -> int {
 //     return x * 2; }, x); }
-// Two insertions, after '{' and before '}', so every user line keeps its number.
+// Two insertions, after '{' and before '}', so every user line keeps its number. Code
+// after '{' on its line goes on a new line behind `#line N`, padded back to its column.
 //
 //===----------------------------------------------------------------------===//
 

@@ -1,5 +1,6 @@
 // A static (internal linkage) function is cached like any other; its mangled name
-// carries the internal-linkage marker.
+// carries the internal-linkage marker. The body, on the line of its '{', is put back at
+// its own line and column after the inserted call.
 //
 // RUN: %clangxx %cachepy -fsyntax-only -fplugin-arg-cachepy-dump-rewrite=- %s \
 // RUN:   | FileCheck --check-prefix=REWRITE %s
@@ -12,7 +13,9 @@
 #include <cstdio>
 
 [[cachepy::cache_file("cache")]] static long square(long x) { std::printf("executing square\n"); return x * x; }
-// REWRITE: {{^}}{{\[\[}}cachepy::cache_file("cache")]] static long square(long x) { static const auto &cachepy_site = *new ::cachepy::detail::function_site("square", "_ZL6squarel", {{.*}}[&]() -> long { std::printf("executing square\n"); return x * x; }, x); }
+// REWRITE: {{^}}{{\[\[}}cachepy::cache_file("cache")]] static long square(long x) { static const auto &cachepy_site = *new ::cachepy::detail::function_site("square", "_ZL6squarel", {{.*}}[&]() -> long {{[{]$}}
+// REWRITE-NEXT: {{^}}#line [[#@LINE-2]]{{$}}
+// REWRITE-NEXT: {{^}}                                                              std::printf("executing square\n"); return x * x; }, x); }
 
 int main() { std::printf("square %ld\n", square(12)); }
 // FIRST: executing square
