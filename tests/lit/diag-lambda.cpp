@@ -8,4 +8,8 @@
 auto scale = [] [[cachepy::cache_file("d")]] (int x) { return 2 * x; }; // expected-error {{cachepy::cache_file cannot cache a lambda; cache a named function and call it from the lambda}}
 auto shift = [k = 1] [[cachepy::cache_file("d")]] (auto x) { return x + k; }; // expected-error {{cachepy::cache_file cannot cache a lambda; cache a named function and call it from the lambda}}
 
-int main() { return scale(1) + shift(1); }
+// After the parameters the attribute would belong to the call operator's type, which
+// clang itself refuses.
+auto twice = [](int x) [[cachepy::cache_file("d")]] { return 2 * x; }; // expected-error {{'cache_file' attribute cannot be applied to types}}
+
+int main() { return scale(1) + shift(1) + twice(1); }
