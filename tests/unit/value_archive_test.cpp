@@ -15,6 +15,7 @@
 #include <array>
 #include <cstring>
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -253,6 +254,17 @@ TYPED_TEST(ValueArchive, KeepsTheWidthOfASizeTag) {
               cereal_bytes<typename TypeParam::output>(value));
   EXPECT_EQ(our_decode<counted32>(TypeParam::format(), our_bytes(TypeParam::format(), value)),
             value);
+}
+
+// cereal has no std::filesystem::path; ours is its generic string, which the path
+// reads back from.
+TYPED_TEST(ValueArchive, WritesAPathAsItsGenericString) {
+  const std::filesystem::path path = std::filesystem::path("data") / "a.txt";
+  EXPECT_EQ(our_bytes(TypeParam::format(), path),
+            cereal_bytes<typename TypeParam::output>(std::string("data/a.txt")));
+  EXPECT_EQ(our_decode<std::filesystem::path>(TypeParam::format(),
+                                              our_bytes(TypeParam::format(), path)),
+            path);
 }
 
 TYPED_TEST(ValueArchive, AValueOfAnotherTypeFailsToDecode) {

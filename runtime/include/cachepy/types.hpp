@@ -2,7 +2,8 @@
 #define CACHEPY_TYPES_HPP
 
 // cereal's support for the standard library types most results are made of, so that
-// cached functions over them need no further include.
+// cached functions over them need no further include; and ours for the one cereal
+// lacks, std::filesystem::path.
 
 #include <cereal/types/array.hpp>
 #include <cereal/types/chrono.hpp>
@@ -20,5 +21,7 @@
 #include <cereal/types/utility.hpp>
 #include <cereal/types/variant.hpp>
 #include <cereal/types/vector.hpp>
+
+#include "types/filesystem.hpp"
 
 #endif

@@ -224,4 +224,6 @@ void decode_value(std::istream &in, backend format, function_ref<void(value_read
   decode_with<cereal::BinaryInputArchive>(in, read);
 }
 
+void throw_unreadable(const char *why) { throw cereal::Exception(why); }
+
 } // namespace cachepy::detail

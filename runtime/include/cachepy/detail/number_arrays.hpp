@@ -6,11 +6,12 @@
 // pages (as numpy does for its arrays): filling 80 MB then costs tens of page faults
 // instead of twenty thousand, which is most of the time such a hit takes.
 
+#include "value_codec.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <istream>
-#include <stdexcept>
 #include <type_traits>
 #include <vector>
 
@@ -39,7 +40,7 @@ void read_numbers(std::istream &in, std::vector<T> &out, std::uint64_t payload_s
   if (payload_size < sizeof count || (payload_size - sizeof count) % sizeof(T) != 0 ||
       !in.read(reinterpret_cast<char *>(&count), sizeof count) ||
       count != (payload_size - sizeof count) / sizeof(T))
-    throw std::runtime_error("the entry does not hold an array of this type");
+    throw_unreadable("the entry does not hold an array of this type");
   out.reserve(count);
   advise_huge_pages(out.data(), count * sizeof(T));
   // Through a cache-sized chunk rather than resize() and one read: the array's memory
@@ -49,7 +50,7 @@ void read_numbers(std::istream &in, std::vector<T> &out, std::uint64_t payload_s
   while (out.size() < count) {
     const std::size_t n = std::min<std::uint64_t>(count - out.size(), chunk_count);
     if (!in.read(reinterpret_cast<char *>(chunk.data()), static_cast<std::streamsize>(n * sizeof(T))))
-      throw std::runtime_error("the entry's array is cut short");
+      throw_unreadable("the entry's array is cut short");
     out.insert(out.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(n));
   }
 }

@@ -18,6 +18,10 @@ void encode_value(std::ostream &out, backend format, function_ref<void(value_wri
 // Throws (cereal::Exception) when the stream does not hold what `read` asks for.
 void decode_value(std::istream &in, backend format, function_ref<void(value_reader &)> read);
 
+// Throws cereal::Exception(why), from the library: what the runtime's headers do where
+// decoding fails, so that they compile in translation units built with -fno-exceptions.
+[[noreturn]] void throw_unreadable(const char *why);
+
 } // namespace cachepy::detail
 
 #endif
