@@ -67,7 +67,7 @@ public:
   void from_disk_or_run(call_mode mode) {
     const call_graph_node node(site_, k_, cache_dir_);
     generation_ = recent_generation();
-    const entry_address where = address_of(cache_dir_, site_.directory_name, k_);
+    const entry_address where = address_of(cache_dir_, site_.directory_name(), k_);
     if (mode != call_mode::force && from_disk(where))
       return;
 
@@ -130,7 +130,7 @@ private:
       note_stored(site_, where.directory, context_);
       keep(where, *size, hit_count_of(where));
     } catch (const std::exception &error) {
-      log_warning("cannot serialize the result of " + site_.qualified_name + ": " +
+      log_warning("cannot serialize the result of " + std::string(site_.qualified_name) + ": " +
                   error.what());
     }
   }
@@ -168,16 +168,17 @@ private:
 
 bool hash_arguments(const function_site &site, const call_context &context,
                     function_ref<void(value_writer &)> feed, key &arguments) noexcept {
-  auto uncached = [&](const std::string &what, const std::string &problem) {
-    log_warning_once("hash:" + site.qualified_name,
-                     "cannot hash " + what + " (" + problem + "); running it uncached");
+  auto uncached = [&](const char *before, const char *after, const std::string &problem) {
+    const std::string name(site.qualified_name);
+    log_warning_once("hash:" + name, "cannot hash " + (before + name) + after + " (" +
+                                         problem + "); running it uncached");
     return false;
   };
   if (!context.problem.empty())
-    return uncached("what " + site.qualified_name + " depends on", context.problem);
+    return uncached("what ", " depends on", context.problem);
   const call_context hashed = hash_context(feed);
   if (!hashed.problem.empty())
-    return uncached("the arguments of " + site.qualified_name, hashed.problem);
+    return uncached("the arguments of ", "", hashed.problem);
   arguments = hashed.hash;
   return true;
 }

@@ -1,6 +1,5 @@
 #include <cachepy/detail/hit_counter.hpp>
 
-#include <cstdlib>
 #include <fcntl.h>
 #include <map>
 #include <mutex>
@@ -20,7 +19,10 @@ hit_counts &counts() {
   return *instance;
 }
 
-void flush_hits() {
+// Run by the C library after every atexit handler and static destructor registered
+// once the program started, so that the hits of the cached calls they make are
+// written too (an atexit handler registered at the first hit would run before them).
+__attribute__((destructor)) void flush_hits() {
   hit_counts &c = counts();
   std::lock_guard<std::mutex> lock(c.mutex);
   for (auto &[directory, keys] : c.by_directory) {
@@ -43,8 +45,6 @@ void flush_hits() {
 
 hit_count *hit_count_of(const entry_address &where) noexcept {
   try {
-    static const bool registered = std::atexit(flush_hits) == 0;
-    (void)registered;
     hit_counts &c = counts();
     const std::string file_name = where.file.substr(where.directory.size() + 1, 32);
     std::lock_guard<std::mutex> lock(c.mutex);

@@ -68,7 +68,7 @@ void sync_directory(const std::string &directory) {
 // while computing leaves "<key>.lock" and "<key>.computing". The first store of a
 // process in a function directory clears what dead processes left there.
 void remove_stale_debris_once(const std::string &directory) {
-  static once_per_key cleaned;
+  static once_per_key &cleaned = *new once_per_key;
   if (cleaned.first(directory))
     remove_stale_debris(directory);
 }

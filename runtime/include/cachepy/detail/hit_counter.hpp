@@ -1,7 +1,7 @@
 #ifndef CACHEPY_DETAIL_HIT_COUNTER_HPP
 #define CACHEPY_DETAIL_HIT_COUNTER_HPP
 
-// Hits are counted in memory and appended, once per process at exit, to
+// Hits are counted in memory and appended, once per process as it exits, to
 // <function dir>/hits.log ("<key hex> <count>" lines), for `cachepy ls`. A hit itself
 // stays free of disk writes.
 
@@ -13,7 +13,7 @@ namespace cachepy::detail {
 
 using hit_count = std::atomic<unsigned long>;
 
-// The entry's counter for this process, valid until exit; nullptr if it cannot be
+// The entry's counter for this process, never freed; nullptr if it cannot be
 // made (counting is a convenience, never a reason to fail a hit).
 hit_count *hit_count_of(const entry_address &where) noexcept;
 
