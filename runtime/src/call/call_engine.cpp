@@ -81,12 +81,8 @@ public:
       const auto running = node.executing();
       ops_.run_body(call_);
     }
-    if (mode == call_mode::force) {
-      forget_recent(cache_dir_, k_);
-      generation_ = recent_generation();
-    }
     if (mode != call_mode::skip_save)
-      store(where);
+      store(where, mode);
   }
 
 private:
@@ -120,19 +116,24 @@ private:
     return false;
   }
 
-  void store(const entry_address &where) {
+  void store(const entry_address &where, call_mode mode) {
+    std::optional<std::uint64_t> size;
     try {
-      const std::optional<std::uint64_t> size = save_entry(
+      size = save_entry(
           where, k_, format_,
           [&](std::ostream &out) { ops_.encode(call_, format_, out); }, config_.sync);
-      if (!size)
-        return;
-      note_stored(site_, where.directory, context_);
-      keep(where, *size, hit_count_of(where));
     } catch (const std::exception &error) {
       log_warning("cannot serialize the result of " + std::string(site_.qualified_name) + ": " +
                   error.what());
     }
+    // Forgotten once the new entry is in place: a call of this process that read the
+    // old one took the generation before this, and cannot keep what it read.
+    if (mode == call_mode::force)
+      generation_ = forget_recent(cache_dir_, k_);
+    if (!size)
+      return;
+    note_stored(site_, where.directory, context_);
+    keep(where, *size, hit_count_of(where));
   }
 
   // Never fails the call: keeping is an optimization.
