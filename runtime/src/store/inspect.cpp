@@ -101,6 +101,32 @@ cache_listing list_cache(const std::string &dir) {
   return listing;
 }
 
+cache_listing open_cache(const std::string &dir) {
+  cache_listing listing = list_cache(dir);
+  if (!listing.foreign.empty())
+    throw std::runtime_error(dir + " is not a cachepy cache directory (it holds " +
+                             listing.foreign.front() + ")");
+  return listing;
+}
+
+std::vector<entry_info> all_entries(const cache_listing &listing) {
+  std::vector<entry_info> entries;
+  for (const function_info &function : listing.functions)
+    entries.insert(entries.end(), function.entries.begin(), function.entries.end());
+  return entries;
+}
+
+double age_days(std::time_t modified, std::time_t now) {
+  return std::difftime(now, modified) / 86400.0;
+}
+
+std::uint64_t total_size(const std::vector<entry_info> &entries) {
+  std::uint64_t bytes = 0;
+  for (const entry_info &entry : entries)
+    bytes += entry.size;
+  return bytes;
+}
+
 std::string verify_entry(const entry_info &entry) {
   std::ifstream in(entry.path, std::ios::binary);
   if (!in)
