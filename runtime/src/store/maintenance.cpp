@@ -2,6 +2,7 @@
 // directory that looks like a cache (detail::open_cache), as the command line does.
 
 #include <cachepy/api.hpp>
+#include <cachepy/detail/hit_counter.hpp>
 #include <cachepy/detail/logging.hpp>
 #include <cachepy/detail/maintenance.hpp>
 #include <cachepy/detail/store.hpp>
@@ -42,10 +43,13 @@ std::size_t remove_entries(const std::string &dir, const cache_listing &listing,
     removed += fs::remove(entry.path, error) ? 1 : 0;
   }
   try {
-    for (const function_info &function : listing.functions)
-      remove_stale_debris((fs::path(dir) / function.directory).native());
+    for (const function_info &function : listing.functions) {
+      const std::string function_dir = (fs::path(dir) / function.directory).native();
+      remove_stale_debris(function_dir);
+      compact_hit_log(function_dir); // the removed entries' hits go with them
+    }
   } catch (...) {
-    // Out of memory building a path: the debris waits for the next prune.
+    // Out of memory building a path: the rest waits for the next prune.
   }
   return removed;
 }

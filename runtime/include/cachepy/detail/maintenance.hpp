@@ -20,7 +20,8 @@ std::vector<entry_info> entries_to_prune(const cache_listing &listing,
                                          std::optional<std::uint64_t> max_bytes);
 
 // Removes `entries` of the cache at dir, then what killed processes left in its
-// function directories; returns how many entries it removed.
+// function directories and the hit counts of entries that are gone; returns how many
+// entries it removed.
 std::size_t remove_entries(const std::string &dir, const cache_listing &listing,
                            const std::vector<entry_info> &entries) noexcept;
 
