@@ -56,6 +56,14 @@ TEST(KeyHash, EqualValuesGiveEqualKeysAndDifferentValuesDifferentKeys) {
   EXPECT_NE(hash_of(a), hash_of(b));
 }
 
+TEST(KeyHash, ANullCStringIsNotTheEmptyString) {
+  const char *null = nullptr;
+  EXPECT_NE(hash_of(null), hash_of(""));
+  EXPECT_EQ(hash_of(null), hash_of(null));
+  // Nor is it nothing: with two C strings, the null one's position matters.
+  EXPECT_NE(hash_of(null, "x"), hash_of("x", null));
+}
+
 struct point {
   int x = 0;
   int y = 0;

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
@@ -22,7 +23,6 @@ protected:
       cachepy::testing::save_text(detail::address_of(dir, "f-00000000", k), k,
                                   std::string(1024 * 1024, 'x'));
     }
-    std::ofstream(dir + "/f-00000000/notes.txt") << "not an entry";
   }
   void age(std::uint64_t i, std::chrono::hours by) {
     const std::string path = detail::address_of(dir, "f-00000000", detail::key{i, i}).file;
@@ -50,7 +50,28 @@ TEST_F(Maintenance, PruneRemovesOnlyEntriesOlderThanTheLimit) {
   EXPECT_EQ(cache_stats(dir).n_entries, 2u);
   EXPECT_EQ(cache_prune(dir, 2), 1u);
   EXPECT_EQ(cache_stats(dir).n_entries, 1u);
-  EXPECT_TRUE(fs::exists(dir + "/f-00000000/notes.txt"));
+}
+
+// As the command line does: a mistyped path must not lose its files.
+TEST_F(Maintenance, ADirectoryThatIsNotACacheIsRefusedWithOneWarning) {
+  age(1, std::chrono::hours(24 * 10));
+  for (const std::string foreign : {"/f-00000000/notes.txt", "/notes.txt"}) {
+    std::ofstream(dir + foreign) << "not an entry";
+    ::testing::internal::CaptureStderr();
+    EXPECT_EQ(cache_prune(dir, 5), 0u);
+    EXPECT_EQ(cache_stats(dir).n_entries, 0u);
+    const std::string warnings = ::testing::internal::GetCapturedStderr();
+    EXPECT_NE(warnings.find("cache_prune: " + dir + " is not a cachepy cache directory (it holds " +
+                            dir + foreign + "); nothing removed\n"),
+              std::string::npos)
+        << warnings;
+    EXPECT_NE(warnings.find("cache_stats: " + dir + " is not a cachepy cache directory"),
+              std::string::npos)
+        << warnings;
+    EXPECT_EQ(std::count(warnings.begin(), warnings.end(), '\n'), 2) << warnings;
+    fs::remove(dir + foreign);
+  }
+  EXPECT_EQ(cache_stats(dir).n_entries, 3u);
 }
 
 TEST_F(Maintenance, AHugeAgeRemovesNothingRecent) {

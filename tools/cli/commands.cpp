@@ -3,8 +3,7 @@
 #include "json_writer.hpp"
 
 #include <cachepy/api.hpp>
-#include <cachepy/detail/inspect.hpp>
-#include <cachepy/detail/store.hpp>
+#include <cachepy/detail/maintenance.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -21,39 +20,15 @@ namespace cachepy::cli {
 namespace {
 
 namespace fs = std::filesystem;
+using detail::age_days;
+using detail::all_entries;
 using detail::cache_listing;
 using detail::entry_info;
 using detail::function_info;
-
-// The commands refuse to touch what does not look like a cache: a mistyped path must
-// not have its files listed as entries, or removed.
-cache_listing open_cache(const std::string &dir) {
-  cache_listing listing = detail::list_cache(dir);
-  if (!listing.foreign.empty())
-    throw std::runtime_error(dir + " is not a cachepy cache directory (it holds " +
-                             listing.foreign.front() + ")");
-  return listing;
-}
+using detail::open_cache;
+using detail::total_size;
 
 double megabytes(std::uint64_t bytes) { return static_cast<double>(bytes) / (1024.0 * 1024.0); }
-
-double age_days(std::time_t modified) {
-  return std::difftime(std::time(nullptr), modified) / 86400.0;
-}
-
-std::uint64_t total_size(const std::vector<entry_info> &entries) {
-  std::uint64_t bytes = 0;
-  for (const entry_info &entry : entries)
-    bytes += entry.size;
-  return bytes;
-}
-
-std::vector<entry_info> all_entries(const cache_listing &listing) {
-  std::vector<entry_info> entries;
-  for (const function_info &function : listing.functions)
-    entries.insert(entries.end(), function.entries.begin(), function.entries.end());
-  return entries;
-}
 
 void print_removed(const std::vector<entry_info> &removed, bool dry_run, bool json) {
   if (json) {
@@ -145,28 +120,9 @@ int list(const std::string &dir, bool json) {
 int prune(const std::string &dir, std::optional<double> days_old,
           std::optional<std::uint64_t> max_bytes, bool dry_run, bool json) {
   const cache_listing listing = open_cache(dir);
-  std::vector<entry_info> entries = all_entries(listing);
-  // Least recently used first: the order in which a size bound evicts.
-  std::sort(entries.begin(), entries.end(),
-            [](const entry_info &a, const entry_info &b) { return a.modified < b.modified; });
-  std::vector<entry_info> removed;
-  std::uint64_t remaining = total_size(entries);
-  for (const entry_info &entry : entries) {
-    const bool too_old = days_old && age_days(entry.modified) > *days_old;
-    const bool over_size = max_bytes && remaining > *max_bytes;
-    if (!too_old && !over_size)
-      continue;
-    removed.push_back(entry);
-    remaining -= entry.size;
-  }
-  if (!dry_run) {
-    for (const entry_info &entry : removed) {
-      std::error_code ignored;
-      fs::remove(entry.path, ignored);
-    }
-    for (const function_info &function : listing.functions)
-      detail::remove_stale_debris((fs::path(dir) / function.directory).native());
-  }
+  const std::vector<entry_info> removed = detail::entries_to_prune(listing, days_old, max_bytes);
+  if (!dry_run)
+    detail::remove_entries(dir, listing, removed);
   print_removed(removed, dry_run, json);
   return 0;
 }
@@ -245,21 +201,24 @@ int verify(const std::string &dir, bool fix, bool json) {
   return damaged.empty() || fix ? 0 : 1;
 }
 
-int clear(const std::string &dir, const std::string &function, bool json) {
+int clear(const std::string &dir, const std::optional<std::string> &function, bool json) {
+  if (function && function->empty())
+    throw std::runtime_error("--function: the name of a function (see `cachepy ls " + dir +
+                             "`), not \"\"");
   const cache_listing listing = open_cache(dir);
   std::size_t entries = 0, functions = 0;
   for (const function_info &info : listing.functions) {
-    if (!function.empty() && info.name != function && info.directory != function)
+    if (function && info.name != *function && info.directory != *function)
       continue;
     entries += info.entries.size();
     ++functions;
     std::error_code ignored;
     fs::remove_all(fs::path(dir) / info.directory, ignored);
   }
-  if (!function.empty() && functions == 0)
-    throw std::runtime_error("no function named '" + function + "' in " + dir +
+  if (function && functions == 0)
+    throw std::runtime_error("no function named '" + *function + "' in " + dir +
                              " (see `cachepy ls " + dir + "`)");
-  if (function.empty()) {
+  if (!function) {
     std::error_code ignored;
     fs::remove(fs::path(dir) / "graph.tsv", ignored);
   }

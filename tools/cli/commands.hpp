@@ -16,7 +16,8 @@ int prune(const std::string &dir, std::optional<double> days_old,
           std::optional<std::uint64_t> max_bytes, bool dry_run, bool json);
 int tree(const std::string &dir, bool dot, bool json);
 int verify(const std::string &dir, bool fix, bool json);
-int clear(const std::string &dir, const std::string &function, bool json);
+// All functions' entries, or only those of `function` (which must not be empty).
+int clear(const std::string &dir, const std::optional<std::string> &function, bool json);
 
 // "2G", "500M", "64K", "1000" (bytes); nullopt when malformed.
 std::optional<std::uint64_t> parse_size(const std::string &text);

@@ -42,7 +42,8 @@ int main(int argc, char **argv) {
 
   CLI::App *clear = with_dir(app.add_subcommand("clear", "remove entries, all or one function's"));
   std::string function;
-  clear->add_option("--function", function, "only this function (as named in `cachepy ls`)");
+  const CLI::Option *only =
+      clear->add_option("--function", function, "only this function (as named in `cachepy ls`)");
 
   CLI11_PARSE(app, argc, argv);
 
@@ -65,7 +66,8 @@ int main(int argc, char **argv) {
     if (*verify)
       return cachepy::cli::verify(dir, fix, json);
     if (*clear)
-      return cachepy::cli::clear(dir, function, json);
+      return cachepy::cli::clear(dir, only->count() ? std::optional(function) : std::nullopt,
+                                 json);
   } catch (const std::exception &error) {
     std::fprintf(stderr, "cachepy: error: %s\n", error.what());
     return 1;

@@ -17,7 +17,9 @@ struct stats {
   double total_size_mb = 0;
 };
 
-// Entries under dir (every function's); a missing directory has none.
+// Entries under dir (every function's); a missing directory has none. Both calls leave
+// alone, with one warning, a directory that holds anything the runtime did not make,
+// as `cachepy` refuses it: a mistyped path must not lose its files.
 stats cache_stats(const std::string &dir);
 
 // Removes entries not used for days_old days (last use: the file's modification time,

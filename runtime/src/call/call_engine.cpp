@@ -67,7 +67,7 @@ public:
   void from_disk_or_run(call_mode mode) {
     const call_graph_node node(site_, k_, cache_dir_);
     generation_ = recent_generation();
-    const entry_address where = address_of(cache_dir_, site_.directory_name, k_);
+    const entry_address where = address_of(cache_dir_, site_.directory_name(), k_);
     if (mode != call_mode::force && from_disk(where))
       return;
 
@@ -81,12 +81,8 @@ public:
       const auto running = node.executing();
       ops_.run_body(call_);
     }
-    if (mode == call_mode::force) {
-      forget_recent(cache_dir_, k_);
-      generation_ = recent_generation();
-    }
     if (mode != call_mode::skip_save)
-      store(where);
+      store(where, mode);
   }
 
 private:
@@ -120,19 +116,24 @@ private:
     return false;
   }
 
-  void store(const entry_address &where) {
+  void store(const entry_address &where, call_mode mode) {
+    std::optional<std::uint64_t> size;
     try {
-      const std::optional<std::uint64_t> size = save_entry(
+      size = save_entry(
           where, k_, format_,
           [&](std::ostream &out) { ops_.encode(call_, format_, out); }, config_.sync);
-      if (!size)
-        return;
-      note_stored(site_, where.directory, context_);
-      keep(where, *size, hit_count_of(where));
     } catch (const std::exception &error) {
-      log_warning("cannot serialize the result of " + site_.qualified_name + ": " +
+      log_warning("cannot serialize the result of " + std::string(site_.qualified_name) + ": " +
                   error.what());
     }
+    // Forgotten once the new entry is in place: a call of this process that read the
+    // old one took the generation before this, and cannot keep what it read.
+    if (mode == call_mode::force)
+      generation_ = forget_recent(cache_dir_, k_);
+    if (!size)
+      return;
+    note_stored(site_, where.directory, context_);
+    keep(where, *size, hit_count_of(where));
   }
 
   // Never fails the call: keeping is an optimization.
@@ -168,16 +169,17 @@ private:
 
 bool hash_arguments(const function_site &site, const call_context &context,
                     function_ref<void(value_writer &)> feed, key &arguments) noexcept {
-  auto uncached = [&](const std::string &what, const std::string &problem) {
-    log_warning_once("hash:" + site.qualified_name,
-                     "cannot hash " + what + " (" + problem + "); running it uncached");
+  auto uncached = [&](const char *before, const char *after, const std::string &problem) {
+    const std::string name(site.qualified_name);
+    log_warning_once("hash:" + name, "cannot hash " + (before + name) + after + " (" +
+                                         problem + "); running it uncached");
     return false;
   };
   if (!context.problem.empty())
-    return uncached("what " + site.qualified_name + " depends on", context.problem);
+    return uncached("what ", " depends on", context.problem);
   const call_context hashed = hash_context(feed);
   if (!hashed.problem.empty())
-    return uncached("the arguments of " + site.qualified_name, hashed.problem);
+    return uncached("the arguments of ", "", hashed.problem);
   arguments = hashed.hash;
   return true;
 }

@@ -7,7 +7,6 @@
 #include <mutex>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <vector>
 
 namespace cachepy::detail {
 namespace {
@@ -18,14 +17,11 @@ struct graph_state {
 };
 
 graph_state &graph() {
-  static graph_state state;
+  static graph_state &state = *new graph_state; // outlives the calls static destructors make
   return state;
 }
 
-std::vector<const std::string *> &running_bodies() {
-  thread_local std::vector<const std::string *> stack;
-  return stack;
-}
+thread_local const call_graph_node::executing_scope *innermost_scope = nullptr;
 
 // One line per edge, appended with O_APPEND so that concurrent writers never tear
 // each other's lines: "<parent id>\t<child id>".
@@ -45,9 +41,9 @@ void persist_edge(std::string_view cache_dir, const std::string &parent,
 
 call_graph_node::call_graph_node(const function_site &site, const key &k,
                                  std::string_view cache_dir)
-    : id_(site.qualified_name + ':' + k.hex().substr(0, 16)) {
-  const std::vector<const std::string *> &stack = running_bodies();
-  const std::string *parent = stack.empty() ? nullptr : stack.back();
+    : id_(std::string(site.qualified_name) + ':' + k.hex().substr(0, 16)) {
+  const executing_scope *running = executing_scope::innermost();
+  const std::string *parent = running ? &running->id() : nullptr;
   {
     graph_state &g = graph();
     std::lock_guard<std::mutex> lock(g.mutex);
@@ -64,15 +60,20 @@ call_graph_node::call_graph_node(const function_site &site, const key &k,
 
 void register_repeated_call(const function_site &site, const key &k,
                             std::string_view cache_dir) {
-  if (!running_bodies().empty())
+  if (call_graph_node::executing_scope::innermost())
     call_graph_node(site, k, cache_dir);
 }
 
-call_graph_node::executing_scope::executing_scope(const call_graph_node &node) {
-  running_bodies().push_back(&node.id());
+call_graph_node::executing_scope::executing_scope(const call_graph_node &node)
+    : id_(node.id()), outer_(innermost_scope) {
+  innermost_scope = this;
 }
 
-call_graph_node::executing_scope::~executing_scope() { running_bodies().pop_back(); }
+call_graph_node::executing_scope::~executing_scope() { innermost_scope = outer_; }
+
+const call_graph_node::executing_scope *call_graph_node::executing_scope::innermost() {
+  return innermost_scope;
+}
 
 } // namespace cachepy::detail
 

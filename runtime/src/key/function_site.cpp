@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstring>
+#include <string>
 #include <xxhash.h>
 
 namespace cachepy::detail {
@@ -9,8 +10,7 @@ namespace {
 
 // Function names become directory names: keep letters, digits and '_', turn "::" into
 // '.', anything else into '_', and bound the length. Uniqueness comes from the hash.
-std::string sanitized(const std::string &name) {
-  constexpr std::size_t max_length = 64;
+std::string sanitized(std::string_view name, std::size_t max_length) {
   std::string out;
   for (std::size_t i = 0; i < name.size() && out.size() < max_length; ++i) {
     const unsigned char c = static_cast<unsigned char>(name[i]);
@@ -56,8 +56,9 @@ function_site::function_site(const char *qualified_name, const char *identity,
       version(version), hash(site_hash(identity, ast_hash_high, ast_hash_low, version)),
       verbose(verbose) {
   const std::uint64_t identity_hash = XXH3_64bits(identity, std::strlen(identity));
-  directory_name = sanitized(this->qualified_name) + '-' +
-                   key{0, identity_hash}.hex().substr(16, 8);
+  const std::string directory = sanitized(this->qualified_name, max_name_length) + '-' +
+                                key{0, identity_hash}.hex().substr(16, 8);
+  directory_size_ = directory.copy(directory_, sizeof directory_);
 }
 
 } // namespace cachepy::detail

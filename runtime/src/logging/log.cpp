@@ -12,7 +12,7 @@ namespace cachepy::detail {
 namespace {
 
 void write_line(const char *level, std::string_view message) {
-  static std::mutex stderr_mutex;
+  static std::mutex &stderr_mutex = *new std::mutex; // never destroyed: see once_per_key
   std::lock_guard<std::mutex> lock(stderr_mutex);
   std::fprintf(stderr, "cachepy: %s%.*s\n", level, static_cast<int>(message.size()),
                message.data());
@@ -24,13 +24,14 @@ void log_info(std::string_view message) { write_line("", message); }
 void log_warning(std::string_view message) { write_line("warning: ", message); }
 
 void log_warning_once(const std::string &what, std::string_view message) {
-  static once_per_key warned;
+  static once_per_key &warned = *new once_per_key;
   if (warned.first(what))
     log_warning(message);
 }
 
 void log_event(const function_site &site, const key &k, std::string_view event) {
-  log_info(site.qualified_name + " [" + k.hex().substr(0, 12) + "]: " + std::string(event));
+  log_info(std::string(site.qualified_name) + " [" + k.hex().substr(0, 12) + "]: " +
+           std::string(event));
 }
 
 } // namespace cachepy::detail

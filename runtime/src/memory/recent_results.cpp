@@ -124,12 +124,12 @@ void keep_recent(std::string_view cache_dir, const key &k, kept_value kept,
     s.erase(std::prev(s.by_use.end()));
 }
 
-void forget_recent(std::string_view cache_dir, const key &k) {
+std::uint64_t forget_recent(std::string_view cache_dir, const key &k) {
   recent_state &s = state();
   const key slot = slot_of(cache_dir, k);
   std::lock_guard<std::mutex> lock(s.mutex);
-  ++s.generation;
   s.erase(slot);
+  return ++s.generation;
 }
 
 } // namespace cachepy::detail

@@ -1,14 +1,112 @@
+#include "../util/file_io.hpp"
+
+#include <cachepy/detail/entry_lock.hpp>
 #include <cachepy/detail/hit_counter.hpp>
 
-#include <cstdlib>
+#include <cerrno>
 #include <fcntl.h>
-#include <map>
+#include <fstream>
 #include <mutex>
-#include <string>
+#include <sstream>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace cachepy::detail {
 namespace {
+
+using hit_totals = std::map<std::string, unsigned long>;
+
+// A log larger than this is compacted when a process appends to it, if that at least
+// halves it (a function with many hit entries keeps a large compacted log).
+constexpr std::size_t compact_above_bytes = 64 * 1024;
+
+std::string log_path(const std::string &function_dir) { return function_dir + "/hits.log"; }
+
+void add_lines(std::istream &in, hit_totals &totals) {
+  std::string key_hex;
+  unsigned long count = 0;
+  while (in >> key_hex >> count)
+    totals[key_hex] += count;
+}
+
+bool read_all(int fd, std::string &text) {
+  char buffer[64 * 1024];
+  for (off_t offset = 0;;) {
+    const ssize_t n = ::pread(fd, buffer, sizeof buffer, offset);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      return false;
+    if (n == 0)
+      return true;
+    text.append(buffer, static_cast<std::size_t>(n));
+    offset += n;
+  }
+}
+
+// The log, opened and locked against the other processes appending to or rewriting
+// it: -1 if it cannot be opened. A rewrite replaces the file, so whoever locked the
+// replaced one retries on the new one.
+int open_locked(const std::string &path, int flags) {
+  for (;;) {
+    const int fd = ::open(path.c_str(), flags | O_CLOEXEC, 0644);
+    if (fd < 0)
+      return -1;
+    int locked;
+    while ((locked = ::flock(fd, LOCK_EX)) != 0 && errno == EINTR) {
+    }
+    if (locked != 0 || lock_file_still_linked(fd, path))
+      return fd; // without flock (some network file systems), appends still stay whole
+    ::close(fd);
+  }
+}
+
+// One line per key of `log` that still has an entry in function_dir.
+std::string compacted(const std::string &function_dir, const std::string &log) {
+  hit_totals totals;
+  std::istringstream in(log);
+  add_lines(in, totals);
+  std::string lines;
+  for (const auto &[key_hex, count] : totals)
+    if (::access((function_dir + '/' + key_hex + ".cpy").c_str(), F_OK) == 0)
+      lines += key_hex + ' ' + std::to_string(count) + '\n';
+  return lines;
+}
+
+// Replaces the log by `lines`, written aside and renamed over it; false if it failed.
+bool replace_log(const std::string &path, const std::string &lines) {
+  const std::string temporary = path + ".tmp." + std::to_string(::getpid());
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0)
+    return false;
+  const bool written = write_exactly(fd, lines.data(), lines.size());
+  if (::close(fd) == 0 && written && ::rename(temporary.c_str(), path.c_str()) == 0)
+    return true;
+  ::unlink(temporary.c_str());
+  return false;
+}
+
+void append_hits(const std::string &function_dir, const std::string &lines) {
+  const std::string path = log_path(function_dir);
+  const int fd = open_locked(path, O_RDWR | O_CREAT | O_APPEND);
+  if (fd < 0)
+    return;
+  struct stat info;
+  std::string log;
+  if (::fstat(fd, &info) == 0 &&
+      static_cast<std::size_t>(info.st_size) + lines.size() > compact_above_bytes &&
+      read_all(fd, log)) {
+    log += lines;
+    const std::string smaller = compacted(function_dir, log);
+    if (smaller.size() <= log.size() / 2 && replace_log(path, smaller)) {
+      ::close(fd);
+      return;
+    }
+  }
+  write_exactly(fd, lines.data(), lines.size());
+  ::close(fd);
+}
 
 struct hit_counts {
   std::mutex mutex;
@@ -20,22 +118,23 @@ hit_counts &counts() {
   return *instance;
 }
 
-void flush_hits() {
+// Run by the C library after every atexit handler and static destructor registered
+// once the program started, so that the hits of the cached calls they make are
+// written too (an atexit handler registered at the first hit would run before them).
+__attribute__((destructor)) void flush_hits() {
   hit_counts &c = counts();
   std::lock_guard<std::mutex> lock(c.mutex);
-  for (auto &[directory, keys] : c.by_directory) {
-    std::string lines;
-    for (auto &[key_hex, hits] : keys)
-      if (const unsigned long n = hits.exchange(0, std::memory_order_relaxed))
-        lines += key_hex + ' ' + std::to_string(n) + '\n';
-    if (lines.empty())
-      continue;
-    const std::string path = directory + "/hits.log";
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    if (fd < 0)
-      continue;
-    [[maybe_unused]] const ssize_t written = ::write(fd, lines.data(), lines.size());
-    ::close(fd);
+  try {
+    for (auto &[directory, keys] : c.by_directory) {
+      std::string lines;
+      for (auto &[key_hex, hits] : keys)
+        if (const unsigned long n = hits.exchange(0, std::memory_order_relaxed))
+          lines += key_hex + ' ' + std::to_string(n) + '\n';
+      if (!lines.empty())
+        append_hits(directory, lines);
+    }
+  } catch (...) {
+    // Out of memory: the counts are a convenience, the exit goes on.
   }
 }
 
@@ -43,14 +142,34 @@ void flush_hits() {
 
 hit_count *hit_count_of(const entry_address &where) noexcept {
   try {
-    static const bool registered = std::atexit(flush_hits) == 0;
-    (void)registered;
     hit_counts &c = counts();
     const std::string file_name = where.file.substr(where.directory.size() + 1, 32);
     std::lock_guard<std::mutex> lock(c.mutex);
     return &c.by_directory[where.directory].try_emplace(file_name, 0).first->second;
   } catch (...) {
     return nullptr;
+  }
+}
+
+std::map<std::string, unsigned long> read_hit_log(const std::string &function_dir) {
+  hit_totals totals;
+  std::ifstream in(log_path(function_dir));
+  add_lines(in, totals);
+  return totals;
+}
+
+void compact_hit_log(const std::string &function_dir) noexcept {
+  try {
+    const std::string path = log_path(function_dir);
+    const int fd = open_locked(path, O_RDWR);
+    if (fd < 0)
+      return;
+    std::string log;
+    if (read_all(fd, log))
+      replace_log(path, compacted(function_dir, log));
+    ::close(fd);
+  } catch (...) {
+    // Out of memory: the counts of removed entries wait for the next compaction.
   }
 }
 

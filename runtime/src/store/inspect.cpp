@@ -1,5 +1,6 @@
 #include "entry_format.hpp"
 
+#include <cachepy/detail/hit_counter.hpp>
 #include <cachepy/detail/inspect.hpp>
 
 #include <cctype>
@@ -36,6 +37,7 @@ bool is_runtime_file(const std::string &name) {
   const std::size_t dot = name.find('.');
   const std::string stem = name.substr(0, dot);
   return name == "manifest" || name == "hits.log" || name.rfind("manifest.tmp.", 0) == 0 ||
+         name.rfind("hits.log.tmp.", 0) == 0 ||
          (stem.size() == 32 && is_hex(stem));
 }
 
@@ -48,13 +50,8 @@ key key_from_hex(const std::string &hex) {
              std::stoull(hex.substr(16, 16), nullptr, 16)};
 }
 
-void add_hits(const std::string &log, std::vector<entry_info> &entries) {
-  std::ifstream in(log);
-  std::map<std::string, unsigned long> hits;
-  std::string key_hex;
-  unsigned long count = 0;
-  while (in >> key_hex >> count)
-    hits[key_hex] += count;
+void add_hits(const std::string &function_dir, std::vector<entry_info> &entries) {
+  const std::map<std::string, unsigned long> hits = read_hit_log(function_dir);
   for (entry_info &entry : entries) {
     const auto it = hits.find(entry.key_hex);
     if (it != hits.end())
@@ -95,10 +92,36 @@ cache_listing list_cache(const std::string &dir) {
       function.entries.push_back({file.path().native(), file_name.substr(0, 32),
                                   static_cast<std::uint64_t>(info.st_size), info.st_mtime});
     }
-    add_hits(item.path().native() + "/hits.log", function.entries);
+    add_hits(item.path().native(), function.entries);
     listing.functions.push_back(std::move(function));
   }
   return listing;
+}
+
+cache_listing open_cache(const std::string &dir) {
+  cache_listing listing = list_cache(dir);
+  if (!listing.foreign.empty())
+    throw std::runtime_error(dir + " is not a cachepy cache directory (it holds " +
+                             listing.foreign.front() + ")");
+  return listing;
+}
+
+std::vector<entry_info> all_entries(const cache_listing &listing) {
+  std::vector<entry_info> entries;
+  for (const function_info &function : listing.functions)
+    entries.insert(entries.end(), function.entries.begin(), function.entries.end());
+  return entries;
+}
+
+double age_days(std::time_t modified, std::time_t now) {
+  return std::difftime(now, modified) / 86400.0;
+}
+
+std::uint64_t total_size(const std::vector<entry_info> &entries) {
+  std::uint64_t bytes = 0;
+  for (const entry_info &entry : entries)
+    bytes += entry.size;
+  return bytes;
 }
 
 std::string verify_entry(const entry_info &entry) {

@@ -3,6 +3,7 @@
 
 #include "entry_format.hpp"
 #include "entry_streams.hpp"
+#include "../util/file_io.hpp"
 #include "../util/once_per_key.hpp"
 
 #include <cachepy/detail/entry_lock.hpp>
@@ -36,20 +37,6 @@ struct file_descriptor {
   }
 };
 
-bool read_header(int fd, entry_header &header) {
-  char *out = reinterpret_cast<char *>(&header);
-  std::size_t done = 0;
-  while (done < sizeof header) {
-    const ssize_t n = ::read(fd, out + done, sizeof header - done);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0)
-      return false;
-    done += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
 std::string temporary_name(const std::string &final_path) {
   thread_local std::mt19937_64 random{std::random_device{}()};
   return final_path + ".tmp." + std::to_string(::getpid()) + '.' +
@@ -64,11 +51,12 @@ void sync_directory(const std::string &directory) {
   }
 }
 
-// A process killed while writing leaves "<entry>.tmp.<pid>.<random>"; one killed
-// while computing leaves "<key>.lock" and "<key>.computing". The first store of a
-// process in a function directory clears what dead processes left there.
+// A process killed while writing leaves "<entry>.tmp.<pid>.<random>" (or the
+// manifest's or hits.log's "<name>.tmp.<pid>"); one killed while computing leaves
+// "<key>.lock" and "<key>.computing". The first store of a process in a function
+// directory clears what dead processes left there.
 void remove_stale_debris_once(const std::string &directory) {
-  static once_per_key cleaned;
+  static once_per_key &cleaned = *new once_per_key;
   if (cleaned.first(directory))
     remove_stale_debris(directory);
 }
@@ -84,9 +72,9 @@ std::size_t remove_stale_debris(const std::string &directory) noexcept {
       const std::string path = it->path().native();
       const std::string name = it->path().filename().native();
       bool stale = false;
-      const std::size_t tmp = name.find(".cpy.tmp.");
+      const std::size_t tmp = name.find(".tmp."); // entries', manifest's, hits.log's
       if (tmp != std::string::npos) {
-        const long pid = std::strtol(name.c_str() + tmp + 9, nullptr, 10);
+        const long pid = std::strtol(name.c_str() + tmp + 5, nullptr, 10);
         stale = pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
       } else if (name.size() > 5 && name.compare(name.size() - 5, 5, ".lock") == 0) {
         // Unheld: nobody computes it. Taking the lock before unlinking keeps a
@@ -136,7 +124,7 @@ loaded load_entry(const entry_address &where, const key &k, backend format,
     entry_header header;
     const std::uint64_t size = static_cast<std::uint64_t>(info.st_size);
     const char *problem = "truncated header";
-    if (size >= sizeof header && read_header(file.fd, header))
+    if (size >= sizeof header && read_exactly(file.fd, &header, sizeof header))
       problem = header_problem(header, k, format, size - sizeof header);
     if (!problem) {
       ::posix_fadvise(file.fd, 0, 0, POSIX_FADV_SEQUENTIAL);

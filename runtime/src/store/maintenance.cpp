@@ -1,34 +1,75 @@
-// cache_stats and cache_prune: walks over a cache directory that look only at files
-// named like entries (32 hex digits + ".cpy"), never at anything else found there.
+// Pruning, for cache_prune and `cachepy prune`, and cache_stats. Both look only at a
+// directory that looks like a cache (detail::open_cache), as the command line does.
 
 #include <cachepy/api.hpp>
+#include <cachepy/detail/hit_counter.hpp>
+#include <cachepy/detail/logging.hpp>
+#include <cachepy/detail/maintenance.hpp>
 #include <cachepy/detail/store.hpp>
 
-#include <chrono>
-#include <filesystem>
 #include <algorithm>
-#include <functional>
+#include <ctime>
+#include <filesystem>
 
 namespace cachepy {
-namespace {
+namespace detail {
 
-namespace fs = std::filesystem;
-
-bool is_entry_name(const std::string &name) {
-  if (name.size() != 36 || name.compare(32, 4, ".cpy") != 0)
-    return false;
-  for (std::size_t i = 0; i < 32; ++i)
-    if (!std::isxdigit(static_cast<unsigned char>(name[i])))
-      return false;
-  return true;
+std::vector<entry_info> entries_to_prune(const cache_listing &listing,
+                                         std::optional<double> days_old,
+                                         std::optional<std::uint64_t> max_bytes) {
+  std::vector<entry_info> entries = all_entries(listing);
+  std::sort(entries.begin(), entries.end(),
+            [](const entry_info &a, const entry_info &b) { return a.modified < b.modified; });
+  const std::time_t now = std::time(nullptr);
+  std::vector<entry_info> removed;
+  std::uint64_t remaining = total_size(entries);
+  for (const entry_info &entry : entries) {
+    const bool too_old = days_old && age_days(entry.modified, now) > *days_old;
+    const bool over_size = max_bytes && remaining > *max_bytes;
+    if (!too_old && !over_size)
+      continue;
+    removed.push_back(entry);
+    remaining -= entry.size;
+  }
+  return removed;
 }
 
-void for_each_entry(const std::string &dir, const std::function<void(const fs::directory_entry &)> &visit) {
-  std::error_code error;
-  fs::recursive_directory_iterator it(dir, error), end;
-  for (; !error && it != end; it.increment(error)) {
-    if (it->is_regular_file(error) && is_entry_name(it->path().filename().native()))
-      visit(*it);
+std::size_t remove_entries(const std::string &dir, const cache_listing &listing,
+                           const std::vector<entry_info> &entries) noexcept {
+  namespace fs = std::filesystem;
+  std::size_t removed = 0;
+  for (const entry_info &entry : entries) {
+    std::error_code error;
+    removed += fs::remove(entry.path, error) ? 1 : 0;
+  }
+  try {
+    for (const function_info &function : listing.functions) {
+      const std::string function_dir = (fs::path(dir) / function.directory).native();
+      remove_stale_debris(function_dir);
+      compact_hit_log(function_dir); // the removed entries' hits go with them
+    }
+  } catch (...) {
+    // Out of memory building a path: the rest waits for the next prune.
+  }
+  return removed;
+}
+
+} // namespace detail
+
+namespace {
+
+// The cache at dir, for the API: none when dir does not exist (an empty cache), none
+// with one warning when it does not look like a cache.
+std::optional<detail::cache_listing> listing_for(const std::string &dir, const char *caller,
+                                                 const char *refused) {
+  try {
+    std::error_code missing;
+    if (!std::filesystem::exists(dir, missing))
+      return std::nullopt;
+    return detail::open_cache(dir);
+  } catch (const std::exception &error) {
+    detail::log_warning(std::string(caller) + ": " + error.what() + "; " + refused);
+    return std::nullopt;
   }
 }
 
@@ -36,43 +77,20 @@ void for_each_entry(const std::string &dir, const std::function<void(const fs::d
 
 stats cache_stats(const std::string &dir) {
   stats result;
-  std::uintmax_t bytes = 0;
-  for_each_entry(dir, [&](const fs::directory_entry &entry) {
-    std::error_code error;
-    const std::uintmax_t size = entry.file_size(error);
-    if (error)
-      return;
-    ++result.n_entries;
-    bytes += size;
-  });
-  result.total_size_mb = static_cast<double>(bytes) / (1024.0 * 1024.0);
+  if (const auto listing = listing_for(dir, "cache_stats", "nothing counted")) {
+    const std::vector<detail::entry_info> entries = detail::all_entries(*listing);
+    result.n_entries = entries.size();
+    result.total_size_mb = static_cast<double>(detail::total_size(entries)) / (1024.0 * 1024.0);
+  }
   return result;
 }
 
 std::size_t cache_prune(const std::string &dir, double days_old) {
-  // Clamped: nanosecond clocks overflow past ~290 years, and a wrapped cutoff would
-  // remove everything.
-  const double bounded_days = std::min(std::max(days_old, 0.0), 36500.0);
-  const auto cutoff = fs::file_time_type::clock::now() -
-                      std::chrono::duration_cast<fs::file_time_type::duration>(
-                          std::chrono::duration<double, std::ratio<86400>>(bounded_days));
-  std::vector<fs::path> stale;
-  for_each_entry(dir, [&](const fs::directory_entry &entry) {
-    std::error_code error;
-    const auto modified = entry.last_write_time(error);
-    if (!error && modified < cutoff)
-      stale.push_back(entry.path());
-  });
-  std::size_t removed = 0;
-  std::error_code error;
-  for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error))
-    if (it->is_directory(error))
-      detail::remove_stale_debris(it->path().native());
-  for (const fs::path &path : stale) {
-    std::error_code error;
-    removed += fs::remove(path, error) ? 1 : 0;
-  }
-  return removed;
+  const auto listing = listing_for(dir, "cache_prune", "nothing removed");
+  if (!listing)
+    return 0;
+  return detail::remove_entries(dir, *listing,
+                                detail::entries_to_prune(*listing, days_old, std::nullopt));
 }
 
 } // namespace cachepy

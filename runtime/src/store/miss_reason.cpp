@@ -15,7 +15,7 @@ namespace cachepy::detail {
 namespace {
 
 std::string manifest_text(const function_site &site, const key &context) {
-  return "ast " + site.ast_hash.hex() + "\nversion " + site.version + "\ncontext " +
+  return "ast " + site.ast_hash.hex() + "\nversion " + std::string(site.version) + "\ncontext " +
          context.hex() + "\n";
 }
 
@@ -55,7 +55,7 @@ void note_stored(const function_site &site, const std::string &function_dir,
                  const key &context) noexcept {
   try {
     const std::string text = manifest_text(site, context);
-    static once_per_key written; // "<dir>\n<text>" already on disk
+    static once_per_key &written = *new once_per_key; // "<dir>\n<text>" already on disk
     if (!written.first(function_dir + '\n' + text))
       return;
     const std::string path = manifest_path(function_dir);

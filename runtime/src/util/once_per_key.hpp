@@ -2,7 +2,9 @@
 #define CACHEPY_UTIL_ONCE_PER_KEY_HPP
 
 // "Is this the first time, in this process, for this key?", safe across threads:
-// for warnings said once and per-directory work done once.
+// for warnings said once and per-directory work done once. Instances are statics made
+// with new and never destroyed (`static once_per_key &seen = *new once_per_key;`):
+// cached calls made by static destructors and atexit handlers still use them.
 
 #include <mutex>
 #include <set>

@@ -18,12 +18,23 @@ class call_graph_node {
 public:
   call_graph_node(const function_site &site, const key &k, std::string_view cache_dir);
 
+  // The scopes of one thread link into a stack through the thread's innermost one, a
+  // plain pointer: a thread-local container would be destroyed at exit before the
+  // static destructors and atexit handlers that may still make cached calls.
   class executing_scope {
   public:
     explicit executing_scope(const call_graph_node &node);
     ~executing_scope();
     executing_scope(const executing_scope &) = delete;
     executing_scope &operator=(const executing_scope &) = delete;
+
+    // The cached body running on this thread, or nullptr.
+    static const executing_scope *innermost();
+    const std::string &id() const { return id_; }
+
+  private:
+    const std::string &id_;
+    const executing_scope *outer_;
   };
   executing_scope executing() const { return executing_scope(*this); }
 

@@ -2,12 +2,15 @@
 #define CACHEPY_DETAIL_FUNCTION_SITE_HPP
 
 // What the plugin knows about one cached function, built once (a function-local static
-// in the rewritten body) so that per-call work depends only on the arguments.
+// in the rewritten body) so that per-call work depends only on the arguments. It is
+// trivially destructible, so that it is never destroyed: a call from a static
+// destructor or an atexit handler may come after the program's statics are gone.
 
 #include "key.hpp"
 
+#include <cstddef>
 #include <cstdint>
-#include <string>
+#include <string_view>
 
 namespace cachepy::detail {
 
@@ -20,17 +23,25 @@ bool parse_backend(std::string_view name, backend &format);
 
 struct function_site {
   // qualified_name: for logs and the entry directory; identity: the mangled name, or
-  // __PRETTY_FUNCTION__ for templates so each instantiation is its own function.
+  // __PRETTY_FUNCTION__ for templates so each instantiation is its own function. The
+  // strings are the plugin's literals: the site keeps views of them.
   function_site(const char *qualified_name, const char *identity,
                 std::uint64_t ast_hash_high, std::uint64_t ast_hash_low,
                 const char *version, bool verbose);
 
-  std::string qualified_name;
-  std::string directory_name; // sanitized name + identity hash: "ns.transform-1a2b3c4d"
+  std::string_view qualified_name;
   key ast_hash;
-  std::string version;
+  std::string_view version;
   key hash; // format version, identity, AST hash, version
   bool verbose;
+
+  // The sanitized name + identity hash: "ns.transform-1a2b3c4d".
+  std::string_view directory_name() const { return {directory_, directory_size_}; }
+
+private:
+  static constexpr std::size_t max_name_length = 64;
+  char directory_[max_name_length + 9]; // '-' and 8 hex digits
+  std::size_t directory_size_;
 };
 
 } // namespace cachepy::detail

@@ -35,6 +35,15 @@ struct cache_listing {
 // Throws std::runtime_error when dir is missing or not a directory.
 cache_listing list_cache(const std::string &dir);
 
+// list_cache, refusing (std::runtime_error) a directory that holds anything the runtime
+// did not make: a mistyped path must not have its files listed as entries, or removed.
+cache_listing open_cache(const std::string &dir);
+
+std::vector<entry_info> all_entries(const cache_listing &listing);
+// Days since an entry's last use.
+double age_days(std::time_t modified, std::time_t now = std::time(nullptr));
+std::uint64_t total_size(const std::vector<entry_info> &entries);
+
 // "" when the entry's header, key and checksum hold; otherwise the problem.
 std::string verify_entry(const entry_info &entry);
 

@@ -79,7 +79,8 @@ kept_value find_recent(std::string_view cache_dir, const key &k, std::string &re
 
 // Counts forget_recent calls: a value read before a concurrent `force` forgot its key
 // must not be kept over the forced one, so keep_recent takes the count seen before
-// the value was read and keeps nothing if it has moved since.
+// the value was read and keeps nothing if it has moved since. A force forgets once its
+// new entry is in place, so a read that saw the old entry always began before.
 std::uint64_t recent_generation();
 
 // Whether a value of this size is worth a copy: small ones always, large ones from
@@ -91,7 +92,8 @@ void keep_recent(std::string_view cache_dir, const key &k, kept_value kept,
                  std::string entry_file, std::uint64_t size, std::size_t limit,
                  std::uint64_t generation);
 
-void forget_recent(std::string_view cache_dir, const key &k);
+// Returns the generation it began, under which the forced value may be kept.
+std::uint64_t forget_recent(std::string_view cache_dir, const key &k);
 
 } // namespace cachepy::detail
 

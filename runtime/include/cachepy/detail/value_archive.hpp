@@ -266,16 +266,22 @@ inline void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, std::nullptr_t &) {
 }
 
 // C strings and string views hash as their characters, exactly as a std::string with
-// the same characters does, so h("bob") and h(std::string("bob")) share a key.
+// the same characters does, so h("bob") and h(std::string("bob")) share a key. A null
+// C string hashes as a length no string has, so h(nullptr) and h("") do not.
 struct text_view {
   std::string_view text;
+  bool null = false;
 };
 inline void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const text_view &view) {
-  ar.sink().text(view.text.data(), view.text.size());
+  static constexpr std::uint64_t no_text = ~std::uint64_t{0};
+  if (view.null)
+    ar.sink().size(number_kind_of<std::uint64_t>, &no_text);
+  else
+    ar.sink().text(view.text.data(), view.text.size());
 }
 
 template <class T> const T &hashable(const T &value) { return value; }
-inline text_view hashable(const char *text) { return {text ? text : std::string_view()}; }
+inline text_view hashable(const char *text) { return text ? text_view{text} : text_view{{}, true}; }
 inline text_view hashable(std::string_view text) { return {text}; }
 
 } // namespace cachepy::detail

@@ -1,0 +1,71 @@
+#include "scratch_dir.hpp"
+
+#include <cachepy/detail/call.hpp>
+
+#include <gtest/gtest.h>
+
+#include <future>
+#include <optional>
+#include <thread>
+
+namespace cachepy::detail {
+namespace {
+
+int value_of_body = 0;
+auto body = [] { return value_of_body; };
+using int_call = typed_call<int, decltype(body)>;
+
+int run(const function_site &site, const std::string &dir, const result_ops &ops) {
+  int_call call{body, std::nullopt};
+  run_cached_call(site, dir, key{}, key{7, 7}, backend_choice::binary, ops, &call);
+  return *call.slot;
+}
+
+// Where a forced call and a normal call of the same key meet: the normal call starts
+// reading the old entry while the forced call writes the new one, and finishes
+// reading once the forced call has returned.
+std::promise<void> reading_old_entry;
+std::promise<void> forced_call_returned;
+
+TEST(CallEngine, AForceRacingANormalCallLeavesTheForcedValueInMemory) {
+  const cachepy::testing::scratch_dir scratch("call-engine");
+  const function_site site("engine_test::value", "_Z5valuev", 1, 1, "", false);
+
+  // The old entry, on disk only (a value the engine may not keep).
+  result_ops not_kept = int_call::ops;
+  not_kept.keep = nullptr;
+  not_kept.forget = nullptr;
+  value_of_body = 1;
+  ASSERT_EQ(run(site, scratch.path(), not_kept), 1);
+
+  result_ops writes_when_old_is_read = int_call::ops;
+  writes_when_old_is_read.encode = [](const void *call, backend format, std::ostream &out) {
+    reading_old_entry.get_future().wait();
+    int_call::encode(call, format, out);
+  };
+  result_ops reads_until_force_returned = int_call::ops;
+  reads_until_force_returned.decode = [](void *call, backend format, std::istream &in,
+                                         std::uint64_t size) {
+    reading_old_entry.set_value();
+    forced_call_returned.get_future().wait();
+    int_call::decode(call, format, in, size);
+  };
+
+  value_of_body = 2;
+  std::thread forced([&] {
+    const call_mode_scope force(call_mode::force);
+    EXPECT_EQ(run(site, scratch.path(), writes_when_old_is_read), 2);
+  });
+  std::thread normal([&] {
+    EXPECT_EQ(run(site, scratch.path(), reads_until_force_returned), 1); // read before the force
+  });
+  forced.join();
+  forced_call_returned.set_value();
+  normal.join();
+
+  value_of_body = 3;
+  EXPECT_EQ(run(site, scratch.path(), int_call::ops), 2);
+}
+
+} // namespace
+} // namespace cachepy::detail
