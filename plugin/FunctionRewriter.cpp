@@ -149,9 +149,9 @@ std::optional<AttrProblem> rewriteCachedFunction(Rewriter &Rewrite,
   const CacheFileOptions &Options = Function.Options;
   std::string Before;
   llvm::raw_string_ostream Out(Before);
-  // The site is never destroyed (a reference to a heap object): a warning-strict build
-  // gets no exit-time destructor, nor a reserved name, on the user's line.
-  Out << " static const auto &cachepy_site = *new ::cachepy::detail::function_site("
+  // The site is trivially destructible and its name unreserved, so a warning-strict
+  // build gets no exit-time destructor warning, nor a reserved-identifier one.
+  Out << " static const ::cachepy::detail::function_site cachepy_site("
       << quoted(FD.getQualifiedNameAsString()) << ", " << identityExpression(FD, Mangler)
       << ", " << llvm::format_hex(Function.Hash.High, 18) << "ULL, "
       << llvm::format_hex(Function.Hash.Low, 18) << "ULL, " << quoted(Options.Version)

@@ -2,7 +2,7 @@
 //
 //   int f(int x) { return x * 2; }
 // becomes, on the same lines,
-//   int f(int x) { static const auto &cachepy_site = *new ::cachepy::detail::function_site(...);
+//   int f(int x) { static const ::cachepy::detail::function_site cachepy_site(...);
 //     return ::cachepy::detail::call(cachepy_site, DIR, [&]() -> int {
 //     return x * 2; }, x); }
 // Two insertions, after '{' and before '}', so every user line keeps its number. Code

@@ -19,7 +19,7 @@ T twice(const T &x) {
   std::printf("executing twice\n");
   return x + x;
 }
-// REWRITE: {{^}}T twice(const T &x) { static const auto &cachepy_site = *new ::cachepy::detail::function_site("twice", __PRETTY_FUNCTION__, {{.*}} [&]() -> T {
+// REWRITE: {{^}}T twice(const T &x) { static const ::cachepy::detail::function_site cachepy_site("twice", __PRETTY_FUNCTION__, {{.*}} [&]() -> T {
 // REWRITE: {{^}}}, x); }
 
 int main() {

@@ -45,7 +45,7 @@
 // LOADED: runtime loaded from {{.*}}.pch
 // TEXT: runtime included as text
 // UNUSABLE: runtime included as text (cannot create {{.*}}not-a-directory/pch)
-// PLAN: function_site("greet", {{.*}}, 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL
+// PLAN: cachepy_site("greet", {{.*}}, 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL
 
 #include <cachepy/cachepy.hpp>
 #include <algorithm>

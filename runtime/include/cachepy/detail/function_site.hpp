@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 
 namespace cachepy::detail {
 
@@ -43,6 +44,8 @@ private:
   char directory_[max_name_length + 9]; // '-' and 8 hex digits
   std::size_t directory_size_;
 };
+static_assert(std::is_trivially_destructible_v<function_site>,
+              "a site must outlive the calls made at exit");
 
 } // namespace cachepy::detail
 
