@@ -7,6 +7,7 @@
 #include "CacheFileOptions.h"
 #include "FunctionChecks.h"
 #include "FunctionRewriter.h"
+#include "NestedParse.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -54,6 +55,10 @@ public:
   PlanningConsumer(Preprocessor &PP, TranslationUnitPlan &Result)
       : PP(PP), SM(PP.getSourceManager()), Result(Result) {}
 
+  void Initialize(ASTContext &Context) override {
+    Log.emplace(Context, AnnotationLog::Misuse::Ignore);
+  }
+
   // Bodies in system headers are never cached nor hashed: skip them. (Skipping every
   // body but the cached ones measured no faster: declarations dominate the parse.)
   bool shouldSkipFunctionBody(Decl *D) override {
@@ -65,7 +70,7 @@ public:
     std::unique_ptr<MangleContext> Mangler(Context.createMangleContext());
     llvm::SmallPtrSet<const FunctionDecl *, 8> Done;
     BodyHasher Hasher;
-    for (const AnnotatedDecl &Annotated : annotationLog().Annotated) {
+    for (const AnnotatedDecl &Annotated : Log->annotated()) {
       if (SM.isInSystemHeader(Annotated.Decl->getLocation()))
         continue;
       std::optional<CachedFunction> Function = planFunction(Annotated, PP, Hasher);
@@ -121,6 +126,7 @@ private:
   Preprocessor &PP;
   SourceManager &SM;
   TranslationUnitPlan &Result;
+  std::optional<AnnotationLog> Log; // this parse's, open while it parses
 };
 
 class PlanningAction : public SyntaxOnlyAction {
@@ -148,6 +154,7 @@ std::shared_ptr<CompilerInvocation> planningInvocation(CompilerInstance &CI) {
   Frontend.OutputFile.clear();
   Invocation->getDependencyOutputOpts() = DependencyOutputOptions();
   Invocation->getDiagnosticOpts().VerifyDiagnostics = false;
+  markNestedParse(*Invocation);
   return Invocation;
 }
 
@@ -173,14 +180,8 @@ TranslationUnitPlan plan(CompilerInstance &CI, const std::string &RuntimeHeader,
   Planner.setInvocation(std::move(Invocation));
   Planner.createDiagnostics(new IgnoringDiagConsumer(), /*ShouldOwnClient=*/true);
   Planner.setFileManager(&CI.getFileManager());
-
-  AnnotationLog &Log = annotationLog();
-  Log.InPlanningParse = true;
-  Log.Annotated.clear();
   PlanningAction Action(Result);
   Planner.ExecuteAction(Action);
-  Log.InPlanningParse = false;
-  Log.Annotated.clear();
   return Result;
 }
 

@@ -50,8 +50,8 @@ struct TranslationUnitPlan {
 TranslationUnitPlan planRewrites(clang::CompilerInstance &CI, const std::string &RuntimeHeader,
                                  std::string &RuntimePCH);
 
-// For LibTooling: a syntax-only action that fills Plan. Run it with
-// annotationLog().InPlanningParse set (CacheFileAttr.h).
+// For LibTooling: a syntax-only action that adds each translation unit it parses to
+// Plan.
 std::unique_ptr<clang::FrontendAction> createPlanningAction(TranslationUnitPlan &Plan);
 
 } // namespace cachepy
