@@ -5,6 +5,7 @@
 #include "BodyHasher.h"
 #include "CacheFileAttr.h"
 #include "CacheFileOptions.h"
+#include "CompilerHeaders.h"
 #include "FunctionChecks.h"
 #include "FunctionRewriter.h"
 #include "NestedParse.h"
@@ -52,26 +53,27 @@ std::optional<CachedFunction> planFunction(const AnnotatedDecl &Annotated,
 
 class PlanningConsumer : public ASTConsumer {
 public:
-  PlanningConsumer(Preprocessor &PP, TranslationUnitPlan &Result)
-      : PP(PP), SM(PP.getSourceManager()), Result(Result) {}
+  PlanningConsumer(CompilerInstance &CI, TranslationUnitPlan &Result)
+      : PP(CI.getPreprocessor()), SM(PP.getSourceManager()), Headers(CI), Result(Result) {}
 
   void Initialize(ASTContext &Context) override {
     Log.emplace(Context, AnnotationLog::Misuse::Ignore);
   }
 
-  // Bodies in system headers are never cached nor hashed: skip them. (Skipping every
-  // body but the cached ones measured no faster: declarations dominate the parse.)
+  // Bodies in the compiler's own headers are never cached nor hashed: skip them.
+  // (Skipping every body but the cached ones measured no faster: declarations
+  // dominate the parse.)
   bool shouldSkipFunctionBody(Decl *D) override {
-    return SM.isInSystemHeader(D->getLocation());
+    return Headers.contains(D->getLocation(), SM);
   }
 
   void HandleTranslationUnit(ASTContext &Context) override {
     Rewriter Rewrite(SM, Context.getLangOpts());
     std::unique_ptr<MangleContext> Mangler(Context.createMangleContext());
     llvm::SmallPtrSet<const FunctionDecl *, 8> Done;
-    BodyHasher Hasher;
+    BodyHasher Hasher(Headers);
     for (const AnnotatedDecl &Annotated : Log->annotated()) {
-      if (SM.isInSystemHeader(Annotated.Decl->getLocation()))
+      if (Headers.contains(Annotated.Decl->getLocation(), SM))
         continue;
       std::optional<CachedFunction> Function = planFunction(Annotated, PP, Hasher);
       if (Function && Done.insert(Function->Definition).second &&
@@ -125,6 +127,7 @@ private:
 
   Preprocessor &PP;
   SourceManager &SM;
+  CompilerHeaders Headers;
   TranslationUnitPlan &Result;
   std::optional<AnnotationLog> Log; // this parse's, open while it parses
 };
@@ -135,7 +138,7 @@ public:
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    return std::make_unique<PlanningConsumer>(CI.getPreprocessor(), Result);
+    return std::make_unique<PlanningConsumer>(CI, Result);
   }
 
 private:

@@ -2,8 +2,9 @@
 //
 // Runs a syntax-only parse of the translation unit in a nested CompilerInstance (the
 // real one has not started yet), finds every function carrying cachepy::cache_file
-// in the main file and in non-system headers, hashes it and rewrites its text.
-// Bodies in system headers are skipped: nothing there is rewritten or hashed.
+// in the main file and in the user's headers (-isystem ones included), hashes it and
+// rewrites its text. Bodies in the compiler's own headers (CompilerHeaders.h) are
+// skipped: nothing there is rewritten or hashed.
 //
 //===----------------------------------------------------------------------===//
 
