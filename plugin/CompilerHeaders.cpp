@@ -3,6 +3,8 @@
 #include "CompilerHeaders.h"
 
 #include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Basic/TargetOptions.h"
+#include "clang/Basic/Version.h"
 #include "clang/Driver/Compilation.h"
 #include "clang/Driver/Driver.h"
 #include "clang/Lex/HeaderSearchOptions.h"
@@ -19,8 +21,14 @@ namespace {
 // sysroot, resource directory, language and C++ standard library.
 std::vector<std::string> driverIncludeDirs(const CompilerInstance &CI) {
   const HeaderSearchOptions &Search = CI.getHeaderSearchOpts();
+#if CLANG_VERSION_MAJOR >= 21 // the options by reference
+  DiagnosticOptions QuietOptions;
+  DiagnosticsEngine Quiet(new DiagnosticIDs(), QuietOptions, new IgnoringDiagConsumer(),
+                          /*ShouldOwnClient=*/true);
+#else
   DiagnosticsEngine Quiet(new DiagnosticIDs(), new DiagnosticOptions(),
                           new IgnoringDiagConsumer(), /*ShouldOwnClient=*/true);
+#endif
   driver::Driver Driver(llvm::sys::fs::getMainExecutable(nullptr, nullptr),
                         CI.getTargetOpts().Triple, Quiet, "clang",
                         &CI.getVirtualFileSystem());
