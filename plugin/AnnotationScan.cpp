@@ -2,8 +2,9 @@
 
 #include "AnnotationScan.h"
 
+#include "CompilerHeaders.h"
+
 #include "clang/Basic/FileManager.h"
-#include "clang/Lex/HeaderSearchOptions.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Path.h"
@@ -14,8 +15,10 @@ using namespace clang;
 namespace {
 
 constexpr llvm::StringLiteral Needle = "cachepy";
-// A bound on the user headers read, far above real projects' include depth.
-constexpr unsigned MaxFilesScanned = 512;
+// A bound on the user headers read, far above real projects' include depth, header-only
+// libraries reached through -isystem included: reading them costs far less than the
+// planning parse that giving up means.
+constexpr unsigned MaxFilesScanned = 4096;
 
 struct IncludeDirective {
   llvm::StringRef Name;
@@ -48,11 +51,7 @@ std::vector<IncludeDirective> includesOf(llvm::StringRef Text) {
 
 class Scanner {
 public:
-  explicit Scanner(CompilerInstance &CI) : Files(CI.getFileManager()) {
-    for (const HeaderSearchOptions::Entry &Entry : CI.getHeaderSearchOpts().UserEntries)
-      if (Entry.Group == frontend::Quoted || Entry.Group == frontend::Angled)
-        UserDirs.push_back(Entry.Path);
-  }
+  explicit Scanner(CompilerInstance &CI) : Files(CI.getFileManager()), Headers(CI) {}
 
   bool mentionsCachepy(llvm::StringRef Path) {
     if (Scanned.size() >= MaxFilesScanned)
@@ -79,6 +78,7 @@ public:
   }
 
 private:
+  // The user's headers the include may name; the compiler's own are never read.
   std::vector<std::string> candidates(const IncludeDirective &Include,
                                       llvm::StringRef IncludingDir) {
     std::vector<std::string> Result;
@@ -88,15 +88,20 @@ private:
       if (Files.getOptionalFileRef(Path))
         Result.push_back(std::string(Path));
     };
+    if (llvm::sys::path::is_absolute(Include.Name)) { // found as written, nowhere else
+      if (Files.getOptionalFileRef(Include.Name) && !Headers.contains(Include.Name))
+        Result.push_back(Include.Name.str());
+      return Result;
+    }
     if (Include.Quoted)
       Consider(IncludingDir);
-    for (const std::string &Dir : UserDirs)
+    for (const std::string &Dir : Headers.userSearchDirs())
       Consider(Dir);
     return Result;
   }
 
   FileManager &Files;
-  std::vector<std::string> UserDirs;
+  CompilerHeaders Headers;
   llvm::StringSet<> Scanned;
 };
 

@@ -1,7 +1,7 @@
 //===- AnnotationScan.h - Cheap test for "may this TU use cachepy?" -------===//
 //
 // Planning a rewrite costs a second parse. A translation unit whose main file and
-// user headers (those found outside system include directories) never mention
+// user headers (all but the compiler's own, CompilerHeaders.h) never mention
 // "cachepy" cannot carry the attribute, so the plugin leaves it untouched.
 //
 //===----------------------------------------------------------------------===//

@@ -154,10 +154,6 @@ void hashCode(HashSink &Sink, const Stmt *Code, const ASTContext &Context) {
   Collector.TraverseStmt(const_cast<Stmt *>(Code));
 }
 
-bool isUserCode(const Decl &D) {
-  return !D.getASTContext().getSourceManager().isInSystemHeader(D.getLocation());
-}
-
 bool isSerializationMethod(const CXXMethodDecl &Method) {
   const IdentifierInfo *Name = Method.getIdentifier();
   return Name && llvm::is_contained({"serialize", "save", "load", "save_minimal",
@@ -166,10 +162,13 @@ bool isSerializationMethod(const CXXMethodDecl &Method) {
 }
 
 // What a declaration's meaning depends on, as written in this translation unit:
-// functions it calls, variables it reads, classes it uses. System headers are left
-// out; their template arguments are followed (std::vector<Mine> depends on Mine).
+// functions it calls, variables it reads, classes it uses. The compiler's own headers
+// are left out; their template arguments are followed (std::vector<Mine> depends on
+// Mine).
 class DependencyCollector : public RecursiveASTVisitor<DependencyCollector> {
 public:
+  explicit DependencyCollector(CompilerHeaders &Headers) : Headers(Headers) {}
+
   bool shouldVisitImplicitCode() const { return false; }
 
   bool VisitDeclRefExpr(DeclRefExpr *E) {
@@ -225,6 +224,10 @@ public:
   std::vector<const Decl *> Found;
 
 private:
+  bool isUserCode(const Decl &D) {
+    return !Headers.contains(D.getLocation(), D.getASTContext().getSourceManager());
+  }
+
   void addDecl(const Decl *D) {
     if (!D)
       return;
@@ -240,6 +243,7 @@ private:
       Found.push_back(D);
   }
 
+  CompilerHeaders &Headers;
   llvm::SmallPtrSet<const CXXRecordDecl *, 16> Seen;
 };
 
@@ -249,7 +253,7 @@ const std::vector<const Decl *> &BodyHasher::dependencies(const Decl &D) {
   auto It = Dependencies.find(&D);
   if (It != Dependencies.end())
     return It->second;
-  DependencyCollector Collector;
+  DependencyCollector Collector(Headers);
   if (const auto *FD = dyn_cast<FunctionDecl>(&D)) {
     Collector.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
     Collector.addType(FD->getReturnType());

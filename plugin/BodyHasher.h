@@ -4,8 +4,8 @@
 // what the function computes or returns as written in this translation unit:
 //   - its signature and body, including changes made through macros;
 //   - the functions it calls, the variables it reads (their initializers) and the
-//     enumerators it uses, when defined in this translation unit outside system
-//     headers, transitively; for a template, also what its instantiations here call;
+//     enumerators it uses, when defined in this translation unit outside the
+//     compiler's own headers (CompilerHeaders.h), transitively; for a template, also what its instantiations here call;
 //   - the definitions of the classes it uses, returns or takes (fields, bases,
 //     default member initializers, serialize/save/load), so that a stored value is
 //     never read back into a changed type.
@@ -14,6 +14,8 @@
 
 #ifndef CACHEPY_PLUGIN_BODYHASHER_H
 #define CACHEPY_PLUGIN_BODYHASHER_H
+
+#include "CompilerHeaders.h"
 
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/DenseMap.h"
@@ -30,12 +32,14 @@ struct AstHash {
 
 class BodyHasher {
 public:
+  explicit BodyHasher(CompilerHeaders &Headers) : Headers(Headers) {}
   AstHash hashWithDependencies(const clang::FunctionDecl &Definition);
 
 private:
   AstHash ownHash(const clang::Decl &D);
   const std::vector<const clang::Decl *> &dependencies(const clang::Decl &D);
 
+  CompilerHeaders &Headers;
   llvm::DenseMap<const clang::Decl *, AstHash> Own;
   llvm::DenseMap<const clang::Decl *, std::vector<const clang::Decl *>> Dependencies;
 };

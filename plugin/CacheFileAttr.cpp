@@ -9,13 +9,45 @@
 
 #include "clang/Sema/ParsedAttr.h"
 #include "clang/Sema/Sema.h"
+#include "llvm/ADT/DenseMap.h"
+
+#include <mutex>
 
 namespace cachepy {
 using namespace clang;
 
-AnnotationLog &annotationLog() {
-  static AnnotationLog Log;
-  return Log;
+namespace {
+
+// Which parse's log is open: an index, not state; each log belongs to its parse.
+struct OpenLogs {
+  std::mutex Lock; // LibTooling may parse on several threads
+  llvm::DenseMap<const ASTContext *, AnnotationLog *> ByContext;
+};
+
+OpenLogs &openLogs() {
+  static OpenLogs Logs;
+  return Logs;
+}
+
+} // namespace
+
+AnnotationLog::AnnotationLog(const ASTContext &Context, Misuse Handling)
+    : Context(Context), Handling(Handling) {
+  OpenLogs &Logs = openLogs();
+  std::lock_guard<std::mutex> Guard(Logs.Lock);
+  Logs.ByContext[&Context] = this;
+}
+
+AnnotationLog::~AnnotationLog() {
+  OpenLogs &Logs = openLogs();
+  std::lock_guard<std::mutex> Guard(Logs.Lock);
+  Logs.ByContext.erase(&Context);
+}
+
+AnnotationLog *AnnotationLog::of(const ASTContext &Context) {
+  OpenLogs &Logs = openLogs();
+  std::lock_guard<std::mutex> Guard(Logs.Lock);
+  return Logs.ByContext.lookup(&Context);
 }
 
 namespace {
@@ -35,7 +67,8 @@ public:
                             const Decl *D) const override {
     if (isa<FunctionDecl>(D))
       return true;
-    if (!annotationLog().InPlanningParse)
+    if (const AnnotationLog *Log = AnnotationLog::of(S.getASTContext());
+        Log && Log->reportsMisuse())
       reportError(S.getDiagnostics(),
                   {Attr.getLoc(), "'cachepy::cache_file' only applies to functions"});
     return false;
@@ -44,8 +77,11 @@ public:
   AttrHandling handleDeclAttribute(Sema &S, Decl *D,
                                    const ParsedAttr &Attr) const override {
     const auto *FD = cast<FunctionDecl>(D);
-    annotationLog().Annotated.push_back({FD, Attr.getLoc()});
-    if (!annotationLog().InPlanningParse)
+    AnnotationLog *Log = AnnotationLog::of(S.getASTContext());
+    if (!Log) // a parse of cachepy's own (precompiling the runtime)
+      return AttributeApplied;
+    Log->record({FD, Attr.getLoc()});
+    if (Log->reportsMisuse())
       reportProblems(S, *FD, Attr.getLoc());
     return AttributeApplied;
   }

@@ -20,9 +20,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "AnnotationScan.h"
-#include "CacheFileAttr.h"
 #include "CheckingConsumer.h"
 #include "HeaderFixes.h"
+#include "NestedParse.h"
 #include "RewritePlanner.h"
 #include "RuntimePCH.h"
 
@@ -189,7 +189,7 @@ protected:
   bool ParseArgs(const CompilerInstance &CI,
                  const std::vector<std::string> &Args) override {
     // The planning parse loads this plugin too; it must not plan within itself.
-    if (annotationLog().InPlanningParse)
+    if (isNestedParse(Args))
       return false;
     DiagnosticsEngine &Diags = CI.getDiagnostics();
     for (llvm::StringRef Arg : Args) {
@@ -247,7 +247,7 @@ private:
 };
 
 FrontendPluginRegistry::Add<CachepyAction> Registration(
-    "cachepy", "rewrite functions marked [[cachepy::cache_file]] into cached calls");
+    PluginName, "rewrite functions marked [[cachepy::cache_file]] into cached calls");
 
 } // namespace
 } // namespace cachepy

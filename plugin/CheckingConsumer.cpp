@@ -2,7 +2,6 @@
 
 #include "CheckingConsumer.h"
 
-#include "CacheFileAttr.h"
 #include "Diagnostics.h"
 #include "FunctionChecks.h"
 
@@ -11,9 +10,13 @@
 namespace cachepy {
 using namespace clang;
 
+void CheckingConsumer::Initialize(ASTContext &Context) {
+  Log.emplace(Context, AnnotationLog::Misuse::Report);
+}
+
 void CheckingConsumer::HandleTranslationUnit(ASTContext &) {
   llvm::SmallPtrSet<const FunctionDecl *, 8> Checked;
-  for (const AnnotatedDecl &Annotated : annotationLog().Annotated) {
+  for (const AnnotatedDecl &Annotated : Log->annotated()) {
     const FunctionDecl *Definition = Annotated.Decl->getDefinition();
     if (!Definition || !Checked.insert(Definition).second)
       continue;

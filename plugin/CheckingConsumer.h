@@ -8,18 +8,24 @@
 #ifndef CACHEPY_PLUGIN_CHECKINGCONSUMER_H
 #define CACHEPY_PLUGIN_CHECKINGCONSUMER_H
 
+#include "CacheFileAttr.h"
+
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/Diagnostic.h"
+
+#include <optional>
 
 namespace cachepy {
 
 class CheckingConsumer : public clang::ASTConsumer {
 public:
   explicit CheckingConsumer(clang::DiagnosticsEngine &Diags) : Diags(Diags) {}
+  void Initialize(clang::ASTContext &Context) override;
   void HandleTranslationUnit(clang::ASTContext &Context) override;
 
 private:
   clang::DiagnosticsEngine &Diags;
+  std::optional<AnnotationLog> Log; // this compilation's, open while it parses
 };
 
 } // namespace cachepy

@@ -5,9 +5,11 @@
 #include "BodyHasher.h"
 #include "CacheFileAttr.h"
 #include "CacheFileOptions.h"
+#include "CompilerHeaders.h"
 #include "Diagnostics.h"
 #include "FunctionChecks.h"
 #include "FunctionRewriter.h"
+#include "NestedParse.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -52,22 +54,29 @@ std::optional<CachedFunction> planFunction(const AnnotatedDecl &Annotated,
 
 class PlanningConsumer : public ASTConsumer {
 public:
-  PlanningConsumer(Preprocessor &PP, TranslationUnitPlan &Result, const ErrorLocations &Errors)
-      : PP(PP), SM(PP.getSourceManager()), Result(Result), Errors(Errors) {}
+  PlanningConsumer(CompilerInstance &CI, TranslationUnitPlan &Result,
+                   const ErrorLocations &Errors)
+      : PP(CI.getPreprocessor()), SM(PP.getSourceManager()), Headers(CI), Result(Result),
+        Errors(Errors) {}
 
-  // Bodies in system headers are never cached nor hashed: skip them. (Skipping every
-  // body but the cached ones measured no faster: declarations dominate the parse.)
+  void Initialize(ASTContext &Context) override {
+    Log.emplace(Context, AnnotationLog::Misuse::Ignore);
+  }
+
+  // Bodies in the compiler's own headers are never cached nor hashed: skip them.
+  // (Skipping every body but the cached ones measured no faster: declarations
+  // dominate the parse.)
   bool shouldSkipFunctionBody(Decl *D) override {
-    return SM.isInSystemHeader(D->getLocation());
+    return Headers.contains(D->getLocation(), SM);
   }
 
   void HandleTranslationUnit(ASTContext &Context) override {
     Rewriter Rewrite(SM, Context.getLangOpts());
     std::unique_ptr<MangleContext> Mangler(Context.createMangleContext());
     llvm::SmallPtrSet<const FunctionDecl *, 8> Done;
-    BodyHasher Hasher;
-    for (const AnnotatedDecl &Annotated : annotationLog().Annotated) {
-      if (SM.isInSystemHeader(Annotated.Decl->getLocation()))
+    BodyHasher Hasher(Headers);
+    for (const AnnotatedDecl &Annotated : Log->annotated()) {
+      if (Headers.contains(Annotated.Decl->getLocation(), SM))
         continue;
       std::optional<CachedFunction> Function = planFunction(Annotated, PP, Hasher);
       if (Function && !Errors.anyWithin(Function->Definition->getSourceRange(), SM) &&
@@ -122,8 +131,10 @@ private:
 
   Preprocessor &PP;
   SourceManager &SM;
+  CompilerHeaders Headers;
   TranslationUnitPlan &Result;
   const ErrorLocations &Errors;
+  std::optional<AnnotationLog> Log; // this parse's, open while it parses
 };
 
 class PlanningAction : public SyntaxOnlyAction {
@@ -132,7 +143,7 @@ public:
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    return std::make_unique<PlanningConsumer>(CI.getPreprocessor(), Result,
+    return std::make_unique<PlanningConsumer>(CI, Result,
                                               recordErrorLocations(CI.getDiagnostics()));
   }
 
@@ -152,6 +163,7 @@ std::shared_ptr<CompilerInvocation> planningInvocation(CompilerInstance &CI) {
   Frontend.OutputFile.clear();
   Invocation->getDependencyOutputOpts() = DependencyOutputOptions();
   Invocation->getDiagnosticOpts().VerifyDiagnostics = false;
+  markNestedParse(*Invocation);
   return Invocation;
 }
 
@@ -177,14 +189,8 @@ TranslationUnitPlan plan(CompilerInstance &CI, const std::string &RuntimeHeader,
   Planner.setInvocation(std::move(Invocation));
   Planner.createDiagnostics(new IgnoringDiagConsumer(), /*ShouldOwnClient=*/true);
   Planner.setFileManager(&CI.getFileManager());
-
-  AnnotationLog &Log = annotationLog();
-  Log.InPlanningParse = true;
-  Log.Annotated.clear();
   PlanningAction Action(Result);
   Planner.ExecuteAction(Action);
-  Log.InPlanningParse = false;
-  Log.Annotated.clear();
   return Result;
 }
 

@@ -2,8 +2,9 @@
 //
 // Runs a syntax-only parse of the translation unit in a nested CompilerInstance (the
 // real one has not started yet), finds every function carrying cachepy::cache_file
-// in the main file and in non-system headers, hashes it and rewrites its text.
-// Bodies in system headers are skipped: nothing there is rewritten or hashed.
+// in the main file and in the user's headers (-isystem ones included), hashes it and
+// rewrites its text. Bodies in the compiler's own headers (CompilerHeaders.h) are
+// skipped: nothing there is rewritten or hashed.
 //
 //===----------------------------------------------------------------------===//
 
@@ -50,8 +51,8 @@ struct TranslationUnitPlan {
 TranslationUnitPlan planRewrites(clang::CompilerInstance &CI, const std::string &RuntimeHeader,
                                  std::string &RuntimePCH);
 
-// For LibTooling: a syntax-only action that fills Plan. Run it with
-// annotationLog().InPlanningParse set (CacheFileAttr.h).
+// For LibTooling: a syntax-only action that adds each translation unit it parses to
+// Plan.
 std::unique_ptr<clang::FrontendAction> createPlanningAction(TranslationUnitPlan &Plan);
 
 } // namespace cachepy

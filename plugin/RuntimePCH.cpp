@@ -1,8 +1,8 @@
 //===- RuntimePCH.cpp - The runtime header, precompiled once per flag set -===//
 
 #include "RuntimePCH.h"
-#include "CacheFileAttr.h"
 #include "HeaderFixes.h"
+#include "NestedParse.h"
 
 #include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInvocation.h"
@@ -203,18 +203,14 @@ bool build(CompilerInstance &CI, std::shared_ptr<CompilerInvocation> Invocation,
   Invocation->getFrontendOpts().Inputs.emplace_back(RuntimeHeader,
                                                     InputKind(Language::CXX).getHeader());
   Invocation->getFrontendOpts().OutputFile = Temporary;
+  markNestedParse(*Invocation); // the plugin is loaded in this process: keep it out
   CompilerInstance Builder(CI.getPCHContainerOperations());
   Builder.setInvocation(std::move(Invocation));
   Builder.createDiagnostics(new IgnoringDiagConsumer(), /*ShouldOwnClient=*/true);
   GenerateRuntimePCH Action;
   const llvm::sys::TimePoint<> BuildStart = std::chrono::system_clock::now();
-  // The plugin is loaded in this process: keep it out of the nested build.
-  AnnotationLog &Log = annotationLog();
-  const bool WasNested = Log.InPlanningParse;
-  Log.InPlanningParse = true;
   const bool Built = Builder.ExecuteAction(Action) &&
                      !Builder.getDiagnostics().hasErrorOccurred();
-  Log.InPlanningParse = WasNested;
   std::string Inputs;
   InputFileLister Lister(Inputs, BuildStart);
   if (Built)

@@ -1,5 +1,5 @@
 // A cached function defined in a user header is rewritten in that header, in every
-// translation unit that includes it; system headers are never touched.
+// translation unit that includes it; the compiler's own headers are never touched.
 //
 // RUN: rm -rf %t && mkdir -p %t && cd %t
 // RUN: %clangxx %cachepy -I%S/Inputs -fsyntax-only -fplugin-arg-cachepy-dump-rewrite=%t/rewrite %s

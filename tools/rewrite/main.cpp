@@ -3,7 +3,6 @@
 // with --list each cached function with its options and AST hash, so that a user
 // can see why a cache missed (a changed hash means a changed key).
 
-#include "CacheFileAttr.h"
 #include "RewritePlanner.h"
 
 #include "clang/Tooling/ArgumentsAdjusters.h"
@@ -76,7 +75,6 @@ int main(int argc, const char **argv) {
         CommandLineArguments{"-include", Runtime}, ArgumentInsertPosition::BEGIN));
 
   cachepy::TranslationUnitPlan Plan;
-  cachepy::annotationLog().InPlanningParse = true;
   PlanningFactory Factory(Plan);
   const int Status = Tool.run(&Factory);
 
