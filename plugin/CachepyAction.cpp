@@ -151,17 +151,20 @@ class CachepyAction : public PluginASTAction {
 protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
-    if (CI.getFrontendOpts().Inputs.size() == 1 &&
-        CI.getFrontendOpts().Inputs[0].getKind().isPreprocessed()) {
+    // Why cached functions, if any turn up, are compiled uncached (CheckingConsumer
+    // warns at each); empty when they are planned one by one.
+    std::string UncachedReason;
+    if (CI.getFrontendOpts().Inputs.size() != 1) {
+      UncachedReason = "one compiler process was given several sources; compile each "
+                       "with a clang command of its own";
+    } else if (CI.getFrontendOpts().Inputs[0].getKind().isPreprocessed()) {
       // The source was preprocessed without the plugin (-save-temps, a .ii file):
       // includes are gone and annotated functions can no longer be planned.
-      if (mayUseCachepy(CI))
-        CI.getDiagnostics().Report(CI.getDiagnostics().getCustomDiagID(
-            DiagnosticsEngine::Warning,
-            "cachepy cannot rewrite preprocessed input (-save-temps or a .ii file); "
-            "its cached functions are compiled uncached"));
+      UncachedReason = "cachepy cannot rewrite preprocessed input (-save-temps or a .ii file)";
     } else if (!mayUseCachepy(CI)) {
       trace("no mention of cachepy: left untouched", CI);
+      UncachedReason = "cachepy's scan found no mention of cachepy in the files this "
+                       "translation unit includes";
     } else if (!CI.getLangOpts().CPlusPlus17) {
       // The runtime needs C++17: each cached function is an error at its attribute.
       trace("not C++17: left untouched", CI);
@@ -183,7 +186,7 @@ protected:
             dumpRewrite(File, Options.DumpRewrite, CI.getDiagnostics());
       }
     }
-    return std::make_unique<CheckingConsumer>(CI.getDiagnostics());
+    return std::make_unique<CheckingConsumer>(CI, std::move(UncachedReason));
   }
 
   bool ParseArgs(const CompilerInstance &CI,

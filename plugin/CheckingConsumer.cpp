@@ -1,9 +1,11 @@
-//===- CheckingConsumer.cpp - Reports misuse that needs the whole TU ------===//
+//===- CheckingConsumer.cpp - The compilation's own checks of cached functions ===//
 
 #include "CheckingConsumer.h"
 
+#include "CompilerHeaders.h"
 #include "Diagnostics.h"
 #include "FunctionChecks.h"
+#include "FunctionRewriter.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -15,6 +17,7 @@ void CheckingConsumer::Initialize(ASTContext &Context) {
 }
 
 void CheckingConsumer::HandleTranslationUnit(ASTContext &) {
+  DiagnosticsEngine &Diags = CI.getDiagnostics();
   llvm::SmallPtrSet<const FunctionDecl *, 8> Checked;
   for (const AnnotatedDecl &Annotated : Log->annotated()) {
     const FunctionDecl *Definition = Annotated.Decl->getDefinition();
@@ -22,7 +25,20 @@ void CheckingConsumer::HandleTranslationUnit(ASTContext &) {
       continue;
     if (std::optional<AttrProblem> Problem = checkCachedDefinition(*Definition))
       reportError(Diags, *Problem);
+    else if (!isRewritten(*Definition) && !Diags.hasErrorOccurred())
+      reportWarning(Diags, Definition->getLocation(),
+                    "'" + Definition->getQualifiedNameAsString() +
+                        "' is compiled uncached: " + whyUncached(*Definition));
   }
+}
+
+std::string CheckingConsumer::whyUncached(const FunctionDecl &Definition) {
+  if (CompilerHeaders(CI).contains(Definition.getLocation(), CI.getSourceManager()))
+    return "it is defined in one of the compiler's own headers, which cachepy does not "
+           "read; include its directory with -I or -isystem";
+  if (!UncachedReason.empty())
+    return UncachedReason;
+  return "the plugin could not rewrite it";
 }
 
 } // namespace cachepy

@@ -1,7 +1,8 @@
-//===- CheckingConsumer.h - Reports misuse that needs the whole TU --------===//
+//===- CheckingConsumer.h - The compilation's own checks of cached functions ===//
 //
-// Some problems only show once a cached function's body is parsed (a coroutine, a
-// function-try-block). They are reported at the end of the real compilation.
+// Runs in the real compilation, after the plugin's rewrite: reports misuse of the
+// attribute, and warns about every annotated function that is compiled uncached (its
+// body is not the rewrite), so that no function is ever quietly left uncached.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,20 +12,26 @@
 #include "CacheFileAttr.h"
 
 #include "clang/AST/ASTConsumer.h"
-#include "clang/Basic/Diagnostic.h"
+#include "clang/Frontend/CompilerInstance.h"
 
 #include <optional>
+#include <string>
 
 namespace cachepy {
 
 class CheckingConsumer : public clang::ASTConsumer {
 public:
-  explicit CheckingConsumer(clang::DiagnosticsEngine &Diags) : Diags(Diags) {}
+  // UncachedReason: why this translation unit was not rewritten at all, if it was not.
+  CheckingConsumer(clang::CompilerInstance &CI, std::string UncachedReason)
+      : CI(CI), UncachedReason(std::move(UncachedReason)) {}
   void Initialize(clang::ASTContext &Context) override;
   void HandleTranslationUnit(clang::ASTContext &Context) override;
 
 private:
-  clang::DiagnosticsEngine &Diags;
+  std::string whyUncached(const clang::FunctionDecl &Definition);
+
+  clang::CompilerInstance &CI;
+  std::string UncachedReason;
   std::optional<AnnotationLog> Log; // this compilation's, open while it parses
 };
 

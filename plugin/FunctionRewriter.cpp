@@ -15,6 +15,9 @@ using namespace clang;
 
 namespace {
 
+// The rewrite's function-local static; its presence tells a rewritten body.
+constexpr llvm::StringLiteral SiteVariable = "cachepy_site";
+
 std::string quoted(llvm::StringRef Text) {
   std::string Out = "\"";
   for (char C : Text) {
@@ -151,19 +154,27 @@ std::optional<AttrProblem> rewriteCachedFunction(Rewriter &Rewrite,
   llvm::raw_string_ostream Out(Before);
   // The site is trivially destructible and its name unreserved, so a warning-strict
   // build gets no exit-time destructor warning, nor a reserved-identifier one.
-  Out << " static const ::cachepy::detail::function_site cachepy_site("
+  Out << " static const ::cachepy::detail::function_site " << SiteVariable << "("
       << quoted(FD.getQualifiedNameAsString()) << ", " << identityExpression(FD, Mangler)
       << ", " << llvm::format_hex(Function.Hash.High, 18) << "ULL, "
       << llvm::format_hex(Function.Hash.Low, 18) << "ULL, " << quoted(Options.Version)
       << ", " << (Options.Verbose ? "true" : "false") << ");"
       << dependentParameterChecks(FD) << deducedReturnAnchor(FD)
-      << " return ::cachepy::detail::call<" << backendChoice(Options) << ">(cachepy_site, "
+      << " return ::cachepy::detail::call<" << backendChoice(Options) << ">(" << SiteVariable << ", "
       << (Options.CacheDirExpr ? *Options.CacheDirExpr : std::string("{}")) << ", "
       << dependencies(Options) << ", [&]() -> " << returnTypeText(FD) << " {";
 
   Rewrite.InsertTextAfterToken(Open, Out.str() + realignedRestOfLine(Open, Rewrite.getSourceMgr()));
   Rewrite.InsertTextBefore(Close, "}" + argumentList(Function) + "); ");
   return std::nullopt;
+}
+
+bool isRewritten(const FunctionDecl &Definition) {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Definition.getBody());
+  const auto *First = Body && !Body->body_empty() ? dyn_cast<DeclStmt>(Body->body_front()) : nullptr;
+  const auto *Site = First && First->isSingleDecl() ? dyn_cast<VarDecl>(First->getSingleDecl())
+                                                      : nullptr;
+  return Site && Site->getName() == SiteVariable;
 }
 
 } // namespace cachepy

@@ -39,6 +39,9 @@ std::optional<AttrProblem> rewriteCachedFunction(clang::Rewriter &Rewrite,
                                                  clang::MangleContext &Mangler,
                                                  const CachedFunction &Function);
 
+// Whether Definition's body, as compiled, is a rewrite (it opens with the site).
+bool isRewritten(const clang::FunctionDecl &Definition);
+
 } // namespace cachepy
 
 #endif

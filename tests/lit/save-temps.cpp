@@ -9,4 +9,4 @@
 
 [[cachepy::cache_file("cache")]]
 int work(int x) { return x; }
-// CHECK: warning: cachepy cannot rewrite preprocessed input (-save-temps or a .ii file); its cached functions are compiled uncached
+// CHECK: warning: 'work' is compiled uncached: cachepy cannot rewrite preprocessed input (-save-temps or a .ii file)
