@@ -160,9 +160,9 @@ bool isUserCode(const Decl &D) {
 
 bool isSerializationMethod(const CXXMethodDecl &Method) {
   const IdentifierInfo *Name = Method.getIdentifier();
-  return Name && llvm::is_contained({"serialize", "save", "load", "save_minimal",
-                                     "load_minimal"},
-                                    Name->getName());
+  return Name && llvm::is_contained<llvm::StringRef>(
+                     {"serialize", "save", "load", "save_minimal", "load_minimal"},
+                     Name->getName());
 }
 
 // What a declaration's meaning depends on, as written in this translation unit:

@@ -2,6 +2,7 @@
 
 #include "RuntimePCH.h"
 #include "CacheFileAttr.h"
+#include "ClangCompat.h"
 #include "HeaderFixes.h"
 
 #include "clang/Basic/Version.h"
@@ -9,7 +10,6 @@
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Serialization/ASTReader.h"
-#include "clang/Serialization/InMemoryModuleCache.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -73,7 +73,7 @@ std::shared_ptr<CompilerInvocation> headerInvocation(CompilerInstance &CI) {
   // Templates the header's inline code uses are instantiated once, into the PCH, rather
   // than at the end of every translation unit that loads it (a benign option: such a
   // PCH loads into compilations without it).
-  Invocation->getLangOpts().PCHInstantiateTemplates = true;
+  languageOptions(*Invocation).PCHInstantiateTemplates = true;
   return Invocation;
 }
 
@@ -203,9 +203,7 @@ bool build(CompilerInstance &CI, std::shared_ptr<CompilerInvocation> Invocation,
   Invocation->getFrontendOpts().Inputs.emplace_back(RuntimeHeader,
                                                     InputKind(Language::CXX).getHeader());
   Invocation->getFrontendOpts().OutputFile = Temporary;
-  CompilerInstance Builder(CI.getPCHContainerOperations());
-  Builder.setInvocation(std::move(Invocation));
-  Builder.createDiagnostics(new IgnoringDiagConsumer(), /*ShouldOwnClient=*/true);
+  NestedCompilerInstance Builder(CI, std::move(Invocation), /*ShareFiles=*/false);
   GenerateRuntimePCH Action;
   const llvm::sys::TimePoint<> BuildStart = std::chrono::system_clock::now();
   // The plugin is loaded in this process: keep it out of the nested build.
@@ -309,7 +307,7 @@ bool compilationWantsText(CompilerInstance &CI) {
     break;
   }
   return (!Frontend.Inputs.empty() && Frontend.Inputs[0].getKind().isHeader()) ||
-         Lang.Modules || Lang.isCompilingModule() || Lang.CUDA || Lang.OpenMPIsTargetDevice ||
+         Lang.Modules || Lang.isCompilingModule() || Lang.CUDA || isOpenMPTargetDevice(Lang) ||
          !PP.ImplicitPCHInclude.empty() || !PP.PCHThroughHeader.empty() || PP.PCHWithHdrStop ||
          !Frontend.ModuleFiles.empty() || !CI.getHeaderSearchOpts().PrebuiltModuleFiles.empty() ||
          CI.getCodeGenOpts().DebugTypeExtRefs;
@@ -382,10 +380,7 @@ RuntimePCH findOrBuildRuntimePCH(CompilerInstance &CI, const std::string &Runtim
     Result.JustBuilt = true;
   }
   // clang stops a compilation whose PCH was built with other options; check first.
-  if (!ASTReader::isAcceptableASTFile(PCH, CI.getFileManager(), CI.getModuleCache(),
-                                      CI.getPCHContainerReader(), CI.getLangOpts(),
-                                      CI.getTargetOpts(), CI.getPreprocessorOpts(),
-                                      CI.getHeaderSearchOpts().ModuleCachePath)) {
+  if (!isAcceptablePCH(CI, PCH)) {
     Result.Problem = "the precompiled runtime does not fit this compilation";
     return Result;
   }
@@ -396,8 +391,8 @@ RuntimePCH findOrBuildRuntimePCH(CompilerInstance &CI, const std::string &Runtim
     Result.Problem = "the precompiled runtime could not be read";
     return Result;
   }
-  if (!CI.getModuleCache().lookupPCM(PCH))
-    CI.getModuleCache().addPCM(PCH, std::move(*Bytes));
+  if (!inMemoryModuleCache(CI).lookupPCM(PCH))
+    inMemoryModuleCache(CI).addPCM(PCH, std::move(*Bytes));
   Result.Path = PCH;
   return Result;
 }
