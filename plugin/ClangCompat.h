@@ -97,6 +97,24 @@ inline bool isAcceptablePCH(clang::CompilerInstance &CI, llvm::StringRef Path) {
       CI.getHeaderSearchOpts().ModuleCachePath);
 }
 
+/// An AST file listener that sees each input file of a PCH by its name on disk (clang 22
+/// reports a PCH's inputs through visitInputFileAsRequested only).
+class InputFileVisitor : public clang::ASTReaderListener {
+public:
+  /// \returns true to go on to the next input file.
+  virtual bool inputFileSeen(llvm::StringRef Filename) = 0;
+
+  bool visitInputFile(llvm::StringRef Filename, bool, bool, bool) override {
+    return inputFileSeen(Filename);
+  }
+#if CLANG_VERSION_MAJOR >= 22
+  bool visitInputFileAsRequested(llvm::StringRef, llvm::StringRef Filename, bool, bool, time_t,
+                                 bool) override {
+    return inputFileSeen(Filename);
+  }
+#endif
+};
+
 /// Preprocessor callbacks that see each #include before its file is entered, through
 /// the parameters every version passes (clang 18 added one to InclusionDirective).
 class IncludeCallbacks : public clang::PPCallbacks {

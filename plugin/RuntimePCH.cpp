@@ -148,13 +148,13 @@ bool inputsUnchanged(const std::string &InputsFile, FileManager &Files) {
 // Lists the header's input files as the sidecar records them. A file changed since
 // the build began (an install running meanwhile) makes the list unusable: the header
 // may hold its old text.
-class InputFileLister : public ASTReaderListener {
+class InputFileLister : public InputFileVisitor {
 public:
   InputFileLister(std::string &Out, llvm::sys::TimePoint<> BuildStart)
       : Out(Out), BuildStart(BuildStart) {}
   bool needsInputFileVisitation() override { return true; }
   bool needsSystemInputFileVisitation() override { return true; }
-  bool visitInputFile(llvm::StringRef Filename, bool, bool, bool) override {
+  bool inputFileSeen(llvm::StringRef Filename) override {
     llvm::sys::fs::file_status Status;
     if (llvm::sys::fs::status(Filename, Status)) {
       ChangedMeanwhile = true;
