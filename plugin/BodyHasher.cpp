@@ -156,9 +156,9 @@ void hashCode(HashSink &Sink, const Stmt *Code, const ASTContext &Context) {
 
 bool isSerializationMethod(const CXXMethodDecl &Method) {
   const IdentifierInfo *Name = Method.getIdentifier();
-  return Name && llvm::is_contained({"serialize", "save", "load", "save_minimal",
-                                     "load_minimal"},
-                                    Name->getName());
+  return Name && llvm::is_contained<llvm::StringRef>(
+                     {"serialize", "save", "load", "save_minimal", "load_minimal"},
+                     Name->getName());
 }
 
 // What a declaration's meaning depends on, as written in this translation unit:

@@ -1,10 +1,9 @@
 //===- CompilerHeaders.cpp - Which headers come with the compiler --------===//
 
 #include "CompilerHeaders.h"
+#include "ClangCompat.h"
 
-#include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/TargetOptions.h"
-#include "clang/Basic/Version.h"
 #include "clang/Driver/Compilation.h"
 #include "clang/Driver/Driver.h"
 #include "clang/Lex/HeaderSearchOptions.h"
@@ -21,16 +20,9 @@ namespace {
 // sysroot, resource directory, language and C++ standard library.
 std::vector<std::string> driverIncludeDirs(const CompilerInstance &CI) {
   const HeaderSearchOptions &Search = CI.getHeaderSearchOpts();
-#if CLANG_VERSION_MAJOR >= 21 // the options by reference
-  DiagnosticOptions QuietOptions;
-  DiagnosticsEngine Quiet(new DiagnosticIDs(), QuietOptions, new IgnoringDiagConsumer(),
-                          /*ShouldOwnClient=*/true);
-#else
-  DiagnosticsEngine Quiet(new DiagnosticIDs(), new DiagnosticOptions(),
-                          new IgnoringDiagConsumer(), /*ShouldOwnClient=*/true);
-#endif
+  QuietDiagnostics Quiet;
   driver::Driver Driver(llvm::sys::fs::getMainExecutable(nullptr, nullptr),
-                        CI.getTargetOpts().Triple, Quiet, "clang",
+                        CI.getTargetOpts().Triple, Quiet.engine(), "clang",
                         &CI.getVirtualFileSystem());
   Driver.ResourceDir = Search.ResourceDir;
   std::vector<std::string> Args = {"clang", "-fsyntax-only", "-x",

@@ -1,9 +1,9 @@
 //===- HeaderFixes.cpp - Known-broken system headers, patched in memory ---===//
 
 #include "HeaderFixes.h"
+#include "ClangCompat.h"
 
 #include "clang/Basic/SourceManager.h"
-#include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 
 namespace cachepy {
@@ -25,14 +25,11 @@ constexpr HeaderFix Fixes[] = {
 };
 
 // Sees each #include before the file is entered, the last moment to override it.
-class FixOnInclude : public PPCallbacks {
+class FixOnInclude : public IncludeCallbacks {
 public:
   explicit FixOnInclude(CompilerInstance &CI) : CI(CI) {}
 
-  void InclusionDirective(SourceLocation, const Token &, StringRef FileName, bool,
-                          CharSourceRange, OptionalFileEntryRef File, StringRef,
-                          StringRef, const Module *, bool,
-                          SrcMgr::CharacteristicKind) override {
+  void includeSeen(StringRef FileName, OptionalFileEntryRef File) override {
     if (!File)
       return;
     for (const HeaderFix &Fix : Fixes)

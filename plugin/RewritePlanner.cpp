@@ -5,6 +5,7 @@
 #include "BodyHasher.h"
 #include "CacheFileAttr.h"
 #include "CacheFileOptions.h"
+#include "ClangCompat.h"
 #include "CompilerHeaders.h"
 #include "Diagnostics.h"
 #include "FunctionChecks.h"
@@ -178,17 +179,14 @@ namespace {
 TranslationUnitPlan plan(CompilerInstance &CI, const std::string &RuntimeHeader,
                          const std::string &RuntimePCH) {
   TranslationUnitPlan Result;
-  // Shares the module cache, which holds the PCH's bytes (RuntimePCH.cpp).
-  CompilerInstance Planner(CI.getPCHContainerOperations(), &CI.getModuleCache());
   std::shared_ptr<CompilerInvocation> Invocation = planningInvocation(CI);
   PreprocessorOptions &Preprocessing = Invocation->getPreprocessorOpts();
   if (!RuntimePCH.empty())
     Preprocessing.ImplicitPCHInclude = RuntimePCH;
   else
     Preprocessing.Includes.insert(Preprocessing.Includes.begin(), RuntimeHeader);
-  Planner.setInvocation(std::move(Invocation));
-  Planner.createDiagnostics(new IgnoringDiagConsumer(), /*ShouldOwnClient=*/true);
-  Planner.setFileManager(&CI.getFileManager());
+  // Shares the module cache, which holds the PCH's bytes (RuntimePCH.cpp).
+  NestedCompilerInstance Planner(CI, std::move(Invocation), /*ShareFiles=*/true);
   PlanningAction Action(Result);
   Planner.ExecuteAction(Action);
   return Result;

@@ -1,6 +1,7 @@
 //===- RuntimePCH.cpp - The runtime header, precompiled once per flag set -===//
 
 #include "RuntimePCH.h"
+#include "ClangCompat.h"
 #include "HeaderFixes.h"
 #include "NestedParse.h"
 
@@ -9,7 +10,6 @@
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Serialization/ASTReader.h"
-#include "clang/Serialization/InMemoryModuleCache.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -73,7 +73,7 @@ std::shared_ptr<CompilerInvocation> headerInvocation(CompilerInstance &CI) {
   // Templates the header's inline code uses are instantiated once, into the PCH, rather
   // than at the end of every translation unit that loads it (a benign option: such a
   // PCH loads into compilations without it).
-  Invocation->getLangOpts().PCHInstantiateTemplates = true;
+  languageOptions(*Invocation).PCHInstantiateTemplates = true;
   return Invocation;
 }
 
@@ -148,13 +148,13 @@ bool inputsUnchanged(const std::string &InputsFile, FileManager &Files) {
 // Lists the header's input files as the sidecar records them. A file changed since
 // the build began (an install running meanwhile) makes the list unusable: the header
 // may hold its old text.
-class InputFileLister : public ASTReaderListener {
+class InputFileLister : public InputFileVisitor {
 public:
   InputFileLister(std::string &Out, llvm::sys::TimePoint<> BuildStart)
       : Out(Out), BuildStart(BuildStart) {}
   bool needsInputFileVisitation() override { return true; }
   bool needsSystemInputFileVisitation() override { return true; }
-  bool visitInputFile(llvm::StringRef Filename, bool, bool, bool) override {
+  bool inputFileSeen(llvm::StringRef Filename) override {
     llvm::sys::fs::file_status Status;
     if (llvm::sys::fs::status(Filename, Status)) {
       ChangedMeanwhile = true;
@@ -204,9 +204,7 @@ bool build(CompilerInstance &CI, std::shared_ptr<CompilerInvocation> Invocation,
                                                     InputKind(Language::CXX).getHeader());
   Invocation->getFrontendOpts().OutputFile = Temporary;
   markNestedParse(*Invocation); // the plugin is loaded in this process: keep it out
-  CompilerInstance Builder(CI.getPCHContainerOperations());
-  Builder.setInvocation(std::move(Invocation));
-  Builder.createDiagnostics(new IgnoringDiagConsumer(), /*ShouldOwnClient=*/true);
+  NestedCompilerInstance Builder(CI, std::move(Invocation), /*ShareFiles=*/false);
   GenerateRuntimePCH Action;
   const llvm::sys::TimePoint<> BuildStart = std::chrono::system_clock::now();
   const bool Built = Builder.ExecuteAction(Action) &&
@@ -305,7 +303,7 @@ bool compilationWantsText(CompilerInstance &CI) {
     break;
   }
   return (!Frontend.Inputs.empty() && Frontend.Inputs[0].getKind().isHeader()) ||
-         Lang.Modules || Lang.isCompilingModule() || Lang.CUDA || Lang.OpenMPIsTargetDevice ||
+         Lang.Modules || Lang.isCompilingModule() || Lang.CUDA || isOpenMPTargetDevice(Lang) ||
          !PP.ImplicitPCHInclude.empty() || !PP.PCHThroughHeader.empty() || PP.PCHWithHdrStop ||
          !Frontend.ModuleFiles.empty() || !CI.getHeaderSearchOpts().PrebuiltModuleFiles.empty() ||
          CI.getCodeGenOpts().DebugTypeExtRefs;
@@ -378,10 +376,7 @@ RuntimePCH findOrBuildRuntimePCH(CompilerInstance &CI, const std::string &Runtim
     Result.JustBuilt = true;
   }
   // clang stops a compilation whose PCH was built with other options; check first.
-  if (!ASTReader::isAcceptableASTFile(PCH, CI.getFileManager(), CI.getModuleCache(),
-                                      CI.getPCHContainerReader(), CI.getLangOpts(),
-                                      CI.getTargetOpts(), CI.getPreprocessorOpts(),
-                                      CI.getHeaderSearchOpts().ModuleCachePath)) {
+  if (!isAcceptablePCH(CI, PCH)) {
     Result.Problem = "the precompiled runtime does not fit this compilation";
     return Result;
   }
@@ -392,8 +387,8 @@ RuntimePCH findOrBuildRuntimePCH(CompilerInstance &CI, const std::string &Runtim
     Result.Problem = "the precompiled runtime could not be read";
     return Result;
   }
-  if (!CI.getModuleCache().lookupPCM(PCH))
-    CI.getModuleCache().addPCM(PCH, std::move(*Bytes));
+  if (!inMemoryModuleCache(CI).lookupPCM(PCH))
+    inMemoryModuleCache(CI).addPCM(PCH, std::move(*Bytes));
   Result.Path = PCH;
   return Result;
 }

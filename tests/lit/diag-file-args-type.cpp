@@ -6,6 +6,6 @@
 
 [[cachepy::cache_file("d", file_args=["count"])]]
 int f(int count) { return count; }
-// CHECK: error: static assertion failed due to requirement 'std::is_constructible<cachepy::detail::file_argument, const int &>::value': cachepy: a file_args parameter must name a file: std::string, std::string_view, const char * or std::filesystem::path
+// CHECK: error: static assertion failed due to requirement '{{(cachepy::detail::)?}}names_a_file<int>::value': cachepy: a file_args parameter must name a file: std::string, std::string_view, const char * or std::filesystem::path
 // CHECK-NOT: error:
 // CHECK: 1 error generated.

@@ -24,7 +24,7 @@ int main() {
   std::vector<int> v;
   return push(v) + push(std::vector<int>{});
 }
-// CHECK: error: static assertion failed due to requirement '!::cachepy::detail::is_mutable_lvalue_reference<std::vector<int, std::allocator<int>> &>::value': cachepy: a cached function cannot take a non-const lvalue reference (here 'values')
+// CHECK: error: static assertion failed due to requirement '!{{(::)?}}cachepy::detail::is_mutable_lvalue_reference<std::vector<int, std::allocator<int>> &>::value': cachepy: a cached function cannot take a non-const lvalue reference (here 'values')
 // CHECK: diag-macros.cpp:[[#@LINE-11]]:{{[0-9]+}}: error: cachepy::cache_file cannot cache a function whose body comes from a macro expansion
 // CHECK-NOT: error:
 // CHECK: 3 errors generated.

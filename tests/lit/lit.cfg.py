@@ -1,5 +1,6 @@
 # The cachepy lit suite: plugin rewrites (FileCheck on the dumped source), diagnostics
 # (-verify) and end-to-end runs (compile with the plugin, run twice, check the hit).
+import glob
 import os
 import shutil
 import sys
@@ -20,6 +21,7 @@ for name in ["CACHEPY_CACHE_DIR", "CACHEPY_DISABLE", "CACHEPY_VERBOSE", "CACHEPY
 # The precompiled runtime headers of the suite's compilations, kept in the build tree.
 config.environment["CACHEPY_PCH_DIR"] = os.path.join(config.cachepy_build_dir, "pch")
 
+# The clang the plugin is built for, with its own FileCheck and LLVM tools.
 clangxx = os.path.join(config.llvm_tools_dir, "clang++")
 cachepy_flags = "-std=c++17 -fplugin={} -I{}".format(config.cachepy_plugin, config.cachepy_include)
 cachepy_link = "-L{} -lcachepy".format(config.cachepy_lib_dir)
@@ -29,6 +31,7 @@ config.substitutions.append(("%cachepy_build_dir", config.cachepy_build_dir))
 config.substitutions.append(("%cachepy_cli", config.cachepy_cli))
 config.substitutions.append(("%cachepy_rewrite", config.cachepy_rewrite))
 config.substitutions.append(("%clangxx", clangxx))
+config.substitutions.append(("%clang_version", config.clang_version))
 config.substitutions.append(("%plugin", config.cachepy_plugin))
 config.substitutions.append(("%cachepy_include", config.cachepy_include))
 config.substitutions.append(("%cachepy_link", cachepy_link))
@@ -39,3 +42,18 @@ config.substitutions.append(("%python", sys.executable))
 # Tests that build with GCC (the "without the plugin" guarantee) need g++.
 if shutil.which("g++"):
     config.available_features.add("gcc")
+
+
+def other_clangxx():
+    """Another installed clang++-N than the plugin's: what it is told is tested."""
+    for folder in os.environ.get("PATH", "").split(os.pathsep):
+        for path in sorted(glob.glob(os.path.join(folder, "clang++-[0-9]*"))):
+            version = path.rsplit("-", 1)[1]
+            if version.isdigit() and version != config.clang_version:
+                return path
+    return None
+
+
+if other_clangxx():
+    config.available_features.add("other-clang")
+    config.substitutions.append(("%other_clangxx", other_clangxx()))

@@ -35,13 +35,16 @@ inline void CEREAL_SAVE_FUNCTION_NAME(value_writer &archive, const file_argument
   hash_file(archive, file.path);
 }
 
+// Our own trait: clang 22 explains a failed std::is_constructible with a second error.
+template <class T> struct names_a_file : std::is_constructible<file_argument, const T &> {};
+
 // What the rewrite calls for a file_args parameter: one readable error for a
 // parameter that cannot name a file.
 template <class T> file_argument as_file_argument(const T &path) {
-  static_assert(std::is_constructible<file_argument, const T &>::value,
+  static_assert(names_a_file<T>::value,
                 "cachepy: a file_args parameter must name a file: std::string, "
                 "std::string_view, const char * or std::filesystem::path");
-  if constexpr (std::is_constructible<file_argument, const T &>::value)
+  if constexpr (names_a_file<T>::value)
     return file_argument(path);
   else
     return file_argument(std::string_view());
