@@ -1,7 +1,7 @@
 // A lambda cannot be cached: its captures are not arguments the key can see. The
 // error says so, where clang lets the attribute reach the lambda's call operator.
 //
-// RUN: %clangxx %cachepy -std=c++23 -fsyntax-only -Xclang -verify %s
+// RUN: %clangxx %cachepy -std=c++2b -fsyntax-only -Xclang -verify %s
 
 #include <cachepy/cachepy.hpp>
 

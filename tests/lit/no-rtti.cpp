@@ -5,7 +5,7 @@
 //
 // RUN: rm -rf %t && mkdir -p %t && cd %t
 // RUN: %clangxx %cachepy -fno-rtti -fplugin-arg-cachepy-trace -fplugin-arg-cachepy-pch-dir=%t/pch %s %cachepy_link -o %t/prog 2>&1 | FileCheck --check-prefix=BUILT %s
-// RUN: %clangxx %cachepy -fno-rtti -fplugin-arg-cachepy-trace -fplugin-arg-cachepy-pch-dir=%t/pch -fsyntax-only %s 2>&1 | FileCheck --check-prefix=LOADED %s
+// RUN: %clangxx %cachepy -fno-rtti -fplugin-arg-cachepy-trace -fplugin-arg-cachepy-pch-dir=%t/pch -c %s -o %t/again.o 2>&1 | FileCheck --check-prefix=LOADED %s
 // RUN: %clangxx %cachepy -fno-rtti -fplugin-arg-cachepy-trace -fplugin-arg-cachepy-no-pch -fsyntax-only %s 2>&1 | FileCheck --check-prefix=TEXT %s
 // RUN: %t/prog | FileCheck --check-prefix=FIRST %s
 // RUN: %t/prog | FileCheck --check-prefix=SECOND %s
