@@ -30,21 +30,6 @@ void add_lines(std::istream &in, hit_totals &totals) {
     totals[key_hex] += count;
 }
 
-bool read_all(int fd, std::string &text) {
-  char buffer[64 * 1024];
-  for (off_t offset = 0;;) {
-    const ssize_t n = ::pread(fd, buffer, sizeof buffer, offset);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n < 0)
-      return false;
-    if (n == 0)
-      return true;
-    text.append(buffer, static_cast<std::size_t>(n));
-    offset += n;
-  }
-}
-
 // The log, opened and locked against the other processes appending to or rewriting
 // it: -1 if it cannot be opened. A rewrite replaces the file, so whoever locked the
 // replaced one retries on the new one.
@@ -96,7 +81,7 @@ void append_hits(const std::string &function_dir, const std::string &lines) {
   std::string log;
   if (::fstat(fd, &info) == 0 &&
       static_cast<std::size_t>(info.st_size) + lines.size() > compact_above_bytes &&
-      read_all(fd, log)) {
+      read_to_end(fd, log)) {
     log += lines;
     const std::string smaller = compacted(function_dir, log);
     if (smaller.size() <= log.size() / 2 && replace_log(path, smaller)) {
@@ -165,7 +150,7 @@ void compact_hit_log(const std::string &function_dir) noexcept {
     if (fd < 0)
       return;
     std::string log;
-    if (read_all(fd, log))
+    if (read_to_end(fd, log))
       replace_log(path, compacted(function_dir, log));
     ::close(fd);
   } catch (...) {
