@@ -3,7 +3,7 @@
 #include "json_writer.hpp"
 
 #include <cachepy/api.hpp>
-#include <cachepy/detail/maintenance.hpp>
+#include <storage/local/maintenance.hpp>
 
 #include <algorithm>
 #include <cctype>

@@ -7,13 +7,17 @@
 #include "../api.hpp"
 #include "function_site.hpp"
 #include "key.hpp"
-#include "store.hpp"
 
 #include <cstddef>
 #include <string>
 #include <vector>
 
 namespace cachepy::detail {
+
+// How hard a store insists that the entry reaches the disk before it counts:
+// none (the default) survives the process being killed at any instant; file adds
+// fsync of the entry; full also fsyncs the directory, surviving power loss.
+enum class durability { none, file, full };
 
 struct settings {
   config source;

@@ -1,5 +1,5 @@
-#ifndef CACHEPY_DETAIL_MAINTENANCE_HPP
-#define CACHEPY_DETAIL_MAINTENANCE_HPP
+#ifndef CACHEPY_STORAGE_LOCAL_MAINTENANCE_HPP
+#define CACHEPY_STORAGE_LOCAL_MAINTENANCE_HPP
 
 // Pruning a cache directory, shared by cache_prune and `cachepy prune`.
 

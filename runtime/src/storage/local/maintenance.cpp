@@ -1,11 +1,13 @@
 // Pruning, for cache_prune and `cachepy prune`, and cache_stats. Both look only at a
 // directory that looks like a cache (detail::open_cache), as the command line does.
 
+#include "maintenance.hpp"
+
+#include "local_storage.hpp"
+
 #include <cachepy/api.hpp>
 #include <cachepy/detail/hit_counter.hpp>
 #include <cachepy/detail/logging.hpp>
-#include <cachepy/detail/maintenance.hpp>
-#include <cachepy/detail/store.hpp>
 
 #include <algorithm>
 #include <ctime>
