@@ -13,7 +13,7 @@ using namespace clang;
 namespace {
 
 constexpr const char *KnownKeys =
-    "version, verbose, backend, file_args, ignore, depends_on_files, "
+    "version, verbose, format, file_args, ignore, depends_on_files, "
     "depends_on_vars, env_vars";
 
 AttrProblem wrongKind(const AttrOption &Option, const AttrValue &Value,
@@ -75,14 +75,14 @@ std::optional<AttrProblem> applyOption(const AttrOption &Option, const FunctionD
     if (Value.ValueKind != AttrValue::Bool)
       return wrongKind(Option, Value, "true or false");
     Result.Verbose = Value.Text == "true";
-  } else if (Key == "backend") {
+  } else if (Key == "format" || Key == "backend") { // backend: its older name
     if (Value.ValueKind != AttrValue::String)
       return wrongKind(Option, Value, "a string");
     if (Value.Text != "binary" && Value.Text != "portable_binary" && Value.Text != "json")
-      return AttrProblem{Value.Loc, "unknown backend '" + Value.Text +
+      return AttrProblem{Value.Loc, "unknown format '" + Value.Text +
                                         "'; expected \"binary\", \"portable_binary\" or "
                                         "\"json\""};
-    Result.Backend = Value.Text;
+    Result.Format = Value.Text;
   } else if (Key == "file_args") {
     return parameterNames(Option, FD, Result.FileArgs);
   } else if (Key == "ignore") {

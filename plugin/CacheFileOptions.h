@@ -25,7 +25,7 @@ struct CacheFileOptions {
   std::optional<std::string> CacheDirExpr; // C++ source text, evaluated per call
   std::string Version;
   bool Verbose = false;
-  std::string Backend;                      // "" = from the configuration
+  std::string Format;                       // "" = from the configuration
   std::set<std::string> FileArgs;           // parameter names
   std::set<std::string> Ignore;             // parameter names
   std::vector<std::string> DependsOnFiles;  // C++ source text (string literals)

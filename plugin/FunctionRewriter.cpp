@@ -118,9 +118,9 @@ std::string dependencies(const CacheFileOptions &Options) {
   return Out + ")";
 }
 
-std::string backendChoice(const CacheFileOptions &Options) {
-  return "::cachepy::detail::backend_choice::" +
-         (Options.Backend.empty() ? std::string("configured") : Options.Backend);
+std::string formatChoice(const CacheFileOptions &Options) {
+  return "::cachepy::detail::format_choice::" +
+         (Options.Format.empty() ? std::string("configured") : Options.Format);
 }
 
 // Code after '{' on its line would move right by the inserted call: a line directive
@@ -160,7 +160,7 @@ std::optional<AttrProblem> rewriteCachedFunction(Rewriter &Rewrite,
       << llvm::format_hex(Function.Hash.Low, 18) << "ULL, " << quoted(Options.Version)
       << ", " << (Options.Verbose ? "true" : "false") << ");"
       << dependentParameterChecks(FD) << deducedReturnAnchor(FD)
-      << " return ::cachepy::detail::call<" << backendChoice(Options) << ">(" << SiteVariable << ", "
+      << " return ::cachepy::detail::call<" << formatChoice(Options) << ">(" << SiteVariable << ", "
       << (Options.CacheDirExpr ? *Options.CacheDirExpr : std::string("{}")) << ", "
       << dependencies(Options) << ", [&]() -> " << returnTypeText(FD) << " {";
 

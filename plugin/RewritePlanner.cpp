@@ -113,7 +113,7 @@ private:
       return Out;
     };
     add("version", O.Version);
-    add("backend", O.Backend);
+    add("format", O.Format);
     add("verbose", O.Verbose ? "true" : "");
     add("file_args", joined(O.FileArgs));
     add("ignore", joined(O.Ignore));

@@ -12,4 +12,4 @@
 [[cachepy::cache_file("d", file_args="path")]] int f4(const char *path) { return 0; } // expected-error {{'file_args' expects a list of strings, not a string}}
 [[cachepy::cache_file("d", env_vars=[HOME])]] int f5(int x) { return x; } // expected-error {{'env_vars' expects a list of strings, not an expression}}
 [[cachepy::cache_file("d", depends_on_vars=["a"])]] int f6(int x) { return x; } // expected-error {{'depends_on_vars' expects a map {"name": value, ...}, not a list}}
-[[cachepy::cache_file("d", backend="xml")]] int f7(int x) { return x; } // expected-error {{unknown backend 'xml'; expected "binary", "portable_binary" or "json"}}
+[[cachepy::cache_file("d", format="xml")]] int f7(int x) { return x; } // expected-error {{unknown format 'xml'; expected "binary", "portable_binary" or "json"}}

@@ -4,5 +4,5 @@
 
 #include <cachepy/cachepy.hpp>
 
-[[cachepy::cache_file("cache", colour="red")]] // expected-error {{unknown cachepy::cache_file argument 'colour'; expected one of: version, verbose, backend, file_args, ignore, depends_on_files, depends_on_vars, env_vars}}
+[[cachepy::cache_file("cache", colour="red")]] // expected-error {{unknown cachepy::cache_file argument 'colour'; expected one of: version, verbose, format, file_args, ignore, depends_on_files, depends_on_vars, env_vars}}
 int f(int x) { return x; }

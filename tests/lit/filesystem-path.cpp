@@ -23,7 +23,7 @@ fs::path output_for(const fs::path &input) {
   return fs::path("out") / input.filename().replace_extension(".csv");
 }
 
-[[cachepy::cache_file("cache", backend="json")]]
+[[cachepy::cache_file("cache", format="json")]]
 std::vector<fs::path> siblings(const fs::path &dir, int n) {
   std::printf("executing siblings\n");
   std::vector<fs::path> out;

@@ -40,7 +40,7 @@ std::vector<double> scaled(const std::vector<double> &values, double factor) {
   return out;
 }
 
-[[cachepy::cache_file("cache", backend="json")]]
+[[cachepy::cache_file("cache", format="json")]]
 std::map<std::string, Point> named(const std::shared_ptr<Point> &p, const std::string &name) {
   std::printf("executing named\n");
   return {{name, *p}};

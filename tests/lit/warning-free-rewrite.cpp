@@ -27,7 +27,7 @@ long square(long x) {
   return x * x;
 }
 
-[[cachepy::cache_file("cache", version="2", backend="json")]]
+[[cachepy::cache_file("cache", version="2", format="json")]]
 static double halve(double x) {
   ++executions;
   return x / 2;

@@ -22,7 +22,7 @@
 [[cachepy::cache_file("cache", version="1")]]
 int answer(int x) { std::printf("executing answer\n"); return x + 40; }
 
-[[cachepy::cache_file("cache", ignore=["verbose"], backend="json")]]
+[[cachepy::cache_file("cache", ignore=["verbose"], format="json")]]
 std::vector<int> squares(int n, bool verbose) {
   std::printf("executing squares\n");
   std::vector<int> out;

@@ -17,7 +17,7 @@ using int_call = typed_call<int, decltype(body)>;
 
 int run(const function_site &site, const std::string &dir, const result_ops &ops) {
   int_call call{body, std::nullopt};
-  run_cached_call(site, dir, key{}, key{7, 7}, backend_choice::binary, ops, &call);
+  run_cached_call(site, dir, key{}, key{7, 7}, format_choice::binary, ops, &call);
   return *call.slot;
 }
 
@@ -39,12 +39,12 @@ TEST(CallEngine, AForceRacingANormalCallLeavesTheForcedValueInMemory) {
   ASSERT_EQ(run(site, scratch.path(), not_kept), 1);
 
   result_ops writes_when_old_is_read = int_call::ops;
-  writes_when_old_is_read.encode = [](const void *call, backend format, std::ostream &out) {
+  writes_when_old_is_read.encode = [](const void *call, value_format format, std::ostream &out) {
     reading_old_entry.get_future().wait();
     int_call::encode(call, format, out);
   };
   result_ops reads_until_force_returned = int_call::ops;
-  reads_until_force_returned.decode = [](void *call, backend format, std::istream &in,
+  reads_until_force_returned.decode = [](void *call, value_format format, std::istream &in,
                                          std::uint64_t size) {
     reading_old_entry.set_value();
     forced_call_returned.get_future().wait();

@@ -32,12 +32,18 @@ protected:
 };
 
 TEST_F(ConfigFile, ReadsEverySetting) {
-  const config cfg = load_config(write("cache_dir: /tmp/project\nbackend: json\n"
+  const config cfg = load_config(write("cache_dir: /tmp/project\nformat: json\n"
                                        "verbose: true\nenv_vars: [HOME, GENOME_BUILD]\n"));
   EXPECT_EQ(cfg.cache_dir, "/tmp/project");
   EXPECT_EQ(cfg.backend, "json");
   EXPECT_TRUE(cfg.verbose);
   EXPECT_EQ(cfg.env_vars, (std::vector<std::string>{"HOME", "GENOME_BUILD"}));
+}
+
+TEST_F(ConfigFile, BackendIsStillAcceptedAsTheFormatsOlderName) {
+  EXPECT_EQ(load_config(write("backend: portable_binary\n")).backend, "portable_binary");
+  expect_error(write("backend: xml\n"),
+               ":1: unknown format 'xml'; expected binary, portable_binary or json");
 }
 
 TEST_F(ConfigFile, MemoryLimitIsInMegabytesAndZeroTurnsTheLayerOff) {
@@ -69,10 +75,10 @@ void expect_error(const std::string &path, const std::string &expected) {
 
 TEST_F(ConfigFile, ErrorsNameTheLine) {
   expect_error(write("cache_dir: x\nverbose: sometimes\n"), ":2: 'verbose' must be true or false");
-  expect_error(write("backend: xml\n"),
-               ":1: unknown backend 'xml'; expected binary, portable_binary or json");
+  expect_error(write("format: xml\n"),
+               ":1: unknown format 'xml'; expected binary, portable_binary or json");
   expect_error(write("cache_dir: x\n\ncolour: red\n"),
-               ":3: unknown setting 'colour'; expected cache_dir, backend, verbose, env_vars, durability, lock_timeout or memory_mb");
+               ":3: unknown setting 'colour'; expected cache_dir, format, verbose, env_vars, durability, lock_timeout or memory_mb");
   expect_error(write("env_vars: HOME\n"), ":1: 'env_vars' must be a list of variable names");
   expect_error(write("cache_dir: [unclosed\n"), ":2: end of sequence flow not found");
 }
@@ -88,7 +94,7 @@ TEST_F(ConfigFile, SetConfigChangesTheDefaults) {
   set_config(cfg);
   const detail::settings &now = detail::current_settings();
   EXPECT_EQ(now.default_cache_dir, "elsewhere");
-  EXPECT_EQ(now.format, detail::backend::portable_binary);
+  EXPECT_EQ(now.format, detail::value_format::portable_binary);
   EXPECT_EQ(current_config().cache_dir, "elsewhere");
 }
 

@@ -12,7 +12,7 @@ namespace {
 const key some_key{0x0123456789abcdefULL, 0xfedcba9876543210ULL};
 
 // A whole entry file in memory, as the store writes it.
-std::string encode_entry(const key &k, backend format, std::string_view payload) {
+std::string encode_entry(const key &k, value_format format, std::string_view payload) {
   const entry_header header = make_header(k, format, payload.size(),
                                           XXH3_64bits(payload.data(), payload.size()));
   std::string file(sizeof header + payload.size(), '\0');
@@ -22,15 +22,15 @@ std::string encode_entry(const key &k, backend format, std::string_view payload)
 }
 
 TEST(EntryFormat, RoundTripsThePayload) {
-  const std::string file = encode_entry(some_key, backend::binary, "payload bytes");
-  const decoded_entry entry = decode_entry(file, some_key, backend::binary);
+  const std::string file = encode_entry(some_key, value_format::binary, "payload bytes");
+  const decoded_entry entry = decode_entry(file, some_key, value_format::binary);
   ASSERT_TRUE(entry.ok) << entry.problem;
   EXPECT_EQ(entry.payload, "payload bytes");
 }
 
 TEST(EntryFormat, RoundTripsAnEmptyPayload) {
-  const std::string file = encode_entry(some_key, backend::binary, "");
-  EXPECT_TRUE(decode_entry(file, some_key, backend::binary).ok);
+  const std::string file = encode_entry(some_key, value_format::binary, "");
+  EXPECT_TRUE(decode_entry(file, some_key, value_format::binary).ok);
 }
 
 struct damage_case {
@@ -45,9 +45,9 @@ void PrintTo(const damage_case &c, std::ostream *out) { *out << c.name; }
 class EntryFormatDamage : public ::testing::TestWithParam<damage_case> {};
 
 TEST_P(EntryFormatDamage, IsRejectedWithItsReason) {
-  std::string file = encode_entry(some_key, backend::binary, "a payload of some length");
+  std::string file = encode_entry(some_key, value_format::binary, "a payload of some length");
   GetParam().damage(file);
-  const decoded_entry entry = decode_entry(file, some_key, backend::binary);
+  const decoded_entry entry = decode_entry(file, some_key, value_format::binary);
   EXPECT_FALSE(entry.ok);
   EXPECT_STREQ(entry.problem, GetParam().problem);
 }
@@ -67,7 +67,7 @@ INSTANTIATE_TEST_SUITE_P(
         damage_case{"other_version", [](std::string &f) { f[8] ^= 0x7; },
                     "written by another format version"},
         damage_case{"other_backend", [](std::string &f) { f[12] ^= 0x2; },
-                    "written with another backend"},
+                    "written in another format"},
         damage_case{"other_key", [](std::string &f) { f[16] ^= 0x1; },
                     "holds another key"}),
     [](const auto &info) { return std::string(info.param.name); });

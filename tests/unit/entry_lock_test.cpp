@@ -1,6 +1,7 @@
 #include "scratch_dir.hpp"
 
 #include "storage/local/entry_lock.hpp"
+#include "storage/local/layout.hpp"
 
 #include <gtest/gtest.h>
 
@@ -65,8 +66,9 @@ TEST_F(EntryLock, WaitingIsBounded) {
 
 TEST_F(EntryLock, StaleDebrisIsRemovedAndLiveFilesKept) {
   fs::create_directories(where.directory);
-  const std::string dead_tmp = where.file + ".tmp.999999999.abcd"; // no such pid
-  const std::string live_tmp = where.file + ".tmp." + std::to_string(::getpid()) + ".abcd";
+  const std::string here = where.file + ".tmp." + layout::this_host();
+  const std::string dead_tmp = here + ".999999999.abcd"; // no such pid
+  const std::string live_tmp = here + '.' + std::to_string(::getpid()) + ".abcd";
   const std::string stale_key = key{0, 0xff}.hex();
   const std::string stale_lock = where.directory + '/' + stale_key + ".lock";
   const std::string stale_sentinel = where.directory + '/' + stale_key + ".computing";
@@ -79,6 +81,33 @@ TEST_F(EntryLock, StaleDebrisIsRemovedAndLiveFilesKept) {
   EXPECT_FALSE(fs::exists(stale_sentinel));
   EXPECT_TRUE(fs::exists(live_tmp));
   EXPECT_TRUE(fs::exists(where.file.substr(0, where.file.size() - 4) + ".lock"));
+}
+
+TEST_F(EntryLock, TemporaryNamesCarryTheHostAndThePid) {
+  const std::string name = fs::path(layout::temporary_file(where.file)).filename().native();
+  const std::string expected_start = k.hex() + ".cpy.tmp." + layout::this_host() + '.' +
+                                     std::to_string(::getpid()) + '.';
+  EXPECT_EQ(name.compare(0, expected_start.size(), expected_start), 0) << name;
+  const layout::temporary_writer writer = layout::writer_of_temporary(name);
+  EXPECT_EQ(writer.host, layout::this_host());
+  EXPECT_EQ(writer.pid, ::getpid());
+  EXPECT_EQ(layout::writer_of_temporary("hits.log.tmp.node-7.cluster.lan.4242.00ff").host,
+            "node-7.cluster.lan");
+}
+
+// On a directory shared by several hosts (NFS), a pid in another host's temporary name
+// says nothing about this host's processes: such a file goes only when it is old.
+TEST_F(EntryLock, AnotherHostsTemporaryIsJudgedByItsAgeNotByItsPid) {
+  fs::create_directories(where.directory);
+  const std::string other = where.file + ".tmp.other-host.example";
+  const std::string writing = other + ".999999999.abcd"; // that pid is dead here only
+  const std::string abandoned = other + '.' + std::to_string(::getpid()) + ".abcd";
+  for (const std::string &path : {writing, abandoned})
+    std::ofstream(path) << "x";
+  fs::last_write_time(abandoned, fs::file_time_type::clock::now() - std::chrono::hours(25));
+  EXPECT_EQ(remove_stale_debris(where.directory), 1u);
+  EXPECT_TRUE(fs::exists(writing));
+  EXPECT_FALSE(fs::exists(abandoned));
 }
 
 // What both the lock and the stale-lock cleanup rely on: a descriptor opened on a lock

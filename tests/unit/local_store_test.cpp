@@ -1,5 +1,8 @@
 #include "store_text.hpp"
 
+#include "storage/local/entry_lock.hpp"
+#include "storage/local/layout.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -125,7 +128,7 @@ TEST_F(LocalStore, DamageInTheMiddleOfALargePayloadIsFoundAndTheEntryRemoved) {
     file.put('#');
   }
   std::string payload;
-  const loaded entry = load_entry(where, k, backend::binary, [&](std::istream &in, std::uint64_t) {
+  const loaded entry = load_entry(where, k, value_format::binary, [&](std::istream &in, std::uint64_t) {
     payload.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   });
   EXPECT_EQ(entry.result, load_result::damaged);
@@ -138,7 +141,7 @@ TEST_F(LocalStore, AReaderThatStopsEarlyStillHasTheWholePayloadChecked) {
   save_text(where, k, large_payload());
   char first[4];
   const loaded entry =
-      load_entry(where, k, backend::binary,
+      load_entry(where, k, value_format::binary,
                  [&](std::istream &in, std::uint64_t) { in.read(first, 4); });
   EXPECT_EQ(entry.result, load_result::hit);
   EXPECT_EQ(entry.payload_size, large_payload().size());
@@ -147,7 +150,7 @@ TEST_F(LocalStore, AReaderThatStopsEarlyStillHasTheWholePayloadChecked) {
 TEST_F(LocalStore, AReaderThatFailsOnAnIntactEntryMakesItUnreadableNotDamaged) {
   const entry_address where = address_of(dir.native(), "f", k);
   save_text(where, k, "stored value");
-  const loaded entry = load_entry(where, k, backend::binary, [](std::istream &, std::uint64_t) {
+  const loaded entry = load_entry(where, k, value_format::binary, [](std::istream &, std::uint64_t) {
     throw std::runtime_error("not the stored type");
   });
   EXPECT_EQ(entry.result, load_result::unreadable);
@@ -157,13 +160,46 @@ TEST_F(LocalStore, AReaderThatFailsOnAnIntactEntryMakesItUnreadableNotDamaged) {
 
 TEST_F(LocalStore, AWriterThatThrowsLeavesNeitherEntryNorTemporary) {
   const entry_address where = address_of(dir.native(), "f", k);
-  EXPECT_THROW(save_entry(where, k, backend::binary,
+  EXPECT_THROW(save_entry(where, k, value_format::binary,
                           [](std::ostream &out) {
                             out << std::string(200 * 1024, 'x');
                             throw std::runtime_error("cannot serialize");
                           }),
                std::runtime_error);
   EXPECT_EQ(std::distance(fs::directory_iterator(where.directory), fs::directory_iterator()), 0);
+}
+
+// A cache shared by a group (umask 002) must stay writable by the group: directories
+// and files are created with the user's umask, not a fixed mode.
+TEST_F(LocalStore, DirectoriesAndFilesFollowTheUsersUmask) {
+  const mode_t before = ::umask(002);
+  const entry_address where = address_of(dir.native(), "f-00000000", k);
+  save_text(where, k, "value");
+  { const auto lock = entry_lock::acquire(where, k, 1); }
+  ::umask(before);
+  struct stat info;
+  ASSERT_EQ(::stat(where.file.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0664u);
+  ASSERT_EQ(::stat(where.directory.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0775u);
+}
+
+// In a shared, world-writable directory, another user may plant symbolic links where
+// the runtime writes: its writes never follow them.
+TEST_F(LocalStore, WritesDoNotFollowSymbolicLinksPlantedBesideTheEntry) {
+  const entry_address where = address_of(dir.native(), "f-00000000", k);
+  fs::create_directories(where.directory);
+  const std::string victim = (dir / "victim").native();
+  std::ofstream(victim) << "precious";
+  const std::string stem = where.file.substr(0, where.file.size() - 4);
+  fs::create_symlink(victim, stem + ".computing");
+  fs::create_symlink((dir / "created-through-the-link").native(), stem + ".lock");
+  { const auto lock = entry_lock::acquire(where, k, 1); }
+  save_text(where, k, "value");
+  std::ifstream in(victim);
+  const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(content, "precious");
+  EXPECT_FALSE(fs::exists(dir / "created-through-the-link"));
 }
 
 } // namespace

@@ -86,7 +86,7 @@ protected:
   settings config;
   remote_list remotes;
   fake_remote *fake = nullptr;
-  const entry_id id{"f-00000000", key{5, 6}, backend::binary};
+  const entry_id id{"f-00000000", key{5, 6}, value_format::binary};
 };
 
 TEST_F(Storage, ALocalHitDoesNotAskTheRemotes) {
@@ -144,7 +144,7 @@ protected:
     return *read_entry_bytes(where);
   }
   bool adopt(std::string_view bytes) {
-    return adopt_entry(target, k, backend::binary, bytes);
+    return adopt_entry(target, k, value_format::binary, bytes);
   }
   std::size_t files_in_target() const {
     std::error_code missing;
@@ -183,7 +183,7 @@ TEST_F(AdoptEntry, DamagedTruncatedOrForeignBytesAreRefusedAndLeaveNothing) {
 
 TEST_F(AdoptEntry, AnEntryOfAnotherFormatIsRefused) {
   const std::string bytes = entry_bytes("value", k);
-  EXPECT_FALSE(adopt_entry(target, k, backend::json, bytes));
+  EXPECT_FALSE(adopt_entry(target, k, value_format::json, bytes));
 }
 
 } // namespace

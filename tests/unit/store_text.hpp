@@ -15,13 +15,13 @@ namespace cachepy::testing {
 
 inline std::optional<std::uint64_t> save_text(const detail::entry_address &where,
                                               const detail::key &k, const std::string &text,
-                                              detail::backend format = detail::backend::binary) {
+                                              detail::value_format format = detail::value_format::binary) {
   return detail::save_entry(where, k, format, [&](std::ostream &out) { out << text; });
 }
 
 inline detail::load_result load_text(const detail::entry_address &where, const detail::key &k,
                                      std::string &text,
-                                     detail::backend format = detail::backend::binary) {
+                                     detail::value_format format = detail::value_format::binary) {
   return detail::load_entry(where, k, format, [&](std::istream &in, std::uint64_t) {
            text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
          }).result;

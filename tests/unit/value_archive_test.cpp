@@ -131,29 +131,29 @@ template <class Archive, class T> std::string cereal_bytes(const T &value) {
   return out.str();
 }
 
-template <class T> std::string our_bytes(backend format, const T &value) {
+template <class T> std::string our_bytes(value_format format, const T &value) {
   std::ostringstream out;
   encode_value(out, format, [&](value_writer &archive) { archive(value); });
   return out.str();
 }
 
-template <class T> T our_decode(backend format, const std::string &bytes) {
+template <class T> T our_decode(value_format format, const std::string &bytes) {
   std::istringstream in(bytes);
   T value{};
-  decode_value(in, format, [&](value_reader &archive) { archive(value); });
+  decode_value(in, format, bytes.size(), [&](value_reader &archive) { archive(value); });
   return value;
 }
 
 template <class Output, class Input> struct format_case {
   using output = Output;
   using input = Input;
-  static constexpr backend format() {
+  static constexpr value_format format() {
     if constexpr (std::is_same<Output, cereal::JSONOutputArchive>::value)
-      return backend::json;
+      return value_format::json;
     else if constexpr (std::is_same<Output, cereal::PortableBinaryOutputArchive>::value)
-      return backend::portable_binary;
+      return value_format::portable_binary;
     else
-      return backend::binary;
+      return value_format::binary;
   }
 };
 
@@ -224,7 +224,7 @@ TYPED_TEST(ValueArchive, PassesRunsGivenByHandWhole) {
   value.blocks[2][1][1] = 5;
   value.pixels[1] = {1, 2, 3};
   // cereal's JSON has no binary_data; its portable binary cannot compile arrays in one
-  if constexpr (TypeParam::format() == backend::binary)
+  if constexpr (TypeParam::format() == value_format::binary)
     EXPECT_EQ(our_bytes(TypeParam::format(), value),
               cereal_bytes<typename TypeParam::output>(value));
   EXPECT_EQ(our_decode<by_hand>(TypeParam::format(), our_bytes(TypeParam::format(), value)),
@@ -241,7 +241,7 @@ struct with_null {
 };
 
 TEST(ValueArchiveJson, WritesNullAsCerealDoes) {
-  EXPECT_EQ(our_bytes(backend::json, with_null{}),
+  EXPECT_EQ(our_bytes(value_format::json, with_null{}),
             cereal_bytes<cereal::JSONOutputArchive>(with_null{}));
 }
 
@@ -249,7 +249,7 @@ TEST(ValueArchiveJson, WritesNullAsCerealDoes) {
 // count's own width, and this archive's JSON reads any.
 TYPED_TEST(ValueArchive, KeepsTheWidthOfASizeTag) {
   const counted32 value{{4, 5}};
-  if constexpr (TypeParam::format() != backend::json)
+  if constexpr (TypeParam::format() != value_format::json)
     EXPECT_EQ(our_bytes(TypeParam::format(), value),
               cereal_bytes<typename TypeParam::output>(value));
   EXPECT_EQ(our_decode<counted32>(TypeParam::format(), our_bytes(TypeParam::format(), value)),
@@ -270,6 +270,24 @@ TYPED_TEST(ValueArchive, WritesAPathAsItsGenericString) {
 TYPED_TEST(ValueArchive, AValueOfAnotherTypeFailsToDecode) {
   const std::string bytes = our_bytes(TypeParam::format(), std::string("short"));
   EXPECT_ANY_THROW(our_decode<sample>(TypeParam::format(), bytes));
+}
+
+// A damaged or forged entry whose size field claims 2^60 elements is a decoding
+// failure (a miss), never an attempt to allocate that much.
+template <class T> void expect_huge_size_refused(value_format format, const T &value) {
+  std::string bytes = our_bytes(format, value);
+  const std::uint64_t claimed = std::uint64_t(1) << 60;
+  std::memcpy(bytes.data(), &claimed, sizeof claimed); // the outer size tag
+  EXPECT_THROW(our_decode<T>(format, bytes), cereal::Exception);
+}
+
+TEST(ValueCodec, ASizeBeyondThePayloadIsRefusedBeforeAnyAllocation) {
+  for (value_format format : {value_format::binary, value_format::portable_binary}) {
+    expect_huge_size_refused(format, std::vector<std::string>{"a", "b"});
+    expect_huge_size_refused(format, std::vector<char>{'a', 'b'});
+    expect_huge_size_refused(format, std::string("abc"));
+    expect_huge_size_refused(format, std::map<int, int>{{1, 2}});
+  }
 }
 
 } // namespace

@@ -39,7 +39,7 @@ std::map<std::string, node> cache_tree_nodes();
 
 struct config {
   std::string cache_dir;              // default cache directory ("" = unset)
-  std::string backend = "binary";     // binary | portable_binary | json
+  std::string backend = "binary";     // the values' format (YAML `format:`): binary | portable_binary | json
   bool verbose = false;
   std::vector<std::string> env_vars;  // enter every key
   std::string durability = "none";    // none | file (fsync entries) | full (and directories)

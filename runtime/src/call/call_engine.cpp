@@ -17,15 +17,15 @@ namespace cachepy::detail {
 
 namespace {
 
-backend format_of(backend_choice choice, const settings &config) {
+value_format format_of(format_choice choice, const settings &config) {
   switch (choice) {
-  case backend_choice::binary:
-    return backend::binary;
-  case backend_choice::portable_binary:
-    return backend::portable_binary;
-  case backend_choice::json:
-    return backend::json;
-  case backend_choice::configured:
+  case format_choice::binary:
+    return value_format::binary;
+  case format_choice::portable_binary:
+    return value_format::portable_binary;
+  case format_choice::json:
+    return value_format::json;
+  case format_choice::configured:
     break;
   }
   return config.format;
@@ -36,7 +36,7 @@ backend format_of(backend_choice choice, const settings &config) {
 class cached_call {
 public:
   cached_call(const function_site &site, std::string_view cache_dir, const key &k,
-              const key &context, backend format, const settings &config,
+              const key &context, value_format format, const settings &config,
               const result_ops &ops, void *call)
       : site_(site), cache_dir_(cache_dir), k_(k), context_(context), format_(format),
         config_(config), ops_(ops), call_(call), verbose_(site.verbose || config.verbose),
@@ -142,7 +142,7 @@ private:
   std::string_view cache_dir_;
   key k_;
   key context_;
-  backend format_;
+  value_format format_;
   const settings &config_;
   const result_ops &ops_;
   void *call_;
@@ -171,11 +171,11 @@ bool hash_arguments(const function_site &site, const call_context &context,
 }
 
 void run_cached_call(const function_site &site, const cache_dir_arg &dir,
-                     const key &dependencies, const key &arguments, backend_choice choice,
+                     const key &dependencies, const key &arguments, format_choice choice,
                      const result_ops &ops, void *call) {
   const call_mode mode = take_call_mode();
   const settings &config = current_settings();
-  const backend format = format_of(choice, config);
+  const value_format format = format_of(choice, config);
   const key context = derive_key(site.hash, static_cast<std::uint32_t>(format), dependencies,
                                  config_env_hash(config));
   cached_call cached(site, dir.resolve(config.default_cache_dir), derive_key(context, arguments),

@@ -155,9 +155,12 @@ public:
 template <class Archive>
 class archive_source final : public archive_adapter<value_source, Archive> {
 public:
-  using archive_adapter<value_source, Archive>::archive_adapter;
+  archive_source(std::istream &in, std::uint64_t payload_size)
+      : archive_adapter<value_source, Archive>(in), payload_size_(payload_size) {}
 
-  // JSON counts the node's members; the binary archives read the count as written.
+  // JSON counts the node's members; the binary archives read the count as written,
+  // and never believe one larger than the payload (every element takes a byte or
+  // more there), so that damaged or forged bytes cannot ask for a huge allocation.
   void size(number_kind kind, void *count) override {
     if constexpr (is_json<Archive>) {
       cereal::size_type size = 0;
@@ -169,18 +172,44 @@ public:
         unknown_kind(kind);
     } else {
       this->pass_numbers(kind, count, 1);
+      visit_number_kind(kind, [&](auto type) {
+        using number = typename decltype(type)::type;
+        if constexpr (std::is_integral<number>::value)
+          check_count(static_cast<std::uint64_t>(*static_cast<number *>(count)));
+      });
     }
   }
   void numbers(number_kind kind, void *data, std::size_t count) override {
     this->pass_numbers(kind, data, count);
   }
-  void text(std::string &out) override { this->archive_(out); }
+  // As cereal reads a string, with its length checked first.
+  void text(std::string &out) override {
+    if constexpr (is_json<Archive>) {
+      this->archive_(out);
+    } else {
+      cereal::size_type size = 0;
+      this->archive_(cereal::make_size_tag(size));
+      check_count(size);
+      out.resize(static_cast<std::size_t>(size));
+      this->archive_(cereal::binary_data(out.data(), out.size()));
+    }
+  }
   void null() override {
     if constexpr (is_json<Archive>) {
       std::nullptr_t null;
       this->archive_(null);
     }
   }
+
+private:
+  void check_count(std::uint64_t count) const {
+    if (count > payload_size_)
+      throw cereal::Exception("cachepy: a size of " + std::to_string(count) +
+                              " elements in a value of " + std::to_string(payload_size_) +
+                              " bytes");
+  }
+
+  std::uint64_t payload_size_;
 };
 
 template <class Archive>
@@ -192,36 +221,38 @@ void encode_with(std::ostream &out, function_ref<void(value_writer &)> write) {
 }
 
 template <class Archive>
-void decode_with(std::istream &in, function_ref<void(value_reader &)> read) {
-  archive_source<Archive> source(in);
+void decode_with(std::istream &in, std::uint64_t payload_size,
+                 function_ref<void(value_reader &)> read) {
+  archive_source<Archive> source(in, payload_size);
   value_reader reader(source);
   read(reader);
 }
 
 } // namespace
 
-void encode_value(std::ostream &out, backend format, function_ref<void(value_writer &)> write) {
+void encode_value(std::ostream &out, value_format format, function_ref<void(value_writer &)> write) {
   switch (format) {
-  case backend::portable_binary:
+  case value_format::portable_binary:
     return encode_with<cereal::PortableBinaryOutputArchive>(out, write);
-  case backend::json:
+  case value_format::json:
     return encode_with<cereal::JSONOutputArchive>(out, write);
-  case backend::binary:
+  case value_format::binary:
     break;
   }
   encode_with<cereal::BinaryOutputArchive>(out, write);
 }
 
-void decode_value(std::istream &in, backend format, function_ref<void(value_reader &)> read) {
+void decode_value(std::istream &in, value_format format, std::uint64_t payload_size,
+                  function_ref<void(value_reader &)> read) {
   switch (format) {
-  case backend::portable_binary:
-    return decode_with<cereal::PortableBinaryInputArchive>(in, read);
-  case backend::json:
-    return decode_with<cereal::JSONInputArchive>(in, read);
-  case backend::binary:
+  case value_format::portable_binary:
+    return decode_with<cereal::PortableBinaryInputArchive>(in, payload_size, read);
+  case value_format::json:
+    return decode_with<cereal::JSONInputArchive>(in, payload_size, read);
+  case value_format::binary:
     break;
   }
-  decode_with<cereal::BinaryInputArchive>(in, read);
+  decode_with<cereal::BinaryInputArchive>(in, payload_size, read);
 }
 
 void throw_unreadable(const char *why) { throw cereal::Exception(why); }

@@ -42,8 +42,8 @@ double env_number(const char *name, double fallback) {
 std::unique_ptr<settings> resolve(const config &cfg) {
   auto resolved = std::make_unique<settings>();
   resolved->source = cfg;
-  if (!parse_backend(cfg.backend, resolved->format))
-    log_warning("unknown backend '" + cfg.backend + "' in the configuration; using binary");
+  if (!parse_format(cfg.backend, resolved->format))
+    log_warning("unknown format '" + cfg.backend + "' in the configuration; using binary");
   const char *env_dir = std::getenv("CACHEPY_CACHE_DIR");
   resolved->default_cache_dir = !cfg.cache_dir.empty() ? cfg.cache_dir
                                 : env_dir && *env_dir ? env_dir
@@ -141,18 +141,18 @@ config load_config(const std::string &path) {
   if (root.IsNull())
     return cfg;
   if (!root.IsMap())
-    fail(path, root.Mark(), "expected a map of settings (cache_dir, backend, verbose, env_vars)");
+    fail(path, root.Mark(), "expected a map of settings (cache_dir, format, verbose, env_vars)");
   for (const auto &entry : root) {
     const std::string key = entry.first.as<std::string>();
     const YAML::Node &value = entry.second;
     if (key == "cache_dir") {
       cfg.cache_dir = scalar(path, value, "cache_dir");
-    } else if (key == "backend") {
-      cfg.backend = scalar(path, value, "backend");
-      detail::backend format;
-      if (!detail::parse_backend(cfg.backend, format))
+    } else if (key == "format" || key == "backend") { // backend: its older name
+      cfg.backend = scalar(path, value, key.c_str());
+      detail::value_format format;
+      if (!detail::parse_format(cfg.backend, format))
         fail(path, value.Mark(),
-             "unknown backend '" + cfg.backend + "'; expected binary, portable_binary or json");
+             "unknown format '" + cfg.backend + "'; expected binary, portable_binary or json");
     } else if (key == "verbose") {
       bool verbose = false;
       if (!value.IsScalar() || !YAML::convert<bool>::decode(value, verbose))
@@ -182,7 +182,7 @@ config load_config(const std::string &path) {
     } else {
       fail(path, entry.first.Mark(),
            "unknown setting '" + key +
-                                    "'; expected cache_dir, backend, verbose, env_vars, "
+                                    "'; expected cache_dir, format, verbose, env_vars, "
                                     "durability, lock_timeout or memory_mb");
     }
   }

@@ -29,9 +29,10 @@ thread_local const call_graph_node::executing_scope *innermost_scope = nullptr;
 // each other's lines: "<parent id>\t<child id>".
 void persist_edge(std::string_view cache_dir, const std::string &parent,
                   const std::string &child) {
-  ::mkdir(std::string(cache_dir).c_str(), 0755);
+  ::mkdir(std::string(cache_dir).c_str(), layout::directory_mode);
   const std::string path = layout::graph_file(cache_dir);
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | layout::create_flags,
+                        layout::file_mode);
   if (fd < 0)
     return; // the graph is a convenience; the store reports real I/O problems
   const std::string line = parent + '\t' + child + '\n';

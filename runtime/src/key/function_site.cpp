@@ -28,21 +28,21 @@ std::string sanitized(std::string_view name, std::size_t max_length) {
 
 } // namespace
 
-const char *backend_name(backend format) {
+const char *format_name(value_format format) {
   switch (format) {
-  case backend::binary:
+  case value_format::binary:
     return "binary";
-  case backend::portable_binary:
+  case value_format::portable_binary:
     return "portable_binary";
-  case backend::json:
+  case value_format::json:
     return "json";
   }
   return "unknown";
 }
 
-bool parse_backend(std::string_view name, backend &format) {
-  for (backend candidate : {backend::binary, backend::portable_binary, backend::json})
-    if (name == backend_name(candidate)) {
+bool parse_format(std::string_view name, value_format &format) {
+  for (value_format candidate : {value_format::binary, value_format::portable_binary, value_format::json})
+    if (name == format_name(candidate)) {
       format = candidate;
       return true;
     }

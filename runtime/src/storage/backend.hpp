@@ -21,7 +21,7 @@ namespace cachepy::detail {
 struct entry_id {
   std::string_view function_dir;
   key k;
-  backend format;
+  value_format format;
 };
 
 // Held while one process computes an entry; released when destroyed.

@@ -53,14 +53,14 @@ template <class Stored, class Body> struct typed_call {
       c.slot.emplace(c.body());
     }
   }
-  static void decode(void *call, backend format, std::istream &in, std::uint64_t size) {
+  static void decode(void *call, value_format format, std::istream &in, std::uint64_t size) {
     Stored &value = of(call).slot.emplace();
     if constexpr (is_number_vector<Stored>::value)
-      if (format == backend::binary)
+      if (format == value_format::binary)
         return read_numbers(in, value, size);
-    decode_value(in, format, [&](value_reader &archive) { archive(value); });
+    decode_value(in, format, size, [&](value_reader &archive) { archive(value); });
   }
-  static void encode(const void *call, backend format, std::ostream &out) {
+  static void encode(const void *call, value_format format, std::ostream &out) {
     const Stored &value = *of(call).slot;
     encode_value(out, format, [&](value_writer &archive) { archive(value); });
   }
@@ -88,7 +88,7 @@ template <class Stored, class Body> struct typed_call {
 };
 
 template <class Body, class... Args>
-std::invoke_result_t<Body &> call_cached(backend_choice choice, const function_site &site,
+std::invoke_result_t<Body &> call_cached(format_choice choice, const function_site &site,
                                          const cache_dir_arg &dir,
                                          const call_context &context, Body &body,
                                          const Args &...args) {
@@ -110,7 +110,7 @@ std::invoke_result_t<Body &> call_cached(backend_choice choice, const function_s
     return std::move(*call.slot);
 }
 
-template <backend_choice Choice = backend_choice::configured, class Body, class... Args>
+template <format_choice Choice = format_choice::configured, class Body, class... Args>
 std::invoke_result_t<Body &> call(const function_site &site, const cache_dir_arg &dir,
                                   const call_context &context, Body &&body,
                                   const Args &...args) {

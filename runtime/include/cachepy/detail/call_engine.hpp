@@ -23,8 +23,8 @@ namespace cachepy::detail {
 struct result_ops {
   const void *type; // type_tag<Result>
   void (*run_body)(void *call);                                  // slot = body()
-  void (*decode)(void *call, backend format, std::istream &in, std::uint64_t size); // slot = stored value
-  void (*encode)(const void *call, backend format, std::ostream &out);
+  void (*decode)(void *call, value_format format, std::istream &in, std::uint64_t size); // slot = stored value
+  void (*encode)(const void *call, value_format format, std::ostream &out);
   // A copy of the slot, made with new (the library shares it), and its deletion;
   // both null: not kept in memory.
   const void *(*keep)(const void *call);
@@ -42,7 +42,7 @@ bool hash_arguments(const function_site &site, const call_context &context,
 // exception propagates, storing nothing). `arguments` is the hash of the bound
 // arguments; `dependencies` that of depends_on_files, depends_on_vars and env_vars.
 void run_cached_call(const function_site &site, const cache_dir_arg &dir,
-                     const key &dependencies, const key &arguments, backend_choice choice,
+                     const key &dependencies, const key &arguments, format_choice choice,
                      const result_ops &ops, void *call);
 
 } // namespace cachepy::detail

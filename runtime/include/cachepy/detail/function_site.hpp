@@ -16,11 +16,11 @@
 namespace cachepy::detail {
 
 // How values are stored. `configured` defers to the configuration at run time.
-enum class backend : std::uint32_t { binary = 1, portable_binary = 2, json = 3 };
-enum class backend_choice { configured, binary, portable_binary, json };
+enum class value_format : std::uint32_t { binary = 1, portable_binary = 2, json = 3 };
+enum class format_choice { configured, binary, portable_binary, json };
 
-const char *backend_name(backend format);
-bool parse_backend(std::string_view name, backend &format);
+const char *format_name(value_format format);
+bool parse_format(std::string_view name, value_format &format);
 
 struct function_site {
   // qualified_name: for logs and the entry directory; identity: the mangled name, or

@@ -21,7 +21,7 @@ enum class durability { none, file, full };
 
 struct settings {
   config source;
-  backend format = backend::binary;
+  value_format format = value_format::binary;
   std::string default_cache_dir; // config, else $CACHEPY_CACHE_DIR, else ".cachepy"
   bool verbose = false;          // config or $CACHEPY_VERBOSE
   bool disabled = false;         // $CACHEPY_DISABLE

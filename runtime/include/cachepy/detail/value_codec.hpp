@@ -1,7 +1,7 @@
 #ifndef CACHEPY_DETAIL_VALUE_CODEC_HPP
 #define CACHEPY_DETAIL_VALUE_CODEC_HPP
 
-// Results to bytes and back, in the entry's storage format (the backend), through the
+// Results to bytes and back, in the entry's format, through the
 // entry file's stream. The format's archive lives in the library; the caller's code
 // sees only value_writer and value_reader.
 
@@ -13,10 +13,12 @@
 
 namespace cachepy::detail {
 
-void encode_value(std::ostream &out, backend format, function_ref<void(value_writer &)> write);
+void encode_value(std::ostream &out, value_format format, function_ref<void(value_writer &)> write);
 
-// Throws (cereal::Exception) when the stream does not hold what `read` asks for.
-void decode_value(std::istream &in, backend format, function_ref<void(value_reader &)> read);
+// Throws (cereal::Exception) when the stream, of payload_size bytes, does not hold what
+// `read` asks for; a size read from it is never trusted beyond payload_size.
+void decode_value(std::istream &in, value_format format, std::uint64_t payload_size,
+                  function_ref<void(value_reader &)> read);
 
 // Throws cereal::Exception(why), from the library: what the runtime's headers do where
 // decoding fails, so that they compile in translation units built with -fno-exceptions.

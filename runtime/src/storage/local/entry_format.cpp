@@ -5,12 +5,12 @@
 
 namespace cachepy::detail {
 
-entry_header make_header(const key &k, backend format, std::uint64_t payload_size,
+entry_header make_header(const key &k, value_format format, std::uint64_t payload_size,
                          std::uint64_t payload_checksum) {
   entry_header header{};
   std::memcpy(header.magic, entry_magic, sizeof header.magic);
   header.version = format_version;
-  header.backend_id = static_cast<std::uint32_t>(format);
+  header.format_id = static_cast<std::uint32_t>(format);
   header.key_high = k.high;
   header.key_low = k.low;
   header.payload_size = payload_size;
@@ -18,14 +18,14 @@ entry_header make_header(const key &k, backend format, std::uint64_t payload_siz
   return header;
 }
 
-const char *header_problem(const entry_header &header, const key &k, backend format,
+const char *header_problem(const entry_header &header, const key &k, value_format format,
                            std::uint64_t payload_size) {
   if (std::memcmp(header.magic, entry_magic, sizeof header.magic) != 0)
     return "not a cachepy entry";
   if (header.version != format_version)
     return "written by another format version";
-  if (header.backend_id != static_cast<std::uint32_t>(format))
-    return "written with another backend";
+  if (header.format_id != static_cast<std::uint32_t>(format))
+    return "written in another format";
   if (header.key_high != k.high || header.key_low != k.low)
     return "holds another key";
   if (header.payload_size != payload_size)
@@ -33,7 +33,7 @@ const char *header_problem(const entry_header &header, const key &k, backend for
   return nullptr;
 }
 
-decoded_entry decode_entry(std::string_view file, const key &k, backend format) {
+decoded_entry decode_entry(std::string_view file, const key &k, value_format format) {
   decoded_entry result;
   entry_header header;
   if (file.size() < sizeof header) {

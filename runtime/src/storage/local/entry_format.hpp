@@ -3,7 +3,7 @@
 
 // The layout of one entry file: a fixed header, then the payload. The header carries
 // enough to reject anything that is not exactly the entry asked for: a foreign file
-// (magic), an older runtime (version), another storage format (backend), a file
+// (magic), an older runtime (version), another value format, a file
 // renamed or copied over another (key), truncation (size) and damage (checksum).
 
 #include <cachepy/detail/key.hpp>
@@ -18,7 +18,7 @@ namespace cachepy::detail {
 struct entry_header {
   char magic[8];
   std::uint32_t version;
-  std::uint32_t backend_id;
+  std::uint32_t format_id;
   std::uint64_t key_high;
   std::uint64_t key_low;
   std::uint64_t payload_size;
@@ -28,12 +28,12 @@ static_assert(sizeof(entry_header) == 48, "entry header must have no padding");
 
 inline constexpr char entry_magic[8] = {'C', 'A', 'C', 'H', 'E', 'P', 'Y', '\x01'};
 
-entry_header make_header(const key &k, backend format, std::uint64_t payload_size,
+entry_header make_header(const key &k, value_format format, std::uint64_t payload_size,
                          std::uint64_t payload_checksum);
 
 // What is wrong with a header read from a file whose payload has payload_size bytes,
 // for an entry asked for by k and format; nullptr when nothing is.
-const char *header_problem(const entry_header &header, const key &k, backend format,
+const char *header_problem(const entry_header &header, const key &k, value_format format,
                            std::uint64_t payload_size);
 
 // The checksum's wording, shared by the whole-file and the streaming checks.
@@ -46,7 +46,7 @@ struct decoded_entry {
   std::string_view payload;
   const char *problem = "";
 };
-decoded_entry decode_entry(std::string_view file, const key &k, backend format);
+decoded_entry decode_entry(std::string_view file, const key &k, value_format format);
 
 } // namespace cachepy::detail
 

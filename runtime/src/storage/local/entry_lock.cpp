@@ -45,7 +45,8 @@ entry_lock entry_lock::acquire(const entry_address &where, const key &k,
                           std::chrono::duration<double>(timeout_seconds);
     auto pause = std::chrono::milliseconds(2);
     for (;;) {
-      const int fd = ::open(lock.lock_path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+      const int fd = ::open(lock.lock_path_.c_str(), O_RDWR | layout::create_flags,
+                            layout::file_mode);
       if (fd < 0) {
         log_warning_once("lock:" + where.directory,
                          "cannot lock entries in " + where.directory + ": " +
@@ -77,7 +78,8 @@ entry_lock entry_lock::acquire(const entry_address &where, const key &k,
       ::close(fd);
     }
     const int computing =
-        ::open(lock.computing_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        ::open(lock.computing_path_.c_str(), O_WRONLY | O_TRUNC | layout::create_flags,
+                layout::file_mode);
     if (computing >= 0) {
       const std::string pid = std::to_string(::getpid()) + '\n';
       [[maybe_unused]] const ssize_t written = ::write(computing, pid.data(), pid.size());

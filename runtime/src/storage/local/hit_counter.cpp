@@ -36,7 +36,7 @@ void add_lines(std::istream &in, hit_totals &totals) {
 // replaced one retries on the new one.
 int open_locked(const std::string &path, int flags) {
   for (;;) {
-    const int fd = ::open(path.c_str(), flags | O_CLOEXEC, 0644);
+    const int fd = ::open(path.c_str(), flags | O_NOFOLLOW | O_CLOEXEC, layout::file_mode);
     if (fd < 0)
       return -1;
     int locked;
@@ -63,7 +63,8 @@ std::string compacted(const std::string &function_dir, const std::string &log) {
 // Replaces the log by `lines`, written aside and renamed over it; false if it failed.
 bool replace_log(const std::string &path, const std::string &lines) {
   const std::string temporary = layout::temporary_file(path);
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  const int fd =
+      ::open(temporary.c_str(), O_WRONLY | O_EXCL | layout::create_flags, layout::file_mode);
   if (fd < 0)
     return false;
   const bool written = write_exactly(fd, lines.data(), lines.size());

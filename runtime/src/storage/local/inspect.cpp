@@ -110,7 +110,7 @@ std::string verify_entry(const entry_info &entry) {
   if (file.size() >= sizeof header)
     std::memcpy(&header, file.data(), sizeof header);
   const decoded_entry decoded =
-      decode_entry(file, key_from_hex(entry.key_hex), static_cast<backend>(header.backend_id));
+      decode_entry(file, key_from_hex(entry.key_hex), static_cast<value_format>(header.format_id));
   return decoded.ok ? std::string() : std::string(decoded.problem);
 }
 

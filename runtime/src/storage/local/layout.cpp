@@ -1,6 +1,7 @@
 #include "layout.hpp"
 
 #include <cctype>
+#include <cstdlib>
 #include <random>
 #include <unistd.h>
 
@@ -63,10 +64,43 @@ std::string graph_file(std::string_view cache_dir) {
   return std::string(cache_dir) + "/graph.tsv";
 }
 
+const std::string &this_host() {
+  static const std::string host = [] {
+    char name[256] = {};
+    if (::gethostname(name, sizeof name - 1) != 0 || name[0] == '\0')
+      return std::string("localhost");
+    std::string safe(name);
+    for (char &c : safe) // a file name part: no separators
+      if (c == '/' || c == '\0')
+        c = '_';
+    return safe;
+  }();
+  return host;
+}
+
 std::string temporary_file(const std::string &final_path) {
   thread_local std::mt19937_64 random{std::random_device{}()};
-  return final_path + std::string(temporary_marker) + std::to_string(::getpid()) + '.' +
-         key{0, random()}.hex().substr(16);
+  return final_path + std::string(temporary_marker) + this_host() + '.' +
+         std::to_string(::getpid()) + '.' + key{0, random()}.hex().substr(16);
+}
+
+temporary_writer writer_of_temporary(const std::string &name) {
+  // "<final>.tmp.<host>.<pid>.<random>": the host may hold dots, so read from the end.
+  temporary_writer writer;
+  const std::size_t marker = name.find(temporary_marker);
+  const std::size_t random_dot = name.rfind('.');
+  if (marker == std::string::npos || random_dot == std::string::npos)
+    return writer;
+  const std::size_t host_begin = marker + temporary_marker.size();
+  const std::size_t pid_dot = name.rfind('.', random_dot - 1);
+  if (pid_dot == std::string::npos || pid_dot < host_begin + 1)
+    return writer;
+  const std::string pid = name.substr(pid_dot + 1, random_dot - pid_dot - 1);
+  if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos)
+    return writer;
+  writer.host = name.substr(host_begin, pid_dot - host_begin);
+  writer.pid = std::strtol(pid.c_str(), nullptr, 10);
+  return writer;
 }
 
 bool is_function_directory(const std::string &name) {

@@ -8,15 +8,24 @@
 //   <cache dir>/<function dir>/<key hex>.computing its holder's pid, for people
 //   <cache dir>/<function dir>/manifest            what the newest entry was computed under
 //   <cache dir>/<function dir>/hits.log            hit counts of exited processes
-//   <any of these>.tmp.<pid>.<random>              a write in progress
+//   <any of these>.tmp.<host>.<pid>.<random>       a write in progress
 // The listing (inspect) and the debris cleaner recognize exactly these names.
 
 #include <cachepy/detail/key.hpp>
 
+#include <fcntl.h>
 #include <string>
 #include <string_view>
+#include <sys/types.h>
 
 namespace cachepy::detail::layout {
+
+// Modes the user's umask then narrows (a group's shared cache stays group-writable).
+inline constexpr mode_t file_mode = 0666;
+inline constexpr mode_t directory_mode = 0777;
+// Every open that may create a file: never through a symbolic link someone planted in
+// a shared directory.
+inline constexpr int create_flags = O_CREAT | O_NOFOLLOW | O_CLOEXEC;
 
 std::string function_directory(std::string_view cache_dir, std::string_view function_dir);
 std::string entry_file(const std::string &function_directory, const key &k);
@@ -27,9 +36,18 @@ std::string manifest_file(const std::string &function_directory);
 std::string hit_log_file(const std::string &function_directory);
 std::string graph_file(std::string_view cache_dir);
 
-// A fresh name beside final_path for writing it, unique among the processes and
-// threads writing there.
+// A fresh name beside final_path for writing it, unique among the hosts sharing the
+// directory (NFS) and the processes and threads of each.
 std::string temporary_file(const std::string &final_path);
+
+// Who writes a temporary file, as its name says: pid 0 when the name does not say.
+struct temporary_writer {
+  std::string host;
+  long pid = 0;
+};
+temporary_writer writer_of_temporary(const std::string &name);
+// This host's name as temporary names carry it.
+const std::string &this_host();
 
 // "<name>-<8 hex digits>", as function_site makes them.
 bool is_function_directory(const std::string &name);

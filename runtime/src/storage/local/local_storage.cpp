@@ -46,10 +46,23 @@ void sync_directory(const std::string &directory) {
   }
 }
 
-// A process killed while writing leaves "<entry>.tmp.<pid>.<random>" (or the
-// manifest's or hits.log's "<name>.tmp.<pid>"); one killed while computing leaves
-// "<key>.lock" and "<key>.computing". The first store of a process in a function
-// directory clears what dead processes left there.
+// A temporary file whose writer is gone: on this host, its pid no longer runs; the
+// writer on another host (a directory shared over NFS) cannot be asked, so its file
+// is stale only when it has not been written to for a day (kill(pid, 0) there would
+// ask about some unrelated local process, and delete a live writer's file).
+constexpr std::time_t stale_temporary_seconds = 24 * 60 * 60;
+
+bool temporary_is_stale(const std::string &path, const layout::temporary_writer &writer) {
+  if (writer.pid > 0 && writer.host == layout::this_host())
+    return ::kill(static_cast<pid_t>(writer.pid), 0) != 0 && errno == ESRCH;
+  struct stat info;
+  return ::lstat(path.c_str(), &info) == 0 &&
+         std::time(nullptr) - info.st_mtime > stale_temporary_seconds;
+}
+
+// A process killed while writing leaves "<name>.tmp.<host>.<pid>.<random>"; one
+// killed while computing leaves "<key>.lock" and "<key>.computing". The first store
+// of a process in a function directory clears what dead processes left there.
 void remove_stale_debris_once(const std::string &directory) {
   static once_per_key &cleaned = *new once_per_key;
   if (cleaned.first(directory))
@@ -67,10 +80,8 @@ std::size_t remove_stale_debris(const std::string &directory) noexcept {
       const std::string path = it->path().native();
       const std::string name = it->path().filename().native();
       bool stale = false;
-      const std::size_t tmp = name.find(".tmp."); // entries', manifest's, hits.log's
-      if (layout::is_temporary_name(name)) {
-        const long pid = std::strtol(name.c_str() + tmp + 5, nullptr, 10);
-        stale = pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+      if (layout::is_temporary_name(name)) { // entries', manifest's, hits.log's
+        stale = temporary_is_stale(path, layout::writer_of_temporary(name));
       } else if (const std::string_view key_hex = layout::lock_name_key(name); !key_hex.empty()) {
         // Unheld: nobody computes it. Taking the lock before unlinking keeps a
         // starting holder safe (it re-checks that its file is still linked).
@@ -101,7 +112,7 @@ entry_address address_of(std::string_view cache_dir, std::string_view function_d
   return where;
 }
 
-loaded load_entry(const entry_address &where, const key &k, backend format,
+loaded load_entry(const entry_address &where, const key &k, value_format format,
                   payload_reader read) noexcept {
   loaded outcome;
   try {
@@ -197,7 +208,8 @@ bool write_entry_file(const entry_address &where, function_ref<bool(int fd)> fil
     return cannot("create cache directory", ec.message());
   remove_stale_debris_once(where.directory);
   temporary_file temporary{layout::temporary_file(where.file)};
-  temporary.fd = ::open(temporary.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  temporary.fd = ::open(temporary.path.c_str(), O_WRONLY | O_EXCL | layout::create_flags,
+                        layout::file_mode);
   if (temporary.fd < 0) {
     temporary.kept = true;
     return cannot("write in", std::strerror(errno));
@@ -220,7 +232,7 @@ bool write_entry_file(const entry_address &where, function_ref<bool(int fd)> fil
 } // namespace
 
 std::optional<std::uint64_t> save_entry(const entry_address &where, const key &k,
-                                        backend format, payload_writer write,
+                                        value_format format, payload_writer write,
                                         durability level) {
   std::uint64_t size = 0;
   // The header goes last, once the payload's size and checksum are known.
@@ -256,7 +268,7 @@ std::optional<std::string> read_entry_bytes(const entry_address &where) noexcept
   }
 }
 
-bool adopt_entry(const entry_address &where, const key &k, backend format,
+bool adopt_entry(const entry_address &where, const key &k, value_format format,
                  std::string_view entry) noexcept {
   try {
     if (!decode_entry(entry, k, format).ok)

@@ -46,13 +46,13 @@ using payload_writer = function_ref<void(std::ostream &)>;
 // checksum as the bytes pass; a hit only if every check passed and `read` returned
 // normally (what it decoded from a damaged entry must then be discarded). A hit on an
 // entry last used more than a day ago refreshes its modification time.
-loaded load_entry(const entry_address &where, const key &k, backend format,
+loaded load_entry(const entry_address &where, const key &k, value_format format,
                   payload_reader read) noexcept;
 
 // Stores what `write` puts in the stream as the entry for k, or nothing. I/O problems
 // are warnings; an exception from `write` propagates after the partial file is removed.
 // Returns the payload's size; nothing when nothing was stored.
-std::optional<std::uint64_t> save_entry(const entry_address &where, const key &k, backend format,
+std::optional<std::uint64_t> save_entry(const entry_address &where, const key &k, value_format format,
                                         payload_writer write,
                                         durability level = durability::none);
 
@@ -62,14 +62,16 @@ std::optional<std::string> read_entry_bytes(const entry_address &where) noexcept
 // Installs `entry` as the entry for k, atomically, if it is a whole, intact entry for
 // k and format (header, sizes and checksum checked against the bytes themselves);
 // false, leaving the local entry as it was, otherwise.
-bool adopt_entry(const entry_address &where, const key &k, backend format,
+bool adopt_entry(const entry_address &where, const key &k, value_format format,
                  std::string_view entry) noexcept;
 
 // Removes temporaries of dead writers and unheld locks (with their .computing);
 // returns how many files it removed.
 std::size_t remove_stale_debris(const std::string &directory) noexcept;
 
-// The local directory as a storage backend, and its sidecars by entry.
+// The local directory as a storage backend, and its sidecars by entry. Made for each
+// call (a view, no copy: a hit from memory costs no allocation), so cache_dir must
+// outlive it.
 class local_storage final : public storage_backend {
 public:
   explicit local_storage(std::string_view cache_dir) : cache_dir_(cache_dir) {}
@@ -79,17 +81,15 @@ public:
   bool save(const entry_id &id, std::string_view entry) noexcept override;
   void touch(const entry_id &id) noexcept override;
   std::unique_ptr<backend_lock> lock(const entry_id &id, double timeout_seconds) noexcept override;
-  std::string name() const override { return cache_dir_; }
+  std::string name() const override { return std::string(cache_dir_); }
 
   loaded read(const entry_id &id, payload_reader read) noexcept;
   std::optional<std::uint64_t> write(const entry_id &id, payload_writer write, durability level);
 
   entry_address address(const entry_id &id) const;
   hit_count *hits(const entry_id &id) noexcept;
-  const std::string &cache_dir() const { return cache_dir_; }
-
 private:
-  std::string cache_dir_;
+  std::string_view cache_dir_;
 };
 
 } // namespace cachepy::detail

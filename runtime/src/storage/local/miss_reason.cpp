@@ -4,12 +4,14 @@
 #include "miss_reason.hpp"
 
 #include "layout.hpp"
+#include "../../util/file_io.hpp"
 #include "../../util/once_per_key.hpp"
 
 #include <fstream>
 #include <mutex>
 #include <set>
 #include <sstream>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace cachepy::detail {
@@ -57,13 +59,14 @@ void note_stored(const function_site &site, const std::string &function_dir,
       return;
     const std::string path = layout::manifest_file(function_dir);
     const std::string temporary = layout::temporary_file(path);
-    {
-      std::ofstream out(temporary, std::ios::trunc);
-      out << text;
-      if (!out)
-        return;
-    }
-    std::rename(temporary.c_str(), path.c_str());
+    const int fd =
+        ::open(temporary.c_str(), O_WRONLY | O_EXCL | layout::create_flags, layout::file_mode);
+    if (fd < 0)
+      return;
+    const bool complete = write_exactly(fd, text.data(), text.size());
+    if (::close(fd) == 0 && complete && std::rename(temporary.c_str(), path.c_str()) == 0)
+      return;
+    ::unlink(temporary.c_str());
   } catch (...) {
     // The manifest only improves log messages; never fail a call over it.
   }
