@@ -10,6 +10,10 @@
 #include <cachepy/detail/settings.hpp>
 #include <cachepy/detail/store.hpp>
 
+#include "../storage/remote/remote_tier.hpp"
+#include "../store/entry_format.hpp"
+#include "../util/file_io.hpp"
+
 #include <exception>
 #include <fcntl.h>
 #include <istream>
@@ -75,6 +79,16 @@ public:
     const entry_lock computing = entry_lock::acquire(where, config_.lock_timeout_seconds);
     if (mode != call_mode::force && from_disk(where)) // a peer computed it meanwhile
       return;
+    // Then the remotes; with Redis, one machine computes and the others wait for it.
+    remote_claim claim;
+    if (mode != call_mode::force && config_.remotes) {
+      if (from_remote(where))
+        return;
+      claim = config_.remotes->claim(k_.hex(), config_.lock_timeout_seconds,
+                                     [&] { return from_remote(where); });
+      if (claim.arrived())
+        return;
+    }
     if (verbose_)
       log_event(site_, k_, "miss (" + reason_ + "), executing");
     {
@@ -116,6 +130,31 @@ private:
     return false;
   }
 
+  // A remote's entry, verified, becomes the local entry and is read from there.
+  bool from_remote(const entry_address &where) {
+    const std::optional<std::string> entry = config_.remotes->load(
+        k_.hex(), [&](std::string_view bytes) { return decode_entry(bytes, k_, format_).ok; });
+    if (!entry)
+      return false;
+    const std::string_view payload = decode_entry(*entry, k_, format_).payload;
+    return save_entry(where, k_, format_,
+                      [&](std::ostream &out) {
+                        out.write(payload.data(), static_cast<std::streamsize>(payload.size()));
+                      }) &&
+           from_disk(where);
+  }
+
+  // The local entry's bytes, exactly, to each writable remote.
+  void share(const entry_address &where) {
+    std::string entry;
+    const int fd = ::open(where.file.c_str(), O_RDONLY | O_CLOEXEC);
+    const bool read = fd >= 0 && read_to_end(fd, entry);
+    if (fd >= 0)
+      ::close(fd);
+    if (read)
+      config_.remotes->save(k_.hex(), entry);
+  }
+
   void store(const entry_address &where, call_mode mode) {
     std::optional<std::uint64_t> size;
     try {
@@ -133,6 +172,8 @@ private:
     if (!size)
       return;
     note_stored(site_, where.directory, context_);
+    if (config_.remotes)
+      share(where);
     keep(where, *size, hit_count_of(where));
   }
 

@@ -10,10 +10,13 @@
 #include "store.hpp"
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace cachepy::detail {
+
+class remote_tier;
 
 struct settings {
   config source;
@@ -24,6 +27,8 @@ struct settings {
   durability sync = durability::none;
   double lock_timeout_seconds = 600;
   std::size_t memory_limit_bytes = 0; // config or $CACHEPY_MEMORY_MB; 0: no memory layer
+  // $CACHEPY_REMOTE_STORAGE, else the config's list; null when there are none.
+  std::shared_ptr<remote_tier> remotes;
 };
 
 // Valid for the rest of the process, even after set_config replaces it.
