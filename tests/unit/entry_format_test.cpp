@@ -1,4 +1,4 @@
-#include "store/entry_format.hpp"
+#include "storage/local/entry_format.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 #include "scratch_dir.hpp"
 
-#include <cachepy/detail/entry_lock.hpp>
+#include "storage/local/entry_lock.hpp"
 
 #include <gtest/gtest.h>
 
@@ -21,13 +21,14 @@ namespace fs = std::filesystem;
 class EntryLock : public ::testing::Test {
 protected:
   cachepy::testing::scratch_dir scratch{"lock"};
-  entry_address where = address_of(scratch.path(), "f-00000000", key{7, 7});
+  const key k{7, 7};
+  entry_address where = address_of(scratch.path(), "f-00000000", k);
 };
 
 TEST_F(EntryLock, HolderLeavesSentinelAndLockThenRemovesBoth) {
   const std::string stem = where.file.substr(0, where.file.size() - 4);
   {
-    const entry_lock lock = entry_lock::acquire(where, 1);
+    const entry_lock lock = entry_lock::acquire(where, k, 1);
     ASSERT_TRUE(lock.held());
     EXPECT_TRUE(fs::exists(stem + ".computing"));
     EXPECT_TRUE(fs::exists(stem + ".lock"));
@@ -39,10 +40,10 @@ TEST_F(EntryLock, HolderLeavesSentinelAndLockThenRemovesBoth) {
 TEST_F(EntryLock, ASecondThreadWaitsForTheFirst) {
   std::atomic<bool> first_done{false};
   std::atomic<bool> second_saw_first_done{false};
-  auto first = std::make_unique<entry_lock>(entry_lock::acquire(where, 1));
+  auto first = std::make_unique<entry_lock>(entry_lock::acquire(where, k, 1));
   ASSERT_TRUE(first->held());
   std::thread second([&] {
-    const entry_lock lock = entry_lock::acquire(where, 5);
+    const entry_lock lock = entry_lock::acquire(where, k, 5);
     second_saw_first_done = lock.held() && first_done.load();
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -53,11 +54,11 @@ TEST_F(EntryLock, ASecondThreadWaitsForTheFirst) {
 }
 
 TEST_F(EntryLock, WaitingIsBounded) {
-  const entry_lock first = entry_lock::acquire(where, 1);
+  const entry_lock first = entry_lock::acquire(where, k, 1);
   ASSERT_TRUE(first.held());
   const auto start = std::chrono::steady_clock::now();
   bool second_held = true;
-  std::thread([&] { second_held = entry_lock::acquire(where, 0.2).held(); }).join();
+  std::thread([&] { second_held = entry_lock::acquire(where, k, 0.2).held(); }).join();
   EXPECT_FALSE(second_held);
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(3));
 }
@@ -66,11 +67,12 @@ TEST_F(EntryLock, StaleDebrisIsRemovedAndLiveFilesKept) {
   fs::create_directories(where.directory);
   const std::string dead_tmp = where.file + ".tmp.999999999.abcd"; // no such pid
   const std::string live_tmp = where.file + ".tmp." + std::to_string(::getpid()) + ".abcd";
-  const std::string stale_lock = where.directory + "/00ff.lock";
-  const std::string stale_sentinel = where.directory + "/00ff.computing";
+  const std::string stale_key = key{0, 0xff}.hex();
+  const std::string stale_lock = where.directory + '/' + stale_key + ".lock";
+  const std::string stale_sentinel = where.directory + '/' + stale_key + ".computing";
   for (const std::string &path : {dead_tmp, live_tmp, stale_lock, stale_sentinel})
     std::ofstream(path) << "x";
-  const entry_lock live = entry_lock::acquire(where, 1); // a held lock must stay
+  const entry_lock live = entry_lock::acquire(where, k, 1); // a held lock must stay
   EXPECT_EQ(remove_stale_debris(where.directory), 2u);
   EXPECT_FALSE(fs::exists(dead_tmp));
   EXPECT_FALSE(fs::exists(stale_lock));

@@ -1,6 +1,6 @@
 #include "scratch_dir.hpp"
 
-#include <cachepy/detail/miss_reason.hpp>
+#include "storage/local/miss_reason.hpp"
 
 #include <gtest/gtest.h>
 

@@ -27,6 +27,7 @@ public:
     reply.status = remote_status::ok;
     return reply;
   }
+  bool exists(const std::string &name) override { return values.count(name) != 0; }
   std::map<std::string, std::string> values;
   int gets = 0;
 };

@@ -3,7 +3,7 @@
 
 // The store with plain text for a payload, for tests of the store itself.
 
-#include <cachepy/detail/store.hpp>
+#include "storage/local/local_storage.hpp"
 
 #include <istream>
 #include <iterator>

@@ -3,7 +3,7 @@
 #include "json_writer.hpp"
 
 #include <cachepy/api.hpp>
-#include <cachepy/detail/maintenance.hpp>
+#include <storage/local/maintenance.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -70,14 +70,13 @@ std::optional<std::uint64_t> parse_size(const std::string &text) {
 }
 
 int stats(const std::string &dir, bool json) {
-  const cache_listing listing = open_cache(dir);
-  const std::vector<entry_info> entries = all_entries(listing);
+  const detail::cache_summary summary = detail::summarize_cache(dir);
   if (json)
     std::printf("{\"n_entries\": %zu, \"total_size_mb\": %.6f, \"n_functions\": %zu}\n",
-                entries.size(), megabytes(total_size(entries)), listing.functions.size());
+                summary.entries, megabytes(summary.bytes), summary.functions);
   else
-    std::printf("entries    %zu\nsize       %.3f MB\nfunctions  %zu\n", entries.size(),
-                megabytes(total_size(entries)), listing.functions.size());
+    std::printf("entries    %zu\nsize       %.3f MB\nfunctions  %zu\n", summary.entries,
+                megabytes(summary.bytes), summary.functions);
   return 0;
 }
 
@@ -119,11 +118,7 @@ int list(const std::string &dir, bool json) {
 
 int prune(const std::string &dir, std::optional<double> days_old,
           std::optional<std::uint64_t> max_bytes, bool dry_run, bool json) {
-  const cache_listing listing = open_cache(dir);
-  const std::vector<entry_info> removed = detail::entries_to_prune(listing, days_old, max_bytes);
-  if (!dry_run)
-    detail::remove_entries(dir, listing, removed);
-  print_removed(removed, dry_run, json);
+  print_removed(detail::prune_cache(dir, days_old, max_bytes, dry_run), dry_run, json);
   return 0;
 }
 

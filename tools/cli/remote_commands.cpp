@@ -2,7 +2,7 @@
 
 #include "commands.hpp"
 
-#include "storage/remote/remote_tier.hpp"
+#include "storage/remote/remote_backend.hpp"
 
 #include <cstdio>
 #include <iostream>

@@ -1,26 +1,17 @@
 #include <cachepy/detail/call_engine.hpp>
 
+#include "../storage/storage.hpp"
+
 #include <cachepy/detail/call_graph.hpp>
 #include <cachepy/detail/call_mode.hpp>
-#include <cachepy/detail/entry_lock.hpp>
-#include <cachepy/detail/hit_counter.hpp>
 #include <cachepy/detail/logging.hpp>
-#include <cachepy/detail/miss_reason.hpp>
-#include <cachepy/detail/recent_results.hpp>
 #include <cachepy/detail/settings.hpp>
-#include <cachepy/detail/store.hpp>
-
-#include "../storage/remote/remote_tier.hpp"
-#include "../store/entry_format.hpp"
-#include "../util/file_io.hpp"
 
 #include <exception>
-#include <fcntl.h>
 #include <istream>
 #include <optional>
 #include <ostream>
 #include <string>
-#include <sys/stat.h>
 
 namespace cachepy::detail {
 
@@ -40,24 +31,23 @@ backend format_of(backend_choice choice, const settings &config) {
   return config.format;
 }
 
-// One call, from its key to its filled slot.
+// One call, from its key to its filled slot: memory, storage, lock, storage, run,
+// save, keep.
 class cached_call {
 public:
   cached_call(const function_site &site, std::string_view cache_dir, const key &k,
               const key &context, backend format, const settings &config,
               const result_ops &ops, void *call)
       : site_(site), cache_dir_(cache_dir), k_(k), context_(context), format_(format),
-        config_(config), ops_(ops), call_(call),
-        verbose_(site.verbose || config.verbose) {}
+        config_(config), ops_(ops), call_(call), verbose_(site.verbose || config.verbose),
+        storage_(cache_dir, entry_id{site.directory_name(), k, format}, config,
+                 remote_backends(config)) {}
 
-  // A value this process kept: no file is touched.
+  // A value this process kept: no file is read.
   bool from_memory() {
-    if (config_.memory_limit_bytes == 0 || !ops_.keep)
+    if (!ops_.keep)
       return false;
-    std::string refresh;
-    const kept_value kept = find_recent(cache_dir_, k_, refresh);
-    if (!refresh.empty())
-      ::utimensat(AT_FDCWD, refresh.c_str(), nullptr, 0); // a use, as a disk hit is
+    const kept_value kept = storage_.recall();
     if (!kept.value || kept.type != ops_.type)
       return false;
     ops_.restore(call_, kept.value.get());
@@ -68,27 +58,16 @@ public:
     return true;
   }
 
-  void from_disk_or_run(call_mode mode) {
+  void from_storage_or_run(call_mode mode) {
     const call_graph_node node(site_, k_, cache_dir_);
-    generation_ = recent_generation();
-    const entry_address where = address_of(cache_dir_, site_.directory_name(), k_);
-    if (mode != call_mode::force && from_disk(where))
+    storage_.begin_load();
+    if (mode != call_mode::force && from_storage())
       return;
 
     // A miss: one thread or process computes, the others wait and then read.
-    const entry_lock computing = entry_lock::acquire(where, config_.lock_timeout_seconds);
-    if (mode != call_mode::force && from_disk(where)) // a peer computed it meanwhile
+    const storage_lock computing = storage_.lock(config_.lock_timeout_seconds);
+    if (mode != call_mode::force && from_storage()) // a peer computed it meanwhile
       return;
-    // Then the remotes; with Redis, one machine computes and the others wait for it.
-    remote_claim claim;
-    if (mode != call_mode::force && config_.remotes) {
-      if (from_remote(where))
-        return;
-      claim = config_.remotes->claim(k_.hex(), config_.lock_timeout_seconds,
-                                     [&] { return from_remote(where); });
-      if (claim.arrived())
-        return;
-    }
     if (verbose_)
       log_event(site_, k_, "miss (" + reason_ + "), executing");
     {
@@ -96,71 +75,46 @@ public:
       ops_.run_body(call_);
     }
     if (mode != call_mode::skip_save)
-      store(where, mode);
+      store(mode);
   }
 
 private:
-  bool from_disk(const entry_address &where) {
-    const loaded entry =
-        load_entry(where, k_, format_, [&](std::istream &in, std::uint64_t payload_size) {
-          ops_.decode(call_, format_, in, payload_size);
-        });
+  bool from_storage() {
+    const loaded entry = storage_.load([&](std::istream &in, std::uint64_t payload_size) {
+      ops_.decode(call_, format_, in, payload_size);
+    });
     switch (entry.result) {
     case load_result::hit: {
-      hit_count *hits = hit_count_of(where);
+      hit_count *hits = storage_.hits();
       count_hit(hits);
-      keep(where, entry.payload_size, hits);
+      keep(entry.payload_size);
       if (verbose_)
         log_event(site_, k_, "hit");
       return true;
     }
-    case load_result::unreadable:
-      log_warning_once("decode:" + where.file, "unreadable entry " + where.file + " (" +
-                                                   entry.problem + "); recomputing");
+    case load_result::unreadable: {
+      const std::string name = storage_.name();
+      log_warning_once("decode:" + name,
+                       "unreadable entry " + name + " (" + entry.problem + "); recomputing");
       reason_ = "unreadable entry";
       return false;
+    }
     case load_result::damaged:
       reason_ = "damaged entry";
       return false;
     case load_result::absent:
       if (verbose_)
-        reason_ = miss_reason(site_, where.directory, context_);
+        reason_ = storage_.miss_reason(site_, context_);
       return false;
     }
     return false;
   }
 
-  // A remote's entry, verified, becomes the local entry and is read from there.
-  bool from_remote(const entry_address &where) {
-    const std::optional<std::string> entry = config_.remotes->load(
-        k_.hex(), [&](std::string_view bytes) { return decode_entry(bytes, k_, format_).ok; });
-    if (!entry)
-      return false;
-    const std::string_view payload = decode_entry(*entry, k_, format_).payload;
-    return save_entry(where, k_, format_,
-                      [&](std::ostream &out) {
-                        out.write(payload.data(), static_cast<std::streamsize>(payload.size()));
-                      }) &&
-           from_disk(where);
-  }
-
-  // The local entry's bytes, exactly, to each writable remote.
-  void share(const entry_address &where) {
-    std::string entry;
-    const int fd = ::open(where.file.c_str(), O_RDONLY | O_CLOEXEC);
-    const bool read = fd >= 0 && read_to_end(fd, entry);
-    if (fd >= 0)
-      ::close(fd);
-    if (read)
-      config_.remotes->save(k_.hex(), entry);
-  }
-
-  void store(const entry_address &where, call_mode mode) {
+  void store(call_mode mode) {
     std::optional<std::uint64_t> size;
     try {
-      size = save_entry(
-          where, k_, format_,
-          [&](std::ostream &out) { ops_.encode(call_, format_, out); }, config_.sync);
+      size = storage_.save([&](std::ostream &out) { ops_.encode(call_, format_, out); },
+                           config_.sync);
     } catch (const std::exception &error) {
       log_warning("cannot serialize the result of " + std::string(site_.qualified_name) + ": " +
                   error.what());
@@ -168,29 +122,20 @@ private:
     // Forgotten once the new entry is in place: a call of this process that read the
     // old one took the generation before this, and cannot keep what it read.
     if (mode == call_mode::force)
-      generation_ = forget_recent(cache_dir_, k_);
+      storage_.forget();
     if (!size)
       return;
-    note_stored(site_, where.directory, context_);
-    if (config_.remotes)
-      share(where);
-    keep(where, *size, hit_count_of(where));
+    storage_.note_stored(site_, context_);
+    keep(*size);
   }
 
   // Never fails the call: keeping is an optimization.
-  void keep(const entry_address &where, std::uint64_t size, hit_count *hits) noexcept {
-    const std::size_t limit = config_.memory_limit_bytes;
-    if (limit == 0 || !ops_.keep)
+  void keep(std::uint64_t size) noexcept {
+    if (!ops_.keep)
       return;
-    try {
-      if (worth_keeping(cache_dir_, k_, size, limit))
-        keep_recent(cache_dir_, k_,
-                    kept_value{std::shared_ptr<const void>(ops_.keep(call_), ops_.forget),
-                               ops_.type, hits},
-                    where.file,
-                    size, limit, generation_);
-    } catch (...) {
-    }
+    storage_.remember(size, ops_.type, [&] {
+      return std::shared_ptr<const void>(ops_.keep(call_), ops_.forget);
+    });
   }
 
   const function_site &site_;
@@ -202,7 +147,7 @@ private:
   const result_ops &ops_;
   void *call_;
   bool verbose_;
-  std::uint64_t generation_ = 0;
+  entry_storage storage_;
   std::string reason_ = "forced";
 };
 
@@ -237,7 +182,7 @@ void run_cached_call(const function_site &site, const cache_dir_arg &dir,
                      context, format, config, ops, call);
   if (mode != call_mode::force && cached.from_memory())
     return;
-  cached.from_disk_or_run(mode);
+  cached.from_storage_or_run(mode);
 }
 
 } // namespace cachepy::detail

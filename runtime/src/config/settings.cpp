@@ -6,7 +6,7 @@
 #include <cachepy/detail/logging.hpp>
 #include <cachepy/detail/settings.hpp>
 
-#include "../storage/remote/remote_tier.hpp"
+#include "../storage/remote/remote_backend.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -41,12 +41,16 @@ double env_number(const char *name, double fallback) {
   return number;
 }
 
-std::shared_ptr<remote_tier> resolve_remotes(const config &cfg) {
+std::shared_ptr<const std::vector<std::unique_ptr<storage_backend>>>
+resolve_remotes(const config &cfg) {
   const char *env_list = std::getenv("CACHEPY_REMOTE_STORAGE");
   const char *secret = std::getenv("CACHEPY_REMOTE_SECRET");
-  auto remotes = std::make_shared<remote_tier>(
-      env_list ? split_remote_list(env_list) : cfg.remote_storage, secret ? secret : "");
-  return remotes->empty() ? nullptr : remotes;
+  auto remotes = std::make_shared<std::vector<std::unique_ptr<storage_backend>>>(
+      make_remote_backends(env_list ? split_remote_list(env_list) : cfg.remote_storage,
+                           secret ? secret : ""));
+  if (remotes->empty())
+    return nullptr;
+  return remotes;
 }
 
 std::unique_ptr<settings> resolve(const config &cfg) {

@@ -2,6 +2,8 @@
 #include <cachepy/detail/call_graph.hpp>
 #include <cachepy/detail/logging.hpp>
 
+#include "../storage/local/layout.hpp"
+
 #include <cerrno>
 #include <fcntl.h>
 #include <mutex>
@@ -28,7 +30,7 @@ thread_local const call_graph_node::executing_scope *innermost_scope = nullptr;
 void persist_edge(std::string_view cache_dir, const std::string &parent,
                   const std::string &child) {
   ::mkdir(std::string(cache_dir).c_str(), 0755);
-  const std::string path = std::string(cache_dir) + "/graph.tsv";
+  const std::string path = layout::graph_file(cache_dir);
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (fd < 0)
     return; // the graph is a convenience; the store reports real I/O problems

@@ -8,11 +8,10 @@
 // processes appending to and rewriting one log take turns (a lock on it), so no count
 // is lost.
 
-#include "store.hpp"
-
 #include <atomic>
 #include <map>
 #include <string>
+#include <string_view>
 
 namespace cachepy::detail {
 
@@ -20,7 +19,7 @@ using hit_count = std::atomic<unsigned long>;
 
 // The entry's counter for this process, never freed; nullptr if it cannot be
 // made (counting is a convenience, never a reason to fail a hit).
-hit_count *hit_count_of(const entry_address &where) noexcept;
+hit_count *hit_count_of(const std::string &function_dir, std::string_view key_hex) noexcept;
 
 inline void count_hit(hit_count *count) noexcept {
   if (count)

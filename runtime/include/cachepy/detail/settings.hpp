@@ -7,7 +7,6 @@
 #include "../api.hpp"
 #include "function_site.hpp"
 #include "key.hpp"
-#include "store.hpp"
 
 #include <cstddef>
 #include <memory>
@@ -16,7 +15,12 @@
 
 namespace cachepy::detail {
 
-class remote_tier;
+class storage_backend;
+
+// How hard a store insists that the entry reaches the disk before it counts:
+// none (the default) survives the process being killed at any instant; file adds
+// fsync of the entry; full also fsyncs the directory, surviving power loss.
+enum class durability { none, file, full };
 
 struct settings {
   config source;
@@ -28,7 +32,7 @@ struct settings {
   double lock_timeout_seconds = 600;
   std::size_t memory_limit_bytes = 0; // config or $CACHEPY_MEMORY_MB; 0: no memory layer
   // $CACHEPY_REMOTE_STORAGE, else the config's list; null when there are none.
-  std::shared_ptr<remote_tier> remotes;
+  std::shared_ptr<const std::vector<std::unique_ptr<storage_backend>>> remotes;
 };
 
 // Valid for the rest of the process, even after set_config replaces it.

@@ -18,8 +18,9 @@ struct easy_deleter {
 };
 
 // One request: the reply's status and, for GET, its body.
+// upload: PUT these bytes; head: HEAD; neither: GET.
 remote_reply perform(const std::string &address, const remote_url &url,
-                     const std::string_view *upload) {
+                     const std::string_view *upload, bool head = false) {
   static std::once_flag initialized;
   std::call_once(initialized, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   remote_reply result;
@@ -37,6 +38,8 @@ remote_reply perform(const std::string &address, const remote_url &url,
   std::string body;
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
+  if (head)
+    curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
   if (upload) {
     curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "PUT");
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, upload->data());
@@ -69,6 +72,10 @@ std::string http_storage::address_of(const std::string &name) const {
 
 remote_reply http_storage::get(const std::string &name) {
   return perform(address_of(name), url_, nullptr);
+}
+
+bool http_storage::exists(const std::string &name) {
+  return perform(address_of(name), url_, nullptr, true).ok();
 }
 
 remote_reply http_storage::put(const std::string &name, std::string_view bytes) {

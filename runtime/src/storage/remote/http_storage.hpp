@@ -2,7 +2,7 @@
 #define CACHEPY_STORAGE_REMOTE_HTTP_STORAGE_HPP
 
 // Any HTTP server that takes PUT and answers GET (nginx WebDAV, bazel-remote), with
-// libcurl: a value is "<path>/<key-prefix>/<2 hex>/<rest of the name>". HTTP has no
+// libcurl (GET, PUT, HEAD): a value is "<path>/<key-prefix>/<2 hex>/<rest of the name>". HTTP has no
 // atomic compare, so it takes no part in single flight.
 
 #include "remote_storage.hpp"
@@ -16,6 +16,7 @@ public:
 
   remote_reply get(const std::string &name) override;
   remote_reply put(const std::string &name, std::string_view bytes) override;
+  bool exists(const std::string &name) override; // HEAD
 
 private:
   std::string address_of(const std::string &name) const;

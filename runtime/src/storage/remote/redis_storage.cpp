@@ -134,6 +134,14 @@ remote_reply redis_storage::put(const std::string &name, std::string_view bytes)
   return result;
 }
 
+bool redis_storage::exists(const std::string &name) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::string problem;
+  const std::string full = full_name(name);
+  const reply_ptr reply = command({"EXISTS", full}, problem);
+  return reply && reply->type == REDIS_REPLY_INTEGER && reply->integer == 1;
+}
+
 lock_status redis_storage::try_lock(const std::string &name, const std::string &token,
                                     int lease_ms) {
   std::lock_guard<std::mutex> lock(mutex_);

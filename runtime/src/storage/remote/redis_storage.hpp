@@ -24,6 +24,7 @@ public:
 
   remote_reply get(const std::string &name) override;
   remote_reply put(const std::string &name, std::string_view bytes) override;
+  bool exists(const std::string &name) override;
   lock_status try_lock(const std::string &name, const std::string &token, int lease_ms) override;
   bool renew(const std::string &name, const std::string &token, int lease_ms) override;
   void unlock(const std::string &name, const std::string &token) override;

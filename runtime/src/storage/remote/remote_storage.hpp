@@ -34,6 +34,8 @@ public:
   virtual ~remote_storage() = default;
   virtual remote_reply get(const std::string &name) = 0;
   virtual remote_reply put(const std::string &name, std::string_view bytes) = 0;
+  // Whether `name` is there, without fetching it; false also when the server failed.
+  virtual bool exists(const std::string &name) = 0;
 
   // A lease on `name` held as `token` for lease_ms, for single flight across
   // machines; backends without atomic compare operations answer `unsupported`.

@@ -1,11 +1,11 @@
-#ifndef CACHEPY_DETAIL_MISS_REASON_HPP
-#define CACHEPY_DETAIL_MISS_REASON_HPP
+#ifndef CACHEPY_STORAGE_LOCAL_MISS_REASON_HPP
+#define CACHEPY_STORAGE_LOCAL_MISS_REASON_HPP
 
 // Why a call missed, for verbose logs: each function directory keeps a small manifest
 // of what its newest entry was computed under (AST hash, version, context).
 
-#include "function_site.hpp"
-#include "key.hpp"
+#include <cachepy/detail/function_site.hpp>
+#include <cachepy/detail/key.hpp>
 
 #include <string>
 

@@ -1,7 +1,9 @@
+#include "inspect.hpp"
+
 #include "entry_format.hpp"
+#include "layout.hpp"
 
 #include <cachepy/detail/hit_counter.hpp>
-#include <cachepy/detail/inspect.hpp>
 
 #include <cctype>
 #include <cstring>
@@ -17,33 +19,6 @@ namespace cachepy::detail {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool is_hex(const std::string &text) {
-  for (char c : text)
-    if (!std::isxdigit(static_cast<unsigned char>(c)))
-      return false;
-  return !text.empty();
-}
-
-// "<name>-<8 hex digits>", as function_site makes them.
-bool is_function_directory(const std::string &name) {
-  const std::size_t dash = name.rfind('-');
-  return dash != std::string::npos && dash > 0 && name.size() - dash - 1 == 8 &&
-         is_hex(name.substr(dash + 1));
-}
-
-bool is_runtime_file(const std::string &name) {
-  // entries, and what locking, writing and verbose logs leave beside them
-  const std::size_t dot = name.find('.');
-  const std::string stem = name.substr(0, dot);
-  return name == "manifest" || name == "hits.log" || name.rfind("manifest.tmp.", 0) == 0 ||
-         name.rfind("hits.log.tmp.", 0) == 0 ||
-         (stem.size() == 32 && is_hex(stem));
-}
-
-bool is_entry_name(const std::string &name) {
-  return name.size() == 36 && name.compare(32, 4, ".cpy") == 0 && is_hex(name.substr(0, 32));
-}
 
 key key_from_hex(const std::string &hex) {
   return key{std::stoull(hex.substr(0, 16), nullptr, 16),
@@ -69,22 +44,22 @@ cache_listing list_cache(const std::string &dir) {
   for (const fs::directory_entry &item : fs::directory_iterator(dir)) {
     const std::string name = item.path().filename().native();
     if (!item.is_directory()) {
-      if (name != "graph.tsv")
+      if (!layout::is_cache_file(name))
         listing.foreign.push_back(item.path().native());
       continue;
     }
-    if (!is_function_directory(name)) {
+    if (!layout::is_function_directory(name)) {
       listing.foreign.push_back(item.path().native());
       continue;
     }
     function_info function{name, name.substr(0, name.rfind('-')), {}};
     for (const fs::directory_entry &file : fs::directory_iterator(item.path())) {
       const std::string file_name = file.path().filename().native();
-      if (!is_runtime_file(file_name)) {
+      if (!layout::is_function_file(file_name)) {
         listing.foreign.push_back(file.path().native());
         continue;
       }
-      if (!is_entry_name(file_name))
+      if (!layout::is_entry_name(file_name))
         continue;
       struct stat info;
       if (::stat(file.path().c_str(), &info) != 0)
@@ -142,7 +117,7 @@ std::string verify_entry(const entry_info &entry) {
 std::vector<std::pair<std::string, std::string>> read_call_graph(const std::string &dir) {
   std::vector<std::pair<std::string, std::string>> edges;
   std::set<std::pair<std::string, std::string>> seen;
-  std::ifstream in(dir + "/graph.tsv");
+  std::ifstream in(layout::graph_file(dir));
   std::string line;
   while (std::getline(in, line)) {
     const std::size_t tab = line.find('\t');

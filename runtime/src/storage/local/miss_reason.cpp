@@ -1,9 +1,10 @@
 // A function directory's manifest: "ast <hex>\nversion <text>\ncontext <hex>\n",
 // describing its newest entry, so a miss can say what changed.
 
-#include <cachepy/detail/miss_reason.hpp>
+#include "miss_reason.hpp"
 
-#include "../util/once_per_key.hpp"
+#include "layout.hpp"
+#include "../../util/once_per_key.hpp"
 
 #include <fstream>
 #include <mutex>
@@ -19,10 +20,6 @@ std::string manifest_text(const function_site &site, const key &context) {
          context.hex() + "\n";
 }
 
-std::string manifest_path(const std::string &function_dir) {
-  return function_dir + "/manifest";
-}
-
 std::string line_value(const std::string &text, const std::string &name) {
   std::istringstream lines(text);
   std::string line;
@@ -36,7 +33,7 @@ std::string line_value(const std::string &text, const std::string &name) {
 
 std::string miss_reason(const function_site &site, const std::string &function_dir,
                         const key &context) {
-  std::ifstream in(manifest_path(function_dir));
+  std::ifstream in(layout::manifest_file(function_dir));
   if (!in)
     return "first execution";
   std::stringstream text;
@@ -58,8 +55,8 @@ void note_stored(const function_site &site, const std::string &function_dir,
     static once_per_key &written = *new once_per_key; // "<dir>\n<text>" already on disk
     if (!written.first(function_dir + '\n' + text))
       return;
-    const std::string path = manifest_path(function_dir);
-    const std::string temporary = path + ".tmp." + std::to_string(::getpid());
+    const std::string path = layout::manifest_file(function_dir);
+    const std::string temporary = layout::temporary_file(path);
     {
       std::ofstream out(temporary, std::ios::trunc);
       out << text;

@@ -1,4 +1,6 @@
-#include <cachepy/detail/entry_lock.hpp>
+#include "entry_lock.hpp"
+#include "layout.hpp"
+
 #include <cachepy/detail/logging.hpp>
 
 #include <cerrno>
@@ -14,10 +16,6 @@
 namespace cachepy::detail {
 namespace {
 
-std::string sibling(const std::string &entry_file, const char *suffix) {
-  return entry_file.substr(0, entry_file.size() - 4) + suffix; // drop ".cpy"
-}
-
 // Nested cached calls hold one lock each while their bodies run: a deep recursion
 // would run out of file descriptors (and then of the ones stores need). Past this
 // depth a thread computes without single flight; so deep, contention is unlikely.
@@ -32,13 +30,15 @@ bool lock_file_still_linked(int fd, const std::string &path) {
          held.st_ino == current.st_ino && held.st_dev == current.st_dev;
 }
 
-entry_lock entry_lock::acquire(const entry_address &where, double timeout_seconds) noexcept {
+entry_lock entry_lock::acquire(const entry_address &where, const key &k,
+                               double timeout_seconds) noexcept {
   entry_lock lock;
   if (locks_held >= max_locks_per_thread)
     return lock;
   try {
-    lock.lock_path_ = sibling(where.file, ".lock");
-    lock.computing_path_ = sibling(where.file, ".computing");
+    const std::string key_hex = k.hex();
+    lock.lock_path_ = layout::lock_file(where.directory, key_hex);
+    lock.computing_path_ = layout::computing_file(where.directory, key_hex);
     std::error_code ignored;
     std::filesystem::create_directories(where.directory, ignored);
     const auto deadline = std::chrono::steady_clock::now() +

@@ -1,7 +1,10 @@
-#ifndef CACHEPY_DETAIL_MAINTENANCE_HPP
-#define CACHEPY_DETAIL_MAINTENANCE_HPP
+#ifndef CACHEPY_STORAGE_LOCAL_MAINTENANCE_HPP
+#define CACHEPY_STORAGE_LOCAL_MAINTENANCE_HPP
 
-// Pruning a cache directory, shared by cache_prune and `cachepy prune`.
+// Counting and pruning a cache directory: the one implementation behind cache_stats
+// and `cachepy stats`, cache_prune and `cachepy prune`. Both refuse (std::runtime_error)
+// a missing directory or one that does not look like a cache (open_cache); the API
+// turns that into a warning, the command line into an error.
 
 #include "inspect.hpp"
 
@@ -18,6 +21,18 @@ namespace cachepy::detail {
 std::vector<entry_info> entries_to_prune(const cache_listing &listing,
                                          std::optional<double> days_old,
                                          std::optional<std::uint64_t> max_bytes);
+
+struct cache_summary {
+  std::size_t entries = 0;
+  std::uint64_t bytes = 0;
+  std::size_t functions = 0;
+};
+cache_summary summarize_cache(const std::string &dir);
+
+// Removes (unless dry_run) what entries_to_prune picks in the cache at dir, and what
+// killed processes left there; returns the entries it removed (or would remove).
+std::vector<entry_info> prune_cache(const std::string &dir, std::optional<double> days_old,
+                                    std::optional<std::uint64_t> max_bytes, bool dry_run);
 
 // Removes `entries` of the cache at dir, then what killed processes left in its
 // function directories and the hit counts of entries that are gone; returns how many

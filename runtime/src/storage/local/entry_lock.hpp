@@ -1,5 +1,5 @@
-#ifndef CACHEPY_DETAIL_ENTRY_LOCK_HPP
-#define CACHEPY_DETAIL_ENTRY_LOCK_HPP
+#ifndef CACHEPY_STORAGE_LOCAL_ENTRY_LOCK_HPP
+#define CACHEPY_STORAGE_LOCAL_ENTRY_LOCK_HPP
 
 // Single flight: of the threads and processes that miss the same entry, one computes
 // it while the others wait, then read it. The lock is a kernel lock (flock) on
@@ -8,7 +8,7 @@
 // files are removed when the computation ends. Waiting is bounded: past the bound the
 // waiter computes anyway (with a warning), as if there were no lock.
 
-#include "store.hpp"
+#include "local_storage.hpp"
 
 #include <string>
 
@@ -18,14 +18,15 @@ namespace cachepy::detail {
 // by its holder between another process's open() and flock().
 bool lock_file_still_linked(int fd, const std::string &path);
 
-class entry_lock {
+class entry_lock final : public backend_lock {
 public:
-  static entry_lock acquire(const entry_address &where, double timeout_seconds) noexcept;
+  static entry_lock acquire(const entry_address &where, const key &k,
+                            double timeout_seconds) noexcept;
 
   entry_lock(entry_lock &&other) noexcept;
   entry_lock &operator=(entry_lock &&) = delete;
   entry_lock(const entry_lock &) = delete;
-  ~entry_lock();
+  ~entry_lock() override;
 
   bool held() const { return fd_ >= 0; }
 

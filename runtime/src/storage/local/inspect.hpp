@@ -1,5 +1,5 @@
-#ifndef CACHEPY_DETAIL_INSPECT_HPP
-#define CACHEPY_DETAIL_INSPECT_HPP
+#ifndef CACHEPY_STORAGE_LOCAL_INSPECT_HPP
+#define CACHEPY_STORAGE_LOCAL_INSPECT_HPP
 
 // A cache directory as the command line sees it: functions, their entries, whether
 // each entry reads back intact, and the recorded call graph. Only names the runtime

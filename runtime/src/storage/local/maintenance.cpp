@@ -1,11 +1,13 @@
 // Pruning, for cache_prune and `cachepy prune`, and cache_stats. Both look only at a
 // directory that looks like a cache (detail::open_cache), as the command line does.
 
+#include "maintenance.hpp"
+
+#include "local_storage.hpp"
+
 #include <cachepy/api.hpp>
 #include <cachepy/detail/hit_counter.hpp>
 #include <cachepy/detail/logging.hpp>
-#include <cachepy/detail/maintenance.hpp>
-#include <cachepy/detail/store.hpp>
 
 #include <algorithm>
 #include <ctime>
@@ -54,43 +56,56 @@ std::size_t remove_entries(const std::string &dir, const cache_listing &listing,
   return removed;
 }
 
+cache_summary summarize_cache(const std::string &dir) {
+  const cache_listing listing = open_cache(dir);
+  const std::vector<entry_info> entries = all_entries(listing);
+  return {entries.size(), total_size(entries), listing.functions.size()};
+}
+
+std::vector<entry_info> prune_cache(const std::string &dir, std::optional<double> days_old,
+                                    std::optional<std::uint64_t> max_bytes, bool dry_run) {
+  const cache_listing listing = open_cache(dir);
+  std::vector<entry_info> removed = entries_to_prune(listing, days_old, max_bytes);
+  if (!dry_run)
+    remove_entries(dir, listing, removed);
+  return removed;
+}
+
 } // namespace detail
 
 namespace {
 
-// The cache at dir, for the API: none when dir does not exist (an empty cache), none
-// with one warning when it does not look like a cache.
-std::optional<detail::cache_listing> listing_for(const std::string &dir, const char *caller,
-                                                 const char *refused) {
+// For the API: a missing directory is an empty cache; one that does not look like a
+// cache gives one warning and the empty result.
+template <class Result, class Run>
+Result unless_refused(const std::string &dir, const char *caller, const char *refused, Run run) {
   try {
     std::error_code missing;
     if (!std::filesystem::exists(dir, missing))
-      return std::nullopt;
-    return detail::open_cache(dir);
+      return Result{};
+    return run();
   } catch (const std::exception &error) {
     detail::log_warning(std::string(caller) + ": " + error.what() + "; " + refused);
-    return std::nullopt;
+    return Result{};
   }
 }
 
 } // namespace
 
 stats cache_stats(const std::string &dir) {
+  const detail::cache_summary summary = unless_refused<detail::cache_summary>(
+      dir, "cache_stats", "nothing counted", [&] { return detail::summarize_cache(dir); });
   stats result;
-  if (const auto listing = listing_for(dir, "cache_stats", "nothing counted")) {
-    const std::vector<detail::entry_info> entries = detail::all_entries(*listing);
-    result.n_entries = entries.size();
-    result.total_size_mb = static_cast<double>(detail::total_size(entries)) / (1024.0 * 1024.0);
-  }
+  result.n_entries = summary.entries;
+  result.total_size_mb = static_cast<double>(summary.bytes) / (1024.0 * 1024.0);
   return result;
 }
 
 std::size_t cache_prune(const std::string &dir, double days_old) {
-  const auto listing = listing_for(dir, "cache_prune", "nothing removed");
-  if (!listing)
-    return 0;
-  return detail::remove_entries(dir, *listing,
-                                detail::entries_to_prune(*listing, days_old, std::nullopt));
+  return unless_refused<std::vector<detail::entry_info>>(
+             dir, "cache_prune", "nothing removed",
+             [&] { return detail::prune_cache(dir, days_old, std::nullopt, false); })
+      .size();
 }
 
 } // namespace cachepy

@@ -1,14 +1,16 @@
 // The local file store. Writes go to a temporary file in the entry's directory and are
 // renamed into place, so a reader sees either no entry or a whole one.
 
-#include "entry_format.hpp"
-#include "entry_streams.hpp"
-#include "../util/file_io.hpp"
-#include "../util/once_per_key.hpp"
+#include "local_storage.hpp"
 
-#include <cachepy/detail/entry_lock.hpp>
+#include "entry_format.hpp"
+#include "entry_lock.hpp"
+#include "entry_streams.hpp"
+#include "layout.hpp"
+#include "../../util/file_io.hpp"
+#include "../../util/once_per_key.hpp"
+
 #include <cachepy/detail/logging.hpp>
-#include <cachepy/detail/store.hpp>
 
 #include <cerrno>
 #include <cstring>
@@ -17,7 +19,6 @@
 #include <filesystem>
 #include <istream>
 #include <ostream>
-#include <random>
 #include <signal.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -36,12 +37,6 @@ struct file_descriptor {
       ::close(fd);
   }
 };
-
-std::string temporary_name(const std::string &final_path) {
-  thread_local std::mt19937_64 random{std::random_device{}()};
-  return final_path + ".tmp." + std::to_string(::getpid()) + '.' +
-         key{0, random()}.hex().substr(16);
-}
 
 void sync_directory(const std::string &directory) {
   const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -73,18 +68,17 @@ std::size_t remove_stale_debris(const std::string &directory) noexcept {
       const std::string name = it->path().filename().native();
       bool stale = false;
       const std::size_t tmp = name.find(".tmp."); // entries', manifest's, hits.log's
-      if (tmp != std::string::npos) {
+      if (layout::is_temporary_name(name)) {
         const long pid = std::strtol(name.c_str() + tmp + 5, nullptr, 10);
         stale = pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
-      } else if (name.size() > 5 && name.compare(name.size() - 5, 5, ".lock") == 0) {
+      } else if (const std::string_view key_hex = layout::lock_name_key(name); !key_hex.empty()) {
         // Unheld: nobody computes it. Taking the lock before unlinking keeps a
         // starting holder safe (it re-checks that its file is still linked).
         // Locked and still the file at that path: a lock file opened just before its
         // holder replaced it would otherwise let us unlink the next holder's lock.
         const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
         if (fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) == 0 && lock_file_still_linked(fd, path)) {
-          const std::string computing = path.substr(0, path.size() - 5) + ".computing";
-          ::unlink(computing.c_str());
+          ::unlink(layout::computing_file(directory, key_hex).c_str());
           removed += ::unlink(path.c_str()) == 0 ? 1 : 0;
         }
         if (fd >= 0)
@@ -102,14 +96,13 @@ entry_address address_of(std::string_view cache_dir, std::string_view function_d
                          const key &k) {
   entry_address where;
   where.cache_dir = std::string(cache_dir);
-  where.directory.reserve(cache_dir.size() + function_dir.size() + 1);
-  where.directory.append(cache_dir).append("/").append(function_dir);
-  where.file = where.directory + '/' + k.hex() + ".cpy";
+  where.directory = layout::function_directory(cache_dir, function_dir);
+  where.file = layout::entry_file(where.directory, k);
   return where;
 }
 
 loaded load_entry(const entry_address &where, const key &k, backend format,
-                  function_ref<void(std::istream &, std::uint64_t payload_size)> read) noexcept {
+                  payload_reader read) noexcept {
   loaded outcome;
   try {
     const file_descriptor file{::open(where.file.c_str(), O_RDONLY | O_CLOEXEC)};
@@ -187,40 +180,29 @@ bool write_header(int fd, const entry_header &header) {
   return ::pwrite(fd, &header, sizeof header, 0) == static_cast<ssize_t>(sizeof header);
 }
 
-} // namespace
-
-std::optional<std::uint64_t> save_entry(const entry_address &where, const key &k,
-                                        backend format,
-                                        function_ref<void(std::ostream &)> write,
-                                        durability level) {
+// Writes the entry file at `where` through `fill` (given the temporary file's
+// descriptor; false when it failed), then renames it into place. False, after a
+// warning, when nothing was stored; an exception from `fill` propagates.
+bool write_entry_file(const entry_address &where, function_ref<bool(int fd)> fill,
+                      durability level) {
   auto cannot = [&](const char *what, const std::string &why) {
     log_warning_once("store:" + where.directory, std::string("cannot ") + what + " " +
                                                      where.directory + ": " + why +
                                                      "; not caching there");
-    return std::nullopt;
+    return false;
   };
   std::error_code ec;
   std::filesystem::create_directories(where.directory, ec);
   if (ec)
     return cannot("create cache directory", ec.message());
   remove_stale_debris_once(where.directory);
-  temporary_file temporary{temporary_name(where.file)};
+  temporary_file temporary{layout::temporary_file(where.file)};
   temporary.fd = ::open(temporary.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (temporary.fd < 0) {
     temporary.kept = true;
     return cannot("write in", std::strerror(errno));
   }
-
-  // The header goes last, once the payload's size and checksum are known.
-  bool written = ::lseek(temporary.fd, sizeof(entry_header), SEEK_SET) >= 0;
-  std::uint64_t size = 0, checksum = 0;
-  if (written) {
-    checksumming_writer payload(temporary.fd);
-    std::ostream out(&payload);
-    write(out); // an exception leaves through temporary's destructor
-    written = payload.finish(size, checksum) &&
-              write_header(temporary.fd, make_header(k, format, size, checksum));
-  }
+  bool written = fill(temporary.fd); // an exception leaves through temporary's destructor
   if (written && level != durability::none)
     written = ::fsync(temporary.fd) == 0;
   const int saved_errno = errno;
@@ -232,7 +214,119 @@ std::optional<std::uint64_t> save_entry(const entry_address &where, const key &k
   temporary.kept = true;
   if (level == durability::full)
     sync_directory(where.directory);
+  return true;
+}
+
+} // namespace
+
+std::optional<std::uint64_t> save_entry(const entry_address &where, const key &k,
+                                        backend format, payload_writer write,
+                                        durability level) {
+  std::uint64_t size = 0;
+  // The header goes last, once the payload's size and checksum are known.
+  const bool stored = write_entry_file(
+      where,
+      [&](int fd) {
+        if (::lseek(fd, sizeof(entry_header), SEEK_SET) < 0)
+          return false;
+        checksumming_writer payload(fd);
+        std::ostream out(&payload);
+        write(out);
+        std::uint64_t checksum = 0;
+        return payload.finish(size, checksum) &&
+               write_header(fd, make_header(k, format, size, checksum));
+      },
+      level);
+  if (!stored)
+    return std::nullopt;
   return size;
+}
+
+std::optional<std::string> read_entry_bytes(const entry_address &where) noexcept {
+  try {
+    const file_descriptor file{::open(where.file.c_str(), O_RDONLY | O_CLOEXEC)};
+    struct stat info;
+    std::string bytes;
+    if (file.fd < 0 || ::fstat(file.fd, &info) != 0 || !S_ISREG(info.st_mode) ||
+        !read_to_end(file.fd, bytes))
+      return std::nullopt;
+    return bytes;
+  } catch (...) {
+    return std::nullopt; // out of memory: a miss
+  }
+}
+
+bool adopt_entry(const entry_address &where, const key &k, backend format,
+                 std::string_view entry) noexcept {
+  try {
+    if (!decode_entry(entry, k, format).ok)
+      return false;
+    return write_entry_file(
+        where, [&](int fd) { return write_exactly(fd, entry.data(), entry.size()); },
+        durability::none);
+  } catch (...) {
+    return false;
+  }
+}
+
+entry_address local_storage::address(const entry_id &id) const {
+  return address_of(cache_dir_, id.function_dir, id.k);
+}
+
+std::optional<std::string> local_storage::load(const entry_id &id) noexcept {
+  try {
+    return read_entry_bytes(address(id));
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+bool local_storage::save(const entry_id &id, std::string_view entry) noexcept {
+  try {
+    return adopt_entry(address(id), id.k, id.format, entry);
+  } catch (...) {
+    return false;
+  }
+}
+
+void local_storage::touch(const entry_id &id) noexcept {
+  try {
+    ::utimensat(AT_FDCWD, address(id).file.c_str(), nullptr, 0);
+  } catch (...) {
+  }
+}
+
+std::unique_ptr<backend_lock> local_storage::lock(const entry_id &id,
+                                                  double timeout_seconds) noexcept {
+  try {
+    auto held = std::make_unique<entry_lock>(entry_lock::acquire(address(id), id.k, timeout_seconds));
+    if (held->held())
+      return held;
+  } catch (...) {
+  }
+  return nullptr;
+}
+
+loaded local_storage::read(const entry_id &id, payload_reader read) noexcept {
+  try {
+    return load_entry(address(id), id.k, id.format, read);
+  } catch (...) {
+    return {}; // out of memory building the path: a miss
+  }
+}
+
+std::optional<std::uint64_t> local_storage::write(const entry_id &id, payload_writer write,
+                                                  durability level) {
+  return save_entry(address(id), id.k, id.format, write, level);
+}
+
+hit_count *local_storage::hits(const entry_id &id) noexcept {
+  try {
+    const entry_address where = address(id);
+    return hit_count_of(where.directory, id.k.hex());
+  } catch (...) {
+    return nullptr;
+  }
 }
 
 } // namespace cachepy::detail

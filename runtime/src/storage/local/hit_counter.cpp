@@ -1,6 +1,7 @@
-#include "../util/file_io.hpp"
+#include "entry_lock.hpp"
+#include "layout.hpp"
+#include "../../util/file_io.hpp"
 
-#include <cachepy/detail/entry_lock.hpp>
 #include <cachepy/detail/hit_counter.hpp>
 
 #include <cerrno>
@@ -21,7 +22,7 @@ using hit_totals = std::map<std::string, unsigned long>;
 // halves it (a function with many hit entries keeps a large compacted log).
 constexpr std::size_t compact_above_bytes = 64 * 1024;
 
-std::string log_path(const std::string &function_dir) { return function_dir + "/hits.log"; }
+std::string log_path(const std::string &function_dir) { return layout::hit_log_file(function_dir); }
 
 void add_lines(std::istream &in, hit_totals &totals) {
   std::string key_hex;
@@ -54,15 +55,15 @@ std::string compacted(const std::string &function_dir, const std::string &log) {
   add_lines(in, totals);
   std::string lines;
   for (const auto &[key_hex, count] : totals)
-    if (::access((function_dir + '/' + key_hex + ".cpy").c_str(), F_OK) == 0)
+    if (::access(layout::entry_file(function_dir, key_hex).c_str(), F_OK) == 0)
       lines += key_hex + ' ' + std::to_string(count) + '\n';
   return lines;
 }
 
 // Replaces the log by `lines`, written aside and renamed over it; false if it failed.
 bool replace_log(const std::string &path, const std::string &lines) {
-  const std::string temporary = path + ".tmp." + std::to_string(::getpid());
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  const std::string temporary = layout::temporary_file(path);
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0)
     return false;
   const bool written = write_exactly(fd, lines.data(), lines.size());
@@ -125,12 +126,11 @@ __attribute__((destructor)) void flush_hits() {
 
 } // namespace
 
-hit_count *hit_count_of(const entry_address &where) noexcept {
+hit_count *hit_count_of(const std::string &function_dir, std::string_view key_hex) noexcept {
   try {
     hit_counts &c = counts();
-    const std::string file_name = where.file.substr(where.directory.size() + 1, 32);
     std::lock_guard<std::mutex> lock(c.mutex);
-    return &c.by_directory[where.directory].try_emplace(file_name, 0).first->second;
+    return &c.by_directory[function_dir].try_emplace(std::string(key_hex), 0).first->second;
   } catch (...) {
     return nullptr;
   }

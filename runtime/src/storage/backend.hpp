@@ -1,0 +1,53 @@
+#ifndef CACHEPY_STORAGE_BACKEND_HPP
+#define CACHEPY_STORAGE_BACKEND_HPP
+
+// One place entries are kept: the local directory, or a remote server. Backends deal
+// in whole entries, the exact bytes of an entry file (header, then payload): what one
+// backend gives, another can check (entry_format's decode_entry) and keep. None throws;
+// a backend that fails is a miss (load) or a skipped copy (save), never a failed call.
+
+#include <cachepy/detail/function_site.hpp>
+#include <cachepy/detail/key.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cachepy::detail {
+
+// An entry by key: the function's directory name ("<name>-<8 hex>"), the call's key,
+// and the format its value is stored in (which the entry's header records).
+struct entry_id {
+  std::string_view function_dir;
+  key k;
+  backend format;
+};
+
+// Held while one process computes an entry; released when destroyed.
+class backend_lock {
+public:
+  virtual ~backend_lock() = default;
+};
+
+class storage_backend {
+public:
+  virtual ~storage_backend() = default;
+
+  // The entry's exact bytes, or nothing. Unchecked: the caller verifies them.
+  virtual std::optional<std::string> load(const entry_id &id) noexcept = 0;
+  // Keeps `entry` (a whole entry's bytes) for id; false if it was not kept.
+  virtual bool save(const entry_id &id, std::string_view entry) noexcept = 0;
+  // Marks the entry used, for age-based pruning.
+  virtual void touch(const entry_id &id) noexcept = 0;
+  // Single flight: blocks until this process may compute id, or until timeout_seconds
+  // pass; null when no lock is held (then the caller computes anyway).
+  virtual std::unique_ptr<backend_lock> lock(const entry_id &id,
+                                             double timeout_seconds) noexcept = 0;
+  // Names the backend in warnings (a URL without its password).
+  virtual std::string name() const = 0;
+};
+
+} // namespace cachepy::detail
+
+#endif

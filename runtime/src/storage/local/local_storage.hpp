@@ -1,0 +1,97 @@
+#ifndef CACHEPY_STORAGE_LOCAL_LOCAL_STORAGE_HPP
+#define CACHEPY_STORAGE_LOCAL_LOCAL_STORAGE_HPP
+
+// The local directory: one file per entry, named by layout.hpp. Entries are streamed
+// to and from their files (the process's own reads and writes), or moved as whole
+// bytes (what remote backends fetch and store). None of the reads throws; a failure
+// is a miss (load) or a warning (save).
+
+#include "../backend.hpp"
+
+#include <cachepy/detail/function_ref.hpp>
+#include <cachepy/detail/hit_counter.hpp>
+#include <cachepy/detail/settings.hpp>
+
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cachepy::detail {
+
+struct entry_address {
+  std::string cache_dir;
+  std::string directory; // the function's directory
+  std::string file;      // the entry's path inside it
+};
+
+entry_address address_of(std::string_view cache_dir, std::string_view function_dir,
+                         const key &k);
+
+// damaged: the file is not a whole entry for this key and format (then removed);
+// unreadable: it is, but `read` failed on its payload (the value's type has changed).
+enum class load_result { hit, absent, damaged, unreadable };
+
+struct loaded {
+  load_result result = load_result::absent;
+  std::uint64_t payload_size = 0;
+  std::string problem; // for damaged and unreadable
+};
+
+using payload_reader = function_ref<void(std::istream &, std::uint64_t payload_size)>;
+using payload_writer = function_ref<void(std::ostream &)>;
+
+// Gives the payload of the entry for k to `read` as a stream, and verifies the
+// checksum as the bytes pass; a hit only if every check passed and `read` returned
+// normally (what it decoded from a damaged entry must then be discarded). A hit on an
+// entry last used more than a day ago refreshes its modification time.
+loaded load_entry(const entry_address &where, const key &k, backend format,
+                  payload_reader read) noexcept;
+
+// Stores what `write` puts in the stream as the entry for k, or nothing. I/O problems
+// are warnings; an exception from `write` propagates after the partial file is removed.
+// Returns the payload's size; nothing when nothing was stored.
+std::optional<std::uint64_t> save_entry(const entry_address &where, const key &k, backend format,
+                                        payload_writer write,
+                                        durability level = durability::none);
+
+// The entry file's exact bytes; nothing if there is no such regular file.
+std::optional<std::string> read_entry_bytes(const entry_address &where) noexcept;
+
+// Installs `entry` as the entry for k, atomically, if it is a whole, intact entry for
+// k and format (header, sizes and checksum checked against the bytes themselves);
+// false, leaving the local entry as it was, otherwise.
+bool adopt_entry(const entry_address &where, const key &k, backend format,
+                 std::string_view entry) noexcept;
+
+// Removes temporaries of dead writers and unheld locks (with their .computing);
+// returns how many files it removed.
+std::size_t remove_stale_debris(const std::string &directory) noexcept;
+
+// The local directory as a storage backend, and its sidecars by entry.
+class local_storage final : public storage_backend {
+public:
+  explicit local_storage(std::string_view cache_dir) : cache_dir_(cache_dir) {}
+
+  std::optional<std::string> load(const entry_id &id) noexcept override;
+  // Adopts the entry: see adopt_entry.
+  bool save(const entry_id &id, std::string_view entry) noexcept override;
+  void touch(const entry_id &id) noexcept override;
+  std::unique_ptr<backend_lock> lock(const entry_id &id, double timeout_seconds) noexcept override;
+  std::string name() const override { return cache_dir_; }
+
+  loaded read(const entry_id &id, payload_reader read) noexcept;
+  std::optional<std::uint64_t> write(const entry_id &id, payload_writer write, durability level);
+
+  entry_address address(const entry_id &id) const;
+  hit_count *hits(const entry_id &id) noexcept;
+  const std::string &cache_dir() const { return cache_dir_; }
+
+private:
+  std::string cache_dir_;
+};
+
+} // namespace cachepy::detail
+
+#endif

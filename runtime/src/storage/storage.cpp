@@ -1,0 +1,112 @@
+#include "storage.hpp"
+
+#include "local/miss_reason.hpp"
+
+#include <cachepy/detail/logging.hpp>
+
+namespace cachepy::detail {
+
+const remote_list &remote_backends(const settings &config) {
+  static const remote_list &none = *new remote_list;
+  return config.remotes ? *config.remotes : none;
+}
+
+entry_storage::entry_storage(std::string_view cache_dir, const entry_id &id,
+                             const settings &config, const remote_list &remotes)
+    : cache_dir_(cache_dir), id_(id), config_(config), local_(cache_dir), remotes_(remotes) {}
+
+kept_value entry_storage::recall() noexcept {
+  if (config_.memory_limit_bytes == 0)
+    return {};
+  try {
+    std::string refresh;
+    kept_value kept = find_recent(cache_dir_, id_.k, refresh);
+    if (!refresh.empty())
+      local_.touch(id_); // once a day, as a disk hit refreshes it
+    return kept;
+  } catch (...) {
+    return {};
+  }
+}
+
+void entry_storage::begin_load() noexcept { generation_ = recent_generation(); }
+
+void entry_storage::remember(std::uint64_t size, const void *type,
+                             function_ref<std::shared_ptr<const void>()> copy) noexcept {
+  const std::size_t limit = config_.memory_limit_bytes;
+  if (limit == 0)
+    return;
+  try {
+    if (worth_keeping(cache_dir_, id_.k, size, limit))
+      keep_recent(cache_dir_, id_.k, kept_value{copy(), type, hits()},
+                  local_.address(id_).file, size, limit, generation_);
+  } catch (...) {
+    // Keeping is an optimization.
+  }
+}
+
+void entry_storage::forget() noexcept {
+  try {
+    generation_ = forget_recent(cache_dir_, id_.k);
+  } catch (...) {
+  }
+}
+
+loaded entry_storage::load(payload_reader read) noexcept {
+  loaded local = local_.read(id_, read);
+  if (local.result == load_result::hit || local.result == load_result::unreadable)
+    return local;
+  for (const std::unique_ptr<storage_backend> &remote : remotes_) {
+    const std::optional<std::string> entry = remote->load(id_);
+    if (!entry)
+      continue;
+    if (!local_.save(id_, *entry)) {
+      log_warning_once("remote-damaged:" + remote->name(),
+                       "ignoring a damaged or unstorable entry from " + remote->name());
+      continue;
+    }
+    loaded fetched = local_.read(id_, read);
+    if (fetched.result == load_result::hit)
+      return fetched;
+  }
+  return local;
+}
+
+std::optional<std::uint64_t> entry_storage::save(payload_writer write, durability level) {
+  const std::optional<std::uint64_t> size = local_.write(id_, write, level);
+  if (!size || remotes_.empty())
+    return size;
+  if (const std::optional<std::string> entry = local_.load(id_))
+    for (const std::unique_ptr<storage_backend> &remote : remotes_)
+      remote->save(id_, *entry);
+  return size;
+}
+
+storage_lock entry_storage::lock(double timeout_seconds) noexcept {
+  storage_lock held;
+  held.local = local_.lock(id_, timeout_seconds);
+  for (const std::unique_ptr<storage_backend> &remote : remotes_)
+    if (std::unique_ptr<backend_lock> taken = remote->lock(id_, timeout_seconds))
+      try {
+        held.remote.push_back(std::move(taken));
+      } catch (...) {
+      }
+  return held;
+}
+
+hit_count *entry_storage::hits() noexcept { return local_.hits(id_); }
+
+std::string entry_storage::miss_reason(const function_site &site, const key &context) const {
+  return detail::miss_reason(site, local_.address(id_).directory, context);
+}
+
+void entry_storage::note_stored(const function_site &site, const key &context) noexcept {
+  try {
+    detail::note_stored(site, local_.address(id_).directory, context);
+  } catch (...) {
+  }
+}
+
+std::string entry_storage::name() const { return local_.address(id_).file; }
+
+} // namespace cachepy::detail

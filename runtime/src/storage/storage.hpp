@@ -1,0 +1,87 @@
+#ifndef CACHEPY_STORAGE_STORAGE_HPP
+#define CACHEPY_STORAGE_STORAGE_HPP
+
+// The storage facade: what a cached call reads and writes, one entry by key, through
+// the tiers in order: this process's memory, the local directory, then the remote
+// backends (remote_backends: the configured remote_storage). The call engine sees no path.
+//
+// The remote seam works on whole entry bytes: a remote's load() is checked and
+// installed by the local backend (local_storage::save, i.e. adopt_entry: header and
+// checksum against the bytes, atomic rename, damaged bytes refused) and then read
+// locally as any entry; after a local store, the local entry's exact bytes
+// (local_storage::load) go to each remote's save(). Remote locks are taken after the
+// local one. Adding a kind of remote adds a remote_storage pair (storage/remote/) and
+// one line in make_remote_storage.
+
+#include "backend.hpp"
+#include "local/local_storage.hpp"
+
+#include <cachepy/detail/function_ref.hpp>
+#include <cachepy/detail/function_site.hpp>
+#include <cachepy/detail/key.hpp>
+#include <cachepy/detail/recent_results.hpp>
+#include <cachepy/detail/settings.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cachepy::detail {
+
+using remote_list = std::vector<std::unique_ptr<storage_backend>>;
+
+// The remote backends configured for this process, in the order they are tried.
+const remote_list &remote_backends(const settings &config);
+
+// The locks of one computation, released together: the remote ones first (members
+// are destroyed last to first).
+struct storage_lock {
+  std::unique_ptr<backend_lock> local;
+  std::vector<std::unique_ptr<backend_lock>> remote;
+};
+
+class entry_storage {
+public:
+  entry_storage(std::string_view cache_dir, const entry_id &id, const settings &config,
+                const remote_list &remotes);
+
+  // Memory. A value kept by this process (of any type: the caller checks kept.type);
+  // a hit there is a use of the entry, as a disk hit is.
+  kept_value recall() noexcept;
+  // Before a load whose value may be remembered: a concurrent forget() since then
+  // keeps it out of memory.
+  void begin_load() noexcept;
+  // Keeps copy() in memory, if the memory layer is on and a value of `size` is worth it.
+  void remember(std::uint64_t size, const void *type,
+                function_ref<std::shared_ptr<const void>()> copy) noexcept;
+  // After a forced store: memory no longer holds the old value.
+  void forget() noexcept;
+
+  // The local entry, else the first remote one that is intact (then kept locally).
+  loaded load(payload_reader read) noexcept;
+  // Local first, then each remote; the payload's size, or nothing if not stored locally.
+  std::optional<std::uint64_t> save(payload_writer write, durability level);
+  // Single flight, locally then on each remote that offers it.
+  storage_lock lock(double timeout_seconds) noexcept;
+
+  hit_count *hits() noexcept;
+  std::string miss_reason(const function_site &site, const key &context) const;
+  void note_stored(const function_site &site, const key &context) noexcept;
+  // The entry as named in messages.
+  std::string name() const;
+
+private:
+  std::string_view cache_dir_;
+  entry_id id_;
+  const settings &config_;
+  local_storage local_;
+  const remote_list &remotes_;
+  std::uint64_t generation_ = 0;
+};
+
+} // namespace cachepy::detail
+
+#endif

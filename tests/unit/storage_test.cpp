@@ -1,0 +1,190 @@
+// The storage facade: the order of its tiers, and the seam remote backends plug into
+// (whole entry bytes, checked and adopted by the local backend).
+
+#include "scratch_dir.hpp"
+#include "store_text.hpp"
+
+#include "storage/storage.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <filesystem>
+#include <istream>
+#include <iterator>
+#include <map>
+#include <ostream>
+
+namespace cachepy::detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A remote backend in memory: what it holds, what it was asked.
+class fake_remote final : public storage_backend {
+public:
+  struct held final : backend_lock {
+    explicit held(int &count) : count_(count) { ++count_; }
+    ~held() override { --count_; }
+    int &count_;
+  };
+
+  std::optional<std::string> load(const entry_id &id) noexcept override {
+    ++loads;
+    const auto it = entries.find(id.k.hex());
+    if (it == entries.end())
+      return std::nullopt;
+    return it->second;
+  }
+  bool save(const entry_id &id, std::string_view entry) noexcept override {
+    entries[id.k.hex()] = std::string(entry);
+    return true;
+  }
+  void touch(const entry_id &) noexcept override {}
+  std::unique_ptr<backend_lock> lock(const entry_id &, double) noexcept override {
+    return std::make_unique<held>(locks_held);
+  }
+  std::string name() const override { return "fake://remote"; }
+
+  std::map<std::string, std::string> entries;
+  int loads = 0;
+  int locks_held = 0;
+};
+
+class Storage : public ::testing::Test {
+protected:
+  Storage() {
+    auto remote = std::make_unique<fake_remote>();
+    fake = remote.get();
+    remotes.push_back(std::move(remote));
+  }
+
+  entry_storage storage_of(const std::string &dir) {
+    return entry_storage(dir, id, config, remotes);
+  }
+  static std::string text_of(entry_storage &storage, load_result &result) {
+    std::string text;
+    result = storage
+                 .load([&](std::istream &in, std::uint64_t) {
+                   text.assign(std::istreambuf_iterator<char>(in), {});
+                 })
+                 .result;
+    return text;
+  }
+  static void save_text(entry_storage &storage, const std::string &text) {
+    storage.save([&](std::ostream &out) { out << text; }, durability::none);
+  }
+  // The exact bytes of an entry for id holding text, as another machine made them.
+  std::string entry_bytes(const std::string &text) {
+    cachepy::testing::scratch_dir elsewhere{"storage-elsewhere"};
+    const entry_address where = address_of(elsewhere.path(), id.function_dir, id.k);
+    cachepy::testing::save_text(where, id.k, text);
+    return *read_entry_bytes(where);
+  }
+
+  cachepy::testing::scratch_dir local{"storage"};
+  settings config;
+  remote_list remotes;
+  fake_remote *fake = nullptr;
+  const entry_id id{"f-00000000", key{5, 6}, backend::binary};
+};
+
+TEST_F(Storage, ALocalHitDoesNotAskTheRemotes) {
+  entry_storage storage = storage_of(local.path());
+  save_text(storage, "local value");
+  load_result result;
+  EXPECT_EQ(text_of(storage, result), "local value");
+  EXPECT_EQ(result, load_result::hit);
+  EXPECT_EQ(fake->loads, 0);
+}
+
+TEST_F(Storage, AStoreGoesToTheLocalDirectoryThenToTheRemotesAsTheSameBytes) {
+  entry_storage storage = storage_of(local.path());
+  save_text(storage, "computed here");
+  const entry_address where = address_of(local.path(), id.function_dir, id.k);
+  ASSERT_EQ(fake->entries.size(), 1u);
+  EXPECT_EQ(fake->entries.at(id.k.hex()), *read_entry_bytes(where));
+}
+
+TEST_F(Storage, ARemoteEntryIsCheckedThenKeptLocally) {
+  fake->entries[id.k.hex()] = entry_bytes("computed on another machine");
+  entry_storage storage = storage_of(local.path());
+  load_result result;
+  EXPECT_EQ(text_of(storage, result), "computed on another machine");
+  EXPECT_EQ(result, load_result::hit);
+  EXPECT_TRUE(fs::exists(address_of(local.path(), id.function_dir, id.k).file));
+}
+
+TEST_F(Storage, DamagedRemoteBytesAreAMissAndNeverKeptLocally) {
+  std::string damaged = entry_bytes("computed on another machine");
+  damaged[damaged.size() - 3] ^= 0x20;
+  fake->entries[id.k.hex()] = damaged;
+  entry_storage storage = storage_of(local.path());
+  load_result result;
+  text_of(storage, result);
+  EXPECT_EQ(result, load_result::absent);
+  EXPECT_FALSE(fs::exists(address_of(local.path(), id.function_dir, id.k).file));
+}
+
+TEST_F(Storage, TheLockIsTakenLocallyAndOnEachRemoteAndReleasedTogether) {
+  entry_storage storage = storage_of(local.path());
+  {
+    const storage_lock held = storage.lock(1);
+    EXPECT_NE(held.local, nullptr);
+    EXPECT_EQ(fake->locks_held, 1);
+  }
+  EXPECT_EQ(fake->locks_held, 0);
+}
+
+class AdoptEntry : public ::testing::Test {
+protected:
+  std::string entry_bytes(const std::string &text, const key &as) {
+    const entry_address where = address_of(source.path(), "f-00000000", as);
+    cachepy::testing::save_text(where, as, text);
+    return *read_entry_bytes(where);
+  }
+  bool adopt(std::string_view bytes) {
+    return adopt_entry(target, k, backend::binary, bytes);
+  }
+  std::size_t files_in_target() const {
+    std::error_code missing;
+    return std::distance(fs::directory_iterator(target.directory, missing),
+                         fs::directory_iterator());
+  }
+
+  cachepy::testing::scratch_dir source{"adopt-source"}, destination{"adopt-target"};
+  const key k{7, 8};
+  const entry_address target = address_of(destination.path(), "f-00000000", k);
+};
+
+TEST_F(AdoptEntry, AnIntactEntryIsInstalledByteForByte) {
+  const std::string bytes = entry_bytes("value", k);
+  ASSERT_TRUE(adopt(bytes));
+  EXPECT_EQ(read_entry_bytes(target), bytes);
+  std::string text;
+  EXPECT_EQ(cachepy::testing::load_text(target, k, text), load_result::hit);
+  EXPECT_EQ(text, "value");
+}
+
+TEST_F(AdoptEntry, DamagedTruncatedOrForeignBytesAreRefusedAndLeaveNothing) {
+  const std::string bytes = entry_bytes("value", k);
+  std::string flipped = bytes;
+  flipped.back() ^= 1;
+  std::string huge = bytes; // a header claiming an enormous payload
+  const std::uint64_t claimed = std::uint64_t(1) << 60;
+  std::memcpy(huge.data() + 32, &claimed, sizeof claimed);
+  for (const std::string &bad :
+       {flipped, bytes.substr(0, bytes.size() - 1), bytes.substr(0, 20), huge,
+        entry_bytes("value", key{1, 2}), std::string()}) {
+    EXPECT_FALSE(adopt(bad));
+    EXPECT_EQ(files_in_target(), 0u);
+  }
+}
+
+TEST_F(AdoptEntry, AnEntryOfAnotherFormatIsRefused) {
+  const std::string bytes = entry_bytes("value", k);
+  EXPECT_FALSE(adopt_entry(target, k, backend::json, bytes));
+}
+
+} // namespace
+} // namespace cachepy::detail
