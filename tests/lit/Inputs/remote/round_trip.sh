@@ -17,3 +17,9 @@ for url in "$redis_url" "$http_url"; do
   CACHEPY_CACHE_DIR=b CACHEPY_REMOTE_STORAGE="redis://127.0.0.1:$(free_port)" "$machine" 2> b.err
   echo "$kind: remote gone, executions $(wc -l < "$EXECUTIONS"), warnings $(grep -c warning b.err || true)"
 done
+
+# 80 MB, stored as chunks and a manifest, through Redis.
+rm -rf a b "$EXECUTIONS"
+CACHEPY_CACHE_DIR=a CACHEPY_REMOTE_STORAGE=$redis_url VALUE_BYTES=80000000 "$machine"
+CACHEPY_CACHE_DIR=b CACHEPY_REMOTE_STORAGE=$redis_url VALUE_BYTES=80000000 "$machine"
+echo "80 MB: executions $(wc -l < "$EXECUTIONS"), chunks $(redis-cli -p "$redis_port" --scan --pattern '*.[0-9]*' | wc -l)"
