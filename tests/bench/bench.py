@@ -7,7 +7,9 @@ what this needs first.
 
 import json
 import os
+import random
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -230,6 +232,67 @@ def measure_cold(runners):
     return {name: statistics.median(samples) for name, samples in times.items()}
 
 
+def free_port():
+    """A free port on 127.0.0.1, picked at random in 20000-60000."""
+    while True:
+        port = random.randint(20000, 60000)
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+                return port
+            except OSError:
+                pass
+
+
+def measure_remote(workloads, work_dir):
+    """Hits in a fresh process with an empty local directory, served by a redis-server on
+    loopback, beside the same hits served by the local directory: {row: seconds}."""
+    port = free_port()
+    redis = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1",
+                              "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    try:
+        for _ in range(500):
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.02)
+        remote = dict(os.environ, CACHEPY_REMOTE_STORAGE="redis://127.0.0.1:{}".format(port))
+        local = Runner("cachepy", [workloads], work_dir)
+        local.cache_dir = os.path.join(work_dir, "remote-local-cache")
+        fresh = os.path.join(work_dir, "remote-fresh-cache")
+
+        def run(env, cache_dir, name, count=1):
+            output = subprocess.run([workloads, cache_dir, name, str(count)], env=env,
+                                    check=True, capture_output=True, text=True).stdout
+            return json.loads(output.strip().splitlines()[-1])
+
+        local.fresh_cache()
+        run(remote, local.cache_dir, "first-call")  # stores locally and in Redis
+        run(remote, local.cache_dir, "big-result", 1)
+        samples = {"small_local": [], "small_redis": [], "big_local": [], "big_redis": []}
+        for _ in range(FRESH_PROCESSES):
+            for size, workload, field in (("small", "first-call", "first_call"),
+                                          ("big", "big-result-once", "hit")):
+                samples[size + "_local"].append(run(os.environ, local.cache_dir, workload)[field])
+                shutil.rmtree(fresh, ignore_errors=True)
+                samples[size + "_redis"].append(run(remote, fresh, workload)[field])
+        return {row: statistics.median(values) for row, values in samples.items()}
+    finally:
+        redis.kill()
+        redis.wait()
+
+
+def print_remote(times):
+    print()
+    print("7. through Redis on loopback (fresh process, empty local directory), "
+          "beside the same hit from the local directory:")
+    print("   small hit   {:>12} (local {})".format(microseconds(times["small_redis"]),
+                                                   microseconds(times["small_local"])))
+    print("   80 MB hit   {:>12} (local {}; {} through Redis)".format(
+        milliseconds(times["big_redis"]), milliseconds(times["big_local"]),
+        gigabytes_per_second(times["big_redis"])))
+
+
 def main():
     workloads, plugin, include, work_dir = sys.argv[1:5]
     os.makedirs(work_dir, exist_ok=True)
@@ -240,9 +303,12 @@ def main():
     ours["big_result_cold"], theirs["big_result_cold"] = cold["cachepy"], cold["joblib"]
     ours["disk_read"] = cold["disk"]
     compile_times = measure_compile_times(plugin, include, work_dir)
+    remote = measure_remote(workloads, work_dir)
     with open(os.path.join(work_dir, "results.json"), "w") as out:
-        json.dump({"cachepy": ours, "joblib": theirs, "compile": compile_times}, out, indent=1)
+        json.dump({"cachepy": ours, "joblib": theirs, "compile": compile_times,
+                   "remote": remote}, out, indent=1)
     print_table(ours, theirs, compile_times)
+    print_remote(remote)
 
 
 if __name__ == "__main__":

@@ -56,6 +56,23 @@ TEST_F(ConfigFile, MemoryLimitIsInMegabytesAndZeroTurnsTheLayerOff) {
   expect_error(write("memory_mb: -1\n"), ":1: 'memory_mb' must be a number of megabytes");
 }
 
+TEST_F(ConfigFile, RemoteStorageIsAListOfUrlsAndABadOneIsLeftOut) {
+  const config cfg = load_config(
+      write("remote_storage:\n  - redis://127.0.0.1:1|read-only=true\n  - ftp://nowhere\n"));
+  EXPECT_EQ(cfg.remote_storage,
+            (std::vector<std::string>{"redis://127.0.0.1:1|read-only=true", "ftp://nowhere"}));
+  ::testing::internal::CaptureStderr();
+  set_config(cfg);
+  const std::string warnings = ::testing::internal::GetCapturedStderr();
+  EXPECT_NE(warnings.find("ignoring remote storage 'ftp:...': unknown scheme"), std::string::npos)
+      << warnings;
+  EXPECT_NE(detail::current_settings().remotes, nullptr);
+  set_config(config{});
+  EXPECT_EQ(detail::current_settings().remotes, nullptr);
+  expect_error(write("remote_storage: redis://h\n"),
+               ":1: 'remote_storage' must be a list of URLs");
+}
+
 TEST_F(ConfigFile, EmptyFileGivesDefaults) {
   const config cfg = load_config(write(""));
   EXPECT_EQ(cfg.cache_dir, "");
@@ -78,7 +95,7 @@ TEST_F(ConfigFile, ErrorsNameTheLine) {
   expect_error(write("format: xml\n"),
                ":1: unknown format 'xml'; expected binary, portable_binary or json");
   expect_error(write("cache_dir: x\n\ncolour: red\n"),
-               ":3: unknown setting 'colour'; expected cache_dir, format, verbose, env_vars, durability, lock_timeout or memory_mb");
+               ":3: unknown setting 'colour'; expected cache_dir, format, verbose, env_vars, durability, lock_timeout, memory_mb or remote_storage");
   expect_error(write("env_vars: HOME\n"), ":1: 'env_vars' must be a list of variable names");
   expect_error(write("cache_dir: [unclosed\n"), ":2: end of sequence flow not found");
 }

@@ -19,6 +19,11 @@ int verify(const std::string &dir, bool fix, bool json);
 // All functions' entries, or only those of `function` (which must not be empty).
 int clear(const std::string &dir, const std::optional<std::string> &function, bool json);
 
+// A remote's entry count and size (for stats and ls), or its entries removed after
+// confirming on a terminal (or with `yes`); the URL is a remote_storage entry.
+int remote_stats(const std::string &url, bool json);
+int remote_clear(const std::string &url, bool yes, bool json);
+
 // "2G", "500M", "64K", "1000" (bytes); nullopt when malformed.
 std::optional<std::uint64_t> parse_size(const std::string &text);
 

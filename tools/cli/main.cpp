@@ -18,9 +18,24 @@ int main(int argc, char **argv) {
     command->add_flag("--json", json, "print JSON for scripts instead of a table");
     return command;
   };
+  // stats, ls and clear take DIR or --remote URL.
+  std::string remote;
+  auto with_dir_or_remote = [&](CLI::App *command) {
+    CLI::Option *local = command->add_option("DIR", dir, "the cache directory");
+    command->add_option("--remote", remote, "a remote storage URL instead of a directory")
+        ->excludes(local);
+    command->add_flag("--json", json, "print JSON for scripts instead of a table");
+    command->callback([local, command] {
+      if (!local->count() && !command->get_option("--remote")->count())
+        throw CLI::RequiredError("DIR or --remote");
+    });
+    return command;
+  };
 
-  CLI::App *stats = with_dir(app.add_subcommand("stats", "count entries and megabytes"));
-  CLI::App *ls = with_dir(app.add_subcommand("ls", "entries by function: count, size, last use, hits"));
+  CLI::App *stats =
+      with_dir_or_remote(app.add_subcommand("stats", "count entries and megabytes"));
+  CLI::App *ls = with_dir_or_remote(
+      app.add_subcommand("ls", "entries by function: count, size, last use, hits"));
 
   CLI::App *prune = with_dir(app.add_subcommand(
       "prune", "remove entries not used for N days and/or beyond a size bound (LRU first)"));
@@ -40,14 +55,21 @@ int main(int argc, char **argv) {
   bool fix = false;
   verify->add_flag("--fix", fix, "remove damaged entries");
 
-  CLI::App *clear = with_dir(app.add_subcommand("clear", "remove entries, all or one function's"));
+  CLI::App *clear = with_dir_or_remote(
+      app.add_subcommand("clear", "remove entries, all or one function's"));
   std::string function;
   const CLI::Option *only =
       clear->add_option("--function", function, "only this function (as named in `cachepy ls`)");
+  bool yes = false;
+  clear->add_flag("--yes", yes, "with --remote: clear without asking");
 
   CLI11_PARSE(app, argc, argv);
 
   try {
+    if (!remote.empty() && (*stats || *ls))
+      return cachepy::cli::remote_stats(remote, json);
+    if (!remote.empty() && *clear)
+      return cachepy::cli::remote_clear(remote, yes, json);
     if (*stats)
       return cachepy::cli::stats(dir, json);
     if (*ls)

@@ -45,6 +45,7 @@ struct config {
   std::string durability = "none";    // none | file (fsync entries) | full (and directories)
   double lock_timeout = 600;          // seconds to wait for a peer computing the same entry
   double memory_mb = 256;             // recent results kept in this process; 0 turns it off
+  std::vector<std::string> remote_storage; // "URL|attr=value", tried in order after the local store
 };
 
 // Thrown by load_config for an unreadable or malformed file; the message names the

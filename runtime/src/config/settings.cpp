@@ -6,6 +6,8 @@
 #include <cachepy/detail/logging.hpp>
 #include <cachepy/detail/settings.hpp>
 
+#include "../storage/remote/remote_backend.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -39,6 +41,18 @@ double env_number(const char *name, double fallback) {
   return number;
 }
 
+std::shared_ptr<const std::vector<std::unique_ptr<storage_backend>>>
+resolve_remotes(const config &cfg) {
+  const char *env_list = std::getenv("CACHEPY_REMOTE_STORAGE");
+  const char *secret = std::getenv("CACHEPY_REMOTE_SECRET");
+  auto remotes = std::make_shared<std::vector<std::unique_ptr<storage_backend>>>(
+      make_remote_backends(env_list ? split_remote_list(env_list) : cfg.remote_storage,
+                           secret ? secret : ""));
+  if (remotes->empty())
+    return nullptr;
+  return remotes;
+}
+
 std::unique_ptr<settings> resolve(const config &cfg) {
   auto resolved = std::make_unique<settings>();
   resolved->source = cfg;
@@ -59,6 +73,7 @@ std::unique_ptr<settings> resolve(const config &cfg) {
       std::isfinite(megabytes) && megabytes > 0
           ? static_cast<std::size_t>(std::min(megabytes, 1e12) * 1024 * 1024)
           : 0;
+  resolved->remotes = resolve_remotes(cfg);
   return resolved;
 }
 
@@ -174,6 +189,11 @@ config load_config(const std::string &path) {
           !std::isfinite(megabytes) || megabytes < 0)
         fail(path, value.Mark(), "'memory_mb' must be a number of megabytes");
       cfg.memory_mb = megabytes;
+    } else if (key == "remote_storage") {
+      if (!value.IsSequence())
+        fail(path, value.Mark(), "'remote_storage' must be a list of URLs");
+      for (const auto &url : value)
+        cfg.remote_storage.push_back(scalar(path, url, "remote_storage"));
     } else if (key == "env_vars") {
       if (!value.IsSequence())
         fail(path, value.Mark(), "'env_vars' must be a list of variable names");
@@ -183,7 +203,7 @@ config load_config(const std::string &path) {
       fail(path, entry.first.Mark(),
            "unknown setting '" + key +
                                     "'; expected cache_dir, format, verbose, env_vars, "
-                                    "durability, lock_timeout or memory_mb");
+                                    "durability, lock_timeout, memory_mb or remote_storage");
     }
   }
   return cfg;

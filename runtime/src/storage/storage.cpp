@@ -6,9 +6,9 @@
 
 namespace cachepy::detail {
 
-const remote_list &remote_backends(const settings &) {
-  static const remote_list none; // remote backends are added here
-  return none;
+const remote_list &remote_backends(const settings &config) {
+  static const remote_list &none = *new remote_list;
+  return config.remotes ? *config.remotes : none;
 }
 
 entry_storage::entry_storage(std::string_view cache_dir, const entry_id &id,

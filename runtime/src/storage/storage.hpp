@@ -3,14 +3,15 @@
 
 // The storage facade: what a cached call reads and writes, one entry by key, through
 // the tiers in order: this process's memory, the local directory, then the remote
-// backends (remote_backends: none yet). The call engine sees no path.
+// backends (remote_backends: the configured remote_storage). The call engine sees no path.
 //
 // The remote seam works on whole entry bytes: a remote's load() is checked and
 // installed by the local backend (local_storage::save, i.e. adopt_entry: header and
 // checksum against the bytes, atomic rename, damaged bytes refused) and then read
 // locally as any entry; after a local store, the local entry's exact bytes
 // (local_storage::load) go to each remote's save(). Remote locks are taken after the
-// local one. Adding a backend adds a storage_backend and one line in remote_backends.
+// local one. Adding a kind of remote adds a remote_storage pair (storage/remote/) and
+// one line in make_remote_storage.
 
 #include "backend.hpp"
 #include "local/local_storage.hpp"

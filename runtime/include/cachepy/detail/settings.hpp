@@ -9,10 +9,13 @@
 #include "key.hpp"
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace cachepy::detail {
+
+class storage_backend;
 
 // How hard a store insists that the entry reaches the disk before it counts:
 // none (the default) survives the process being killed at any instant; file adds
@@ -28,6 +31,8 @@ struct settings {
   durability sync = durability::none;
   double lock_timeout_seconds = 600;
   std::size_t memory_limit_bytes = 0; // config or $CACHEPY_MEMORY_MB; 0: no memory layer
+  // $CACHEPY_REMOTE_STORAGE, else the config's list; null when there are none.
+  std::shared_ptr<const std::vector<std::unique_ptr<storage_backend>>> remotes;
 };
 
 // Valid for the rest of the process, even after set_config replaces it.

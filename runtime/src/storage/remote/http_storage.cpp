@@ -1,0 +1,85 @@
+#include "http_storage.hpp"
+
+#include <curl/curl.h>
+
+#include <memory>
+#include <mutex>
+
+namespace cachepy::detail {
+namespace {
+
+std::size_t append_body(char *data, std::size_t size, std::size_t count, void *body) {
+  static_cast<std::string *>(body)->append(data, size * count);
+  return size * count;
+}
+
+struct easy_deleter {
+  void operator()(CURL *handle) const { curl_easy_cleanup(handle); }
+};
+
+// One request: the reply's status and, for GET, its body.
+// upload: PUT these bytes; head: HEAD; neither: GET.
+remote_reply perform(const std::string &address, const remote_url &url,
+                     const std::string_view *upload, bool head = false) {
+  static std::once_flag initialized;
+  std::call_once(initialized, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  remote_reply result;
+  const std::unique_ptr<CURL, easy_deleter> handle(curl_easy_init());
+  if (!handle) {
+    result.problem = "cannot start an HTTP request";
+    return result;
+  }
+  CURL *curl = handle.get();
+  curl_easy_setopt(curl, CURLOPT_URL, address.c_str());
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(url.connect_timeout_ms));
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS,
+                   static_cast<long>(url.connect_timeout_ms + url.operation_timeout_ms));
+  std::string body;
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
+  if (head)
+    curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
+  if (upload) {
+    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "PUT");
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, upload->data());
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(upload->size()));
+  }
+  const CURLcode code = curl_easy_perform(curl);
+  long status = 0;
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+  if (code != CURLE_OK) {
+    result.problem = curl_easy_strerror(code);
+  } else if (status == 404 && !upload) {
+    result.status = remote_status::missing;
+  } else if (status >= 200 && status < 300) {
+    result.status = remote_status::ok;
+    result.bytes = std::move(body);
+  } else {
+    result.problem = "HTTP status " + std::to_string(status);
+  }
+  return result;
+}
+
+} // namespace
+
+http_storage::http_storage(remote_url url) : url_(std::move(url)) {}
+
+std::string http_storage::address_of(const std::string &name) const {
+  return "http://" + url_.host + ":" + std::to_string(url_.port) + url_.path + "/" +
+         url_.key_prefix + "/" + name.substr(0, 2) + "/" + name.substr(2);
+}
+
+remote_reply http_storage::get(const std::string &name) {
+  return perform(address_of(name), url_, nullptr);
+}
+
+bool http_storage::exists(const std::string &name) {
+  return perform(address_of(name), url_, nullptr, true).ok();
+}
+
+remote_reply http_storage::put(const std::string &name, std::string_view bytes) {
+  return perform(address_of(name), url_, &bytes);
+}
+
+} // namespace cachepy::detail

@@ -1,0 +1,29 @@
+#ifndef CACHEPY_STORAGE_REMOTE_HTTP_STORAGE_HPP
+#define CACHEPY_STORAGE_REMOTE_HTTP_STORAGE_HPP
+
+// Any HTTP server that takes PUT and answers GET (nginx WebDAV, bazel-remote), with
+// libcurl (GET, PUT, HEAD): a value is "<path>/<key-prefix>/<2 hex>/<rest of the name>". HTTP has no
+// atomic compare, so it takes no part in single flight.
+
+#include "remote_storage.hpp"
+#include "remote_url.hpp"
+
+namespace cachepy::detail {
+
+class http_storage final : public remote_storage {
+public:
+  explicit http_storage(remote_url url);
+
+  remote_reply get(const std::string &name) override;
+  remote_reply put(const std::string &name, std::string_view bytes) override;
+  bool exists(const std::string &name) override; // HEAD
+
+private:
+  std::string address_of(const std::string &name) const;
+
+  remote_url url_;
+};
+
+} // namespace cachepy::detail
+
+#endif

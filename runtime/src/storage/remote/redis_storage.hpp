@@ -1,0 +1,58 @@
+#ifndef CACHEPY_STORAGE_REMOTE_REDIS_STORAGE_HPP
+#define CACHEPY_STORAGE_REMOTE_REDIS_STORAGE_HPP
+
+// Redis (hiredis): a value is the key "<key-prefix>:<name>"; locks are SET NX PX with
+// a token, renewed and released by Lua scripts that first compare the token.
+
+#include "remote_storage.hpp"
+#include "remote_url.hpp"
+
+#include <functional>
+#include <initializer_list>
+#include <memory>
+#include <mutex>
+
+struct redisContext;
+struct redisReply;
+
+namespace cachepy::detail {
+
+class redis_storage final : public remote_storage {
+public:
+  explicit redis_storage(remote_url url);
+  ~redis_storage() override;
+
+  remote_reply get(const std::string &name) override;
+  remote_reply put(const std::string &name, std::string_view bytes) override;
+  bool exists(const std::string &name) override;
+  lock_status try_lock(const std::string &name, const std::string &token, int lease_ms) override;
+  bool renew(const std::string &name, const std::string &token, int lease_ms) override;
+  void unlock(const std::string &name, const std::string &token) override;
+  bool usage(remote_usage &usage, std::string &problem) override;
+  bool clear(std::uint64_t &removed, std::string &problem) override;
+
+private:
+  struct reply_deleter {
+    void operator()(redisReply *reply) const;
+  };
+  using reply_ptr = std::unique_ptr<redisReply, reply_deleter>;
+
+  // Runs one command on a connection made (and authenticated) on demand; a null
+  // reply, with `problem` set, when the connection or the command failed.
+  reply_ptr command(std::initializer_list<std::string_view> args, std::string &problem);
+  bool connect(std::string &problem);
+  // Runs `per_key` (STRLEN, DEL) on every key under the prefix (found with SCAN, never
+  // KEYS) and gives `visit` its reply, and whether the key is a whole value's.
+  bool each_key(std::string_view per_key,
+                const std::function<void(const redisReply &, bool entry)> &visit,
+                std::string &problem);
+  std::string full_name(const std::string &name) const;
+
+  remote_url url_;
+  std::mutex mutex_; // one connection, shared by a call and its lock's renewal
+  redisContext *context_ = nullptr;
+};
+
+} // namespace cachepy::detail
+
+#endif

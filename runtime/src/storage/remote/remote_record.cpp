@@ -1,0 +1,112 @@
+#include "remote_record.hpp"
+
+#include "entry_signature.hpp"
+
+#include <cstdint>
+#include <cstring>
+
+namespace cachepy::detail {
+namespace {
+
+struct record_header {
+  char magic[8];
+  std::uint32_t kind; // whole or manifest
+  std::uint32_t signature_size;
+  std::uint64_t entry_size;
+  std::uint64_t chunk_size; // manifest: the size of every chunk but the last
+};
+static_assert(sizeof(record_header) == 32, "record header must have no padding");
+
+constexpr char record_magic[8] = {'C', 'P', 'Y', 'R', 'E', 'M', 'O', '\x01'};
+constexpr std::uint32_t whole = 1, manifest = 2;
+// Below this a manifest would be absurd: chunk counts stay small whatever it claims.
+constexpr std::uint64_t smallest_chunk = 4096;
+
+std::string header_bytes(std::uint32_t kind, std::uint64_t entry_size, std::uint64_t chunk_size,
+                         const std::string &signature) {
+  record_header header{};
+  std::memcpy(header.magic, record_magic, sizeof header.magic);
+  header.kind = kind;
+  header.signature_size = static_cast<std::uint32_t>(signature.size());
+  header.entry_size = entry_size;
+  header.chunk_size = chunk_size;
+  return std::string(reinterpret_cast<const char *>(&header), sizeof header) + signature;
+}
+
+std::string chunk_name(const std::string &name, std::uint64_t index) {
+  return name + "." + std::to_string(index);
+}
+
+remote_reply damaged(const char *problem) {
+  remote_reply reply;
+  reply.status = remote_status::damaged;
+  reply.problem = problem;
+  return reply;
+}
+
+// Appends the manifest's chunks to `entry`, each exactly the size the manifest implies.
+remote_reply read_chunks(remote_storage &storage, const std::string &name,
+                         const record_header &header, std::string &entry) {
+  if (header.chunk_size < smallest_chunk || header.entry_size <= header.chunk_size)
+    return damaged("malformed manifest");
+  const std::uint64_t count = (header.entry_size + header.chunk_size - 1) / header.chunk_size;
+  for (std::uint64_t i = 0; i < count; ++i) {
+    remote_reply chunk = storage.get(chunk_name(name, i));
+    if (!chunk.ok())
+      return chunk;
+    const std::uint64_t expected =
+        i + 1 < count ? header.chunk_size : header.entry_size - i * header.chunk_size;
+    if (chunk.bytes.size() != expected)
+      return damaged("a chunk of the wrong size");
+    entry += chunk.bytes;
+  }
+  remote_reply reply;
+  reply.status = remote_status::ok;
+  return reply;
+}
+
+} // namespace
+
+remote_reply write_record(remote_storage &storage, const std::string &name,
+                          std::string_view entry, std::string_view secret,
+                          std::size_t chunk_size) {
+  const std::string signature = secret.empty() ? std::string() : sign_entry(secret, name, entry);
+  if (entry.size() <= chunk_size)
+    return storage.put(name, header_bytes(whole, entry.size(), 0, signature).append(entry));
+  for (std::size_t offset = 0, i = 0; offset < entry.size(); offset += chunk_size, ++i) {
+    remote_reply reply = storage.put(chunk_name(name, i), entry.substr(offset, chunk_size));
+    if (!reply.ok())
+      return reply;
+  }
+  return storage.put(name, header_bytes(manifest, entry.size(), chunk_size, signature));
+}
+
+remote_reply read_record(remote_storage &storage, const std::string &name,
+                         std::string_view secret) {
+  remote_reply reply = storage.get(name);
+  if (!reply.ok())
+    return reply;
+  record_header header;
+  if (reply.bytes.size() < sizeof header)
+    return damaged("truncated record");
+  std::memcpy(&header, reply.bytes.data(), sizeof header);
+  if (std::memcmp(header.magic, record_magic, sizeof header.magic) != 0)
+    return damaged("not a cachepy record");
+  if (header.signature_size > reply.bytes.size() - sizeof header)
+    return damaged("truncated record");
+  const std::string signature = reply.bytes.substr(sizeof header, header.signature_size);
+  std::string entry = reply.bytes.substr(sizeof header + header.signature_size);
+  if (header.kind == manifest && entry.empty()) {
+    remote_reply chunks = read_chunks(storage, name, header, entry);
+    if (!chunks.ok())
+      return chunks;
+  } else if (header.kind != whole || header.entry_size != entry.size()) {
+    return damaged("truncated record");
+  }
+  if (!secret.empty() && !signature_matches(secret, name, entry, signature))
+    return damaged("no valid signature for this secret");
+  reply.bytes = std::move(entry);
+  return reply;
+}
+
+} // namespace cachepy::detail

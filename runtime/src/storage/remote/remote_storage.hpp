@@ -1,0 +1,63 @@
+#ifndef CACHEPY_STORAGE_REMOTE_REMOTE_STORAGE_HPP
+#define CACHEPY_STORAGE_REMOTE_REMOTE_STORAGE_HPP
+
+// One remote server, as the remote tier sees it: named blobs (get, put), plus what
+// single flight (locks) and the command line (usage, clear) need. A backend never
+// throws; every failure is a `failed` reply with a problem to print.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace cachepy::detail {
+
+// damaged: the server answered, but with bytes that are no valid value (a miss).
+enum class remote_status { ok, missing, failed, damaged };
+
+struct remote_reply {
+  remote_status status = remote_status::failed;
+  std::string bytes;   // get: the value
+  std::string problem; // failed, damaged: what went wrong, without credentials
+  bool ok() const { return status == remote_status::ok; }
+};
+
+// try_lock: taken by us, held by another (`missing` in status terms is not used).
+enum class lock_status { taken, held, failed, unsupported };
+
+struct remote_usage {
+  std::uint64_t entries = 0;
+  std::uint64_t bytes = 0;
+};
+
+class remote_storage {
+public:
+  virtual ~remote_storage() = default;
+  virtual remote_reply get(const std::string &name) = 0;
+  virtual remote_reply put(const std::string &name, std::string_view bytes) = 0;
+  // Whether `name` is there, without fetching it; false also when the server failed.
+  virtual bool exists(const std::string &name) = 0;
+
+  // A lease on `name` held as `token` for lease_ms, for single flight across
+  // machines; backends without atomic compare operations answer `unsupported`.
+  virtual lock_status try_lock(const std::string &, const std::string &, int) {
+    return lock_status::unsupported;
+  }
+  // Extends the lease if `token` still holds it.
+  virtual bool renew(const std::string &, const std::string &, int) { return false; }
+  // Removes the lock only if `token` still holds it.
+  virtual void unlock(const std::string &, const std::string &) {}
+
+  // For `cachepy stats/ls/clear --remote`; entries counts whole values, not chunks.
+  virtual bool usage(remote_usage &, std::string &problem) {
+    problem = "this kind of remote cannot list its entries";
+    return false;
+  }
+  virtual bool clear(std::uint64_t &, std::string &problem) {
+    problem = "this kind of remote cannot list its entries";
+    return false;
+  }
+};
+
+} // namespace cachepy::detail
+
+#endif

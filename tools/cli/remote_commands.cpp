@@ -1,0 +1,86 @@
+// `cachepy stats|ls|clear --remote URL`: a remote's entries, counted or removed.
+
+#include "commands.hpp"
+
+#include "storage/remote/remote_backend.hpp"
+
+#include <cstdio>
+#include <iostream>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace cachepy::cli {
+namespace {
+
+struct opened_remote {
+  detail::remote_url url;
+  std::unique_ptr<detail::remote_storage> storage;
+};
+
+opened_remote open_remote(const std::string &spec) {
+  std::string problem;
+  std::optional<detail::remote_url> url = detail::parse_remote_url(spec, problem);
+  if (!url)
+    throw std::runtime_error("--remote: " + problem);
+  opened_remote remote{*url, detail::make_remote_storage(*url)};
+  return remote;
+}
+
+detail::remote_usage usage_of(const opened_remote &remote) {
+  detail::remote_usage usage;
+  std::string problem;
+  if (!remote.storage->usage(usage, problem))
+    throw std::runtime_error(remote.url.shown + ": " + problem);
+  return usage;
+}
+
+// On a terminal, asks; elsewhere only --yes confirms.
+bool confirmed(const std::string &question, bool yes) {
+  if (yes)
+    return true;
+  if (!::isatty(STDIN_FILENO))
+    throw std::runtime_error("not clearing a remote without a terminal to confirm on: add --yes");
+  std::fprintf(stderr, "%s [y/N] ", question.c_str());
+  std::string answer;
+  std::getline(std::cin, answer);
+  return answer == "y" || answer == "yes";
+}
+
+} // namespace
+
+int remote_stats(const std::string &spec, bool json) {
+  const opened_remote remote = open_remote(spec);
+  const detail::remote_usage usage = usage_of(remote);
+  const double megabytes = static_cast<double>(usage.bytes) / (1024.0 * 1024.0);
+  if (json)
+    std::printf("{\"remote\": \"%s\", \"n_entries\": %llu, \"total_size_mb\": %.6f}\n",
+                remote.url.shown.c_str(), static_cast<unsigned long long>(usage.entries),
+                megabytes);
+  else
+    std::printf("remote     %s\nentries    %llu\nsize       %.3f MB\n", remote.url.shown.c_str(),
+                static_cast<unsigned long long>(usage.entries), megabytes);
+  return 0;
+}
+
+int remote_clear(const std::string &spec, bool yes, bool json) {
+  const opened_remote remote = open_remote(spec);
+  const detail::remote_usage usage = usage_of(remote);
+  if (!confirmed("remove " + std::to_string(usage.entries) + " entries from " +
+                     remote.url.shown + "?",
+                 yes)) {
+    std::printf("nothing removed\n");
+    return 1;
+  }
+  std::uint64_t removed = 0;
+  std::string problem;
+  if (!remote.storage->clear(removed, problem))
+    throw std::runtime_error(remote.url.shown + ": " + problem);
+  if (json)
+    std::printf("{\"removed_entries\": %llu}\n", static_cast<unsigned long long>(removed));
+  else
+    std::printf("removed %llu entries from %s\n", static_cast<unsigned long long>(removed),
+                remote.url.shown.c_str());
+  return 0;
+}
+
+} // namespace cachepy::cli
