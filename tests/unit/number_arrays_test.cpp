@@ -80,8 +80,9 @@ TEST(NumberArrays, ReadOfEverySizeIsEqualToWhatWasWritten) {
     expect_reads_what_cereal_writes(numbers<double>(count));
 }
 
-// The VmFlags of the mapping that holds address, from /proc/self/smaps.
-std::string mapping_flags(const void *address) {
+// The line that begins with field ("VmFlags:", "Rss:") of the mapping that holds
+// address, from /proc/self/smaps.
+std::string mapping_field(const void *address, const std::string &field) {
   const auto at = reinterpret_cast<std::uintptr_t>(address);
   std::ifstream smaps("/proc/self/smaps");
   bool inside = false;
@@ -91,10 +92,30 @@ std::string mapping_flags(const void *address) {
     std::istringstream range(line);
     if (range >> std::hex >> begin >> dash >> end && dash == '-')
       inside = begin <= at && at < end;
-    else if (inside && line.rfind("VmFlags:", 0) == 0)
+    else if (inside && line.rfind(field, 0) == 0)
       return line;
   }
   return "";
+}
+
+std::string mapping_flags(const void *address) { return mapping_field(address, "VmFlags:"); }
+
+long mapping_kilobytes(const void *address, const std::string &field) {
+  std::istringstream line(mapping_field(address, field).substr(field.size()));
+  long kilobytes = -1;
+  line >> kilobytes;
+  return kilobytes;
+}
+
+// The first touch of fresh memory is most of what filling it costs; it is faulted in
+// all at once, before the copy, rather than a page fault at a time during it.
+TEST(NumberArrays, FreshArrayMemoryIsResidentBeforeItIsWritten) {
+  std::vector<double> out;
+  out.reserve(3 * 1024 * 1024);
+  prepare_fresh_memory(out.data(), out.capacity() * sizeof(double));
+  const double *middle = out.data() + out.capacity() / 2;
+  EXPECT_GT(mapping_kilobytes(middle, "Size:"), 0);
+  EXPECT_EQ(mapping_kilobytes(middle, "Rss:"), mapping_kilobytes(middle, "Size:"));
 }
 
 // A repeated hit from memory copies the kept value: both the kept copy and the copy
