@@ -86,6 +86,16 @@ inline clang::LangOptions &languageOptions(clang::CompilerInvocation &Invocation
 #endif
 }
 
+/// Gives the invocation clang's default diagnostic options (clang 21 holds them by
+/// shared_ptr and made them copyable; before, they are reference counted).
+inline void resetDiagnosticOptions(clang::CompilerInvocation &Invocation) {
+#if CLANG_VERSION_MAJOR >= 21
+  Invocation.getDiagnosticOpts() = clang::DiagnosticOptions();
+#else
+  Invocation.DiagnosticOpts = new clang::DiagnosticOptions();
+#endif
+}
+
 /// Whether this compilation is OpenMP's device side (renamed in clang 17).
 inline bool isOpenMPTargetDevice(const clang::LangOptions &Lang) {
 #if CLANG_VERSION_MAJOR >= 17

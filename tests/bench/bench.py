@@ -21,6 +21,7 @@ PYTHON = "/usr/bin/python3"  # Debian's, where python3-joblib and python3-numpy 
 
 SMALL_HIT_CALLS = {"cachepy": 1_000_000, "joblib": 2_000}
 REPETITIONS = 7       # in-process repetitions of the 80 MB workloads (median)
+ROUNDS = 5            # turns of the 80 MB workloads of both tools (median)
 FRESH_PROCESSES = 9   # fresh processes for the first-call workloads (median)
 COMPILES = 9          # compilations per compile-time row (median)
 
@@ -81,7 +82,6 @@ def measure(runner):
     if "memcpy" in big_argument:
         times["memcpy"] = big_argument["memcpy"]
 
-    times["big_result"] = runner.workload("big-result", REPETITIONS)["hit"]
 
     runs = []
     for _ in range(3):
@@ -89,6 +89,25 @@ def measure(runner):
         runs.append(runner.workload("fib"))
     times["fib"] = median_of(runs, "first_run")
     return times
+
+
+def measure_large_results(runners):
+    """The 80 MB result's rows, {(tool, row): seconds}: repeated hits in one process, one hit
+    in a fresh process with the entry in the page cache, and the copy limit (the same
+    bytes copied into fresh memory, no cache). They take turns, ROUNDS times."""
+    samples = {}
+    for runner in runners:
+        runner.fresh_cache()
+        runner.workload("big-result", 1)  # stores the entry
+    for _ in range(ROUNDS):
+        for runner in runners:
+            samples.setdefault((runner.name, "big_result"), []).append(
+                runner.workload("big-result", REPETITIONS)["hit"])
+            samples.setdefault((runner.name, "big_result_fresh"), []).append(
+                runner.workload("big-result-once")["hit"])
+        samples.setdefault(("cachepy", "copy_limit"), []).append(
+            runners[0].workload("copy-limit", REPETITIONS)["copy"])
+    return {name: statistics.median(times) for name, times in samples.items()}
 
 
 def compile_seconds(*commands, repetitions=COMPILES):
@@ -144,6 +163,7 @@ def print_table(ours, theirs, compile_times):
         ("   whole fresh process (start, hit, exit)", milliseconds, "first_call_process", None),
         ("3. hit hashing an 80 MB argument", milliseconds, "big_argument", 5),
         ("4. hit loading an 80 MB result, repeated", milliseconds, "big_result", 1),
+        ("   the same, one hit in a fresh process", milliseconds, "big_result_fresh", 1),
         ("   the same, fresh process, not in page cache", milliseconds, "big_result_cold", 1),
         ("5. first run of fib(90): 91 misses", milliseconds, "fib", None),
     ]
@@ -167,17 +187,27 @@ def print_table(ours, theirs, compile_times):
         gigabytes_per_second(ours["memcpy"]), gigabytes_per_second(theirs["big_argument"])))
     if fraction < 0.5:
         failures.append("3. half of memcpy bandwidth")
-    print("4. bandwidth: cachepy {} repeated, {} cold; joblib {} repeated, {} cold; "
-          "the disk alone (the entry file read into memory in place) {}".format(
+    print("4. bandwidth: cachepy {} repeated, {} fresh process, {} cold; joblib {} repeated, "
+          "{} fresh process, {} cold; the disk alone (the entry file read into memory in "
+          "place) {}".format(
               gigabytes_per_second(ours["big_result"]),
+              gigabytes_per_second(ours["big_result_fresh"]),
               gigabytes_per_second(ours["big_result_cold"]),
               gigabytes_per_second(theirs["big_result"]),
+              gigabytes_per_second(theirs["big_result_fresh"]),
               gigabytes_per_second(theirs["big_result_cold"]),
               gigabytes_per_second(ours["disk_read"])))
+    fraction = ours["copy_limit"] / ours["big_result"]
+    print("   copy limit (80 MB into fresh memory backed by huge pages) {}: repeated hits "
+          "reach {:.2f}x of it (target >=0.8x {})".format(
+              gigabytes_per_second(ours["copy_limit"]), fraction,
+              "ok" if fraction >= 0.8 else "MISSED"))
+    if fraction < 0.8:
+        failures.append("4. 0.8x the copy limit")
 
     print()
     print("6. compile time (clang++-19 -O2 -c, median of {}):".format(COMPILES))
-    for kind, limit in (("annotated", 1.5), ("unannotated", 1.05)):
+    for kind, limit in (("annotated", 1.25), ("unannotated", 1.05)):
         plain = compile_times[kind + "_plain"]
         plugin = compile_times[kind + "_plugin"]
         ratio = plugin / plain
@@ -299,6 +329,8 @@ def main():
     runners = [Runner("cachepy", [workloads], work_dir),
                Runner("joblib", [PYTHON, os.path.join(HERE, "joblib_workloads.py")], work_dir)]
     ours, theirs = (measure(runner) for runner in runners)
+    for (tool, row), seconds in measure_large_results(runners).items():
+        (ours if tool == "cachepy" else theirs)[row] = seconds
     cold = measure_cold(runners)
     ours["big_result_cold"], theirs["big_result_cold"] = cold["cachepy"], cold["joblib"]
     ours["disk_read"] = cold["disk"]

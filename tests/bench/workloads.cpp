@@ -7,6 +7,8 @@
 //   workloads CACHE_DIR big-argument REPS   a hit whose key hashes 10M doubles, and memcpy
 //   workloads CACHE_DIR big-result REPS     a hit that loads 10M doubles, repeated
 //   workloads CACHE_DIR big-result-once     the same, once (run in a fresh process)
+//   workloads CACHE_DIR copy-limit REPS     no cachepy: 10M doubles copied into fresh memory
+//                                           that the kernel may back with huge pages
 //   workloads CACHE_DIR fib                 the first run of a recursive fib(90)
 
 #include <cachepy/cachepy.hpp>
@@ -19,6 +21,8 @@
 #include <cstring>
 #include <string>
 #include <vector>
+
+#include <sys/mman.h>
 
 namespace {
 
@@ -126,6 +130,26 @@ int big_result_once() {
   return ok ? 0 : 1;
 }
 
+// What any hit of an 80 MB result must at least do: fill that much fresh memory. The
+// memory is aligned to huge pages and advised to use them, the best case a result could
+// get from its allocator.
+int copy_limit(int repetitions) {
+  constexpr std::size_t bytes = big_size * sizeof(double);
+  constexpr std::size_t huge_page = 2 * 1024 * 1024;
+  const std::vector<double> values = ramp(3); // a hit, or the miss
+  bool ok = true;
+  const double copying = median_seconds(repetitions, [&] {
+    void *fresh = std::aligned_alloc(huge_page, (bytes + huge_page - 1) / huge_page * huge_page);
+    ::madvise(fresh, bytes, MADV_HUGEPAGE);
+    std::memcpy(fresh, values.data(), bytes);
+    use(fresh);
+    ok = ok && static_cast<const double *>(fresh)[12345] == values[12345];
+    std::free(fresh);
+  });
+  std::printf("{\"copy\": %.9g, \"bytes\": %zu}\n", copying, bytes);
+  return ok ? 0 : 1;
+}
+
 int first_fib() {
   std::uint64_t value = 0;
   const double elapsed = median_seconds(1, [&] { value = fib(90); });
@@ -153,6 +177,8 @@ int main(int argc, char **argv) {
     return big_result(static_cast<int>(count));
   if (workload == "big-result-once")
     return big_result_once();
+  if (workload == "copy-limit")
+    return copy_limit(static_cast<int>(count));
   if (workload == "fib")
     return first_fib();
   std::fprintf(stderr, "unknown workload %s\n", workload.c_str());

@@ -1,3 +1,4 @@
+#include <cachepy/detail/call.hpp>
 #include <cachepy/detail/number_arrays.hpp>
 
 #include <cereal/archives/binary.hpp>
@@ -6,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <fstream>
 #include <sstream>
 #include <string>
 
@@ -54,11 +57,84 @@ TEST(NumberArrays, RefusesAPayloadThatIsNotOneArrayOfThatType) {
   EXPECT_THROW(read_numbers(as_doubles, read, ints.size()), std::runtime_error);
 }
 
+// Element counts around the sizes where the copy changes how it works: below two huge
+// pages (no advice), whole huge pages, and a remainder after them.
+const std::size_t edge_counts[] = {0, 1, 511, 512 * 1024 - 1, 512 * 1024, 512 * 1024 + 1,
+                                   3 * 262144 + 7};
+
 TEST(NumberArrays, CopyIsEqualToTheOriginal) {
-  const std::vector<double> original = numbers<double>(3 * 1024 * 1024);
-  std::vector<double> copy;
-  copy_numbers(copy, original);
-  EXPECT_EQ(copy, original);
+  for (std::size_t count : edge_counts) {
+    const std::vector<double> original = numbers<double>(count);
+    std::vector<double> copy;
+    copy_numbers(copy, original);
+    EXPECT_EQ(copy, original) << count;
+  }
+  const std::vector<std::int16_t> shorts = numbers<std::int16_t>(3 * 1024 * 1024 + 1);
+  std::vector<std::int16_t> copy;
+  copy_numbers(copy, shorts);
+  EXPECT_EQ(copy, shorts);
+}
+
+TEST(NumberArrays, ReadOfEverySizeIsEqualToWhatWasWritten) {
+  for (std::size_t count : edge_counts)
+    expect_reads_what_cereal_writes(numbers<double>(count));
+}
+
+// The line that begins with field ("VmFlags:", "Rss:") of the mapping that holds
+// address, from /proc/self/smaps.
+std::string mapping_field(const void *address, const std::string &field) {
+  const auto at = reinterpret_cast<std::uintptr_t>(address);
+  std::ifstream smaps("/proc/self/smaps");
+  bool inside = false;
+  for (std::string line; std::getline(smaps, line);) {
+    std::uintptr_t begin = 0, end = 0;
+    char dash = 0;
+    std::istringstream range(line);
+    if (range >> std::hex >> begin >> dash >> end && dash == '-')
+      inside = begin <= at && at < end;
+    else if (inside && line.rfind(field, 0) == 0)
+      return line;
+  }
+  return "";
+}
+
+std::string mapping_flags(const void *address) { return mapping_field(address, "VmFlags:"); }
+
+long mapping_kilobytes(const void *address, const std::string &field) {
+  std::istringstream line(mapping_field(address, field).substr(field.size()));
+  long kilobytes = -1;
+  line >> kilobytes;
+  return kilobytes;
+}
+
+// The first touch of fresh memory is most of what filling it costs; it is faulted in
+// all at once, before the copy, rather than a page fault at a time during it.
+TEST(NumberArrays, FreshArrayMemoryIsResidentBeforeItIsWritten) {
+  std::vector<double> out;
+  out.reserve(3 * 1024 * 1024);
+  prepare_fresh_memory(out.data(), out.capacity() * sizeof(double));
+  const double *middle = out.data() + out.capacity() / 2;
+  EXPECT_GT(mapping_kilobytes(middle, "Size:"), 0);
+  EXPECT_EQ(mapping_kilobytes(middle, "Rss:"), mapping_kilobytes(middle, "Size:"));
+}
+
+// A repeated hit from memory copies the kept value: both the kept copy and the copy
+// handed out are in memory the kernel may back with huge pages, as a hit from disk is.
+TEST(NumberArrays, KeptAndRestoredArraysAreInHugePageMemory) {
+  auto body = [] { return numbers<double>(5 * 1024 * 1024); };
+  using call_type = typed_call<std::vector<double>, decltype(body)>;
+  call_type ran{body, std::nullopt};
+  call_type::run_body(&ran);
+  const std::shared_ptr<const void> kept(call_type::keep(&ran), call_type::forget);
+  const auto &kept_array = *static_cast<const std::vector<double> *>(kept.get());
+  call_type restored{body, std::nullopt};
+  call_type::restore(&restored, kept.get());
+
+  ASSERT_EQ(kept_array, *ran.slot);
+  ASSERT_EQ(*restored.slot, *ran.slot);
+  const std::vector<double> &handed_out = *restored.slot;
+  EXPECT_NE(mapping_flags(&kept_array[kept_array.size() / 2]).find(" hg"), std::string::npos);
+  EXPECT_NE(mapping_flags(&handed_out[handed_out.size() / 2]).find(" hg"), std::string::npos);
 }
 
 } // namespace

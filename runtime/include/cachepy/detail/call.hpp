@@ -66,19 +66,14 @@ template <class Stored, class Body> struct typed_call {
   }
   static const void *keep(const void *call) {
     if constexpr (keepable)
-      return new Stored(*of(call).slot);
+      return new Stored(copy_of(*of(call).slot));
     else
       return nullptr;
   }
   static void forget(const void *kept) { delete static_cast<const Stored *>(kept); }
   static void restore(void *call, const void *kept) {
-    if constexpr (keepable) {
-      const Stored &value = *static_cast<const Stored *>(kept);
-      if constexpr (is_number_vector<Stored>::value)
-        copy_numbers(of(call).slot.emplace(), value);
-      else
-        of(call).slot.emplace(value);
-    }
+    if constexpr (keepable)
+      of(call).slot.emplace(copy_of(*static_cast<const Stored *>(kept)));
   }
 
   static constexpr bool keepable = copies_deeply<std::remove_cv_t<Stored>>::value &&
