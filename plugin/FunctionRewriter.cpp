@@ -141,13 +141,12 @@ std::optional<AttrProblem> rewriteCachedFunction(Rewriter &Rewrite,
   const FunctionDecl &FD = *Function.Definition;
   const auto *Body = dyn_cast_or_null<CompoundStmt>(FD.getBody());
   if (!Body)
-    return AttrProblem{FD.getLocation(), "cachepy::cache_file needs a function body"};
+    return AttrProblem{FD.getLocation(), DiagId::NeedsBody, {}, {}};
   SourceLocation Open = Body->getLBracLoc();
   SourceLocation Close = Body->getRBracLoc();
   if (!Open.isFileID() || !Close.isFileID() || !Rewrite.isRewritable(Open) ||
       !Rewrite.isRewritable(Close))
-    return AttrProblem{FD.getLocation(), "cachepy::cache_file cannot rewrite a function "
-                                         "whose braces come from a macro"};
+    return AttrProblem{FD.getLocation(), DiagId::BodyFromMacro, {}, {}};
 
   const CacheFileOptions &Options = Function.Options;
   std::string Before;
