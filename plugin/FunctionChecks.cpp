@@ -52,8 +52,9 @@ std::optional<AttrProblem> checkMemberKind(const FunctionDecl &Definition) {
     return AttrProblem{Loc, DiagId::CannotCacheConstructor, {}, {}};
   if (Method->getParent()->isLambda())
     return AttrProblem{Loc, DiagId::CannotCacheLambda, {}, {}};
-  if (Method->isInstance())
-    return AttrProblem{Loc, DiagId::CannotCacheNonStaticMember, {}, {}};
+  // A const member's object enters the key (the rewrite passes *this).
+  if (Method->isInstance() && !Method->isConst())
+    return AttrProblem{Loc, DiagId::CannotCacheNonConstMember, {}, {}};
   return std::nullopt;
 }
 

@@ -27,14 +27,14 @@ struct Task {
 struct Model {
   [[cachepy::cache_file("d")]] Model() {} // expected-error {{cannot cache a constructor or a destructor}}
   [[cachepy::cache_file("d")]] ~Model() {} // expected-error {{cannot cache a constructor or a destructor}}
-  [[cachepy::cache_file("d")]] int predict(int x) { return x; } // expected-error {{cannot cache a non-static member function}} expected-note {{make it static}}
+  [[cachepy::cache_file("d")]] int predict(int x) { return x; } // expected-error {{cannot cache a non-const member function}} expected-note {{it could change the object, and a hit would not; make it const}}
   [[cachepy::cache_file("d")]] static int fit(int x) { return x; } // static members are fine
   int score(int x);
 };
 
-// Out of line too, where clang learns that the member is not static only after the
-// attribute is applied.
-[[cachepy::cache_file("d")]] int Model::score(int x) { return x; } // expected-error {{cannot cache a non-static member function}} expected-note {{make it static}}
+// Out of line too, where clang learns what kind of member it is only after the
+// attribute is applied. (Const members: member-function.cpp.)
+[[cachepy::cache_file("d")]] int Model::score(int x) { return x; } // expected-error {{cannot cache a non-const member function}} expected-note {{it could change the object, and a hit would not; make it const}}
 
 // Const references and values are fine.
 [[cachepy::cache_file("d")]] int fine(const int &x, int y) { return x + y; }
