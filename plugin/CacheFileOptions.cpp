@@ -2,6 +2,7 @@
 
 #include "CacheFileOptions.h"
 
+#include "cachepy/detail/duration.hpp"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -14,7 +15,7 @@ namespace {
 
 constexpr llvm::StringRef KnownKeys[] = {"version",          "verbose",         "backend",
                                          "file_args",        "ignore",          "depends_on_files",
-                                         "depends_on_vars",  "env_vars"};
+                                         "depends_on_vars",  "env_vars",        "max_age"};
 
 AttrProblem wrongKind(const AttrOption &Option, const AttrValue &Value,
                       llvm::StringRef Expected) {
@@ -105,6 +106,14 @@ std::optional<AttrProblem> applyOption(const AttrOption &Option, const FunctionD
     if (Value.Text != "binary" && Value.Text != "portable_binary" && Value.Text != "json")
       return AttrProblem{Value.Loc, DiagId::UnknownBackend, {Value.Text}, {}};
     Result.Backend = Value.Text;
+  } else if (Key == "max_age") {
+    if (Value.ValueKind != AttrValue::String && Value.ValueKind != AttrValue::Number)
+      return wrongKind(Option, Value,
+                       "a duration (\"90s\", \"15m\", \"12h\", \"7d\") or a number of seconds");
+    std::optional<uint64_t> Seconds = cachepy::detail::parse_duration(Value.Text);
+    if (!Seconds)
+      return AttrProblem{Value.Loc, DiagId::MalformedMaxAge, {Value.Text}, {}};
+    Result.MaxAgeSeconds = *Seconds;
   } else if (Key == "file_args") {
     return namedParameters(Option, FD, Result.FileArgs);
   } else if (Key == "ignore") {

@@ -177,7 +177,9 @@ std::optional<AttrProblem> rewriteCachedFunction(Rewriter &Rewrite,
       << quoted(FD.getQualifiedNameAsString()) << ", " << identityExpression(FD, Mangler)
       << ", " << llvm::format_hex(Function.Hash.High, 18) << "ULL, "
       << llvm::format_hex(Function.Hash.Low, 18) << "ULL, " << quoted(Options.Version)
-      << ", " << (Options.Verbose ? "true" : "false") << ");"
+      << ", " << (Options.Verbose ? "true" : "false")
+      << (Options.MaxAgeSeconds ? ", " + std::to_string(Options.MaxAgeSeconds) + "ULL" : "")
+      << ");"
       << objectCheck(FD) << dependentParameterChecks(FD) << deducedReturnAnchor(FD)
       << " return ::cachepy::detail::call<" << backendChoice(Options) << ">(" << SiteVariable << ", "
       << (Options.CacheDirExpr ? *Options.CacheDirExpr : std::string("{}")) << ", "

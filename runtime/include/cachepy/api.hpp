@@ -4,6 +4,7 @@
 // The runtime's public functions: cache maintenance, the call graph, configuration.
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -45,6 +46,7 @@ struct config {
   std::string durability = "none";    // none | file (fsync entries) | full (and directories)
   double lock_timeout = 600;          // seconds to wait for a peer computing the same entry
   double memory_mb = 256;             // recent results kept in this process; 0 turns it off
+  std::uint64_t max_age = 0;          // seconds; older entries (by write time) are recomputed
 };
 
 // Thrown by load_config for an unreadable or malformed file; the message names the

@@ -44,11 +44,12 @@ public:
               const result_ops &ops, void *call)
       : site_(site), cache_dir_(cache_dir), k_(k), context_(context), format_(format),
         config_(config), ops_(ops), call_(call),
-        verbose_(site.verbose || config.verbose) {}
+        verbose_(site.verbose || config.verbose),
+        max_age_seconds_(site.max_age_seconds ? site.max_age_seconds : config.max_age_seconds) {}
 
   // A value this process kept: no file is touched.
   bool from_memory() {
-    if (config_.memory_limit_bytes == 0 || !ops_.keep)
+    if (!uses_memory())
       return false;
     std::string refresh;
     const kept_value kept = find_recent(cache_dir_, k_, refresh);
@@ -87,10 +88,12 @@ public:
 
 private:
   bool from_disk(const entry_address &where) {
-    const loaded entry =
-        load_entry(where, k_, format_, [&](std::istream &in, std::uint64_t payload_size) {
+    const loaded entry = load_entry(
+        where, k_, format_,
+        [&](std::istream &in, std::uint64_t payload_size) {
           ops_.decode(call_, format_, in, payload_size);
-        });
+        },
+        max_age_seconds_);
     switch (entry.result) {
     case load_result::hit: {
       hit_count *hits = hit_count_of(where);
@@ -107,6 +110,9 @@ private:
       return false;
     case load_result::damaged:
       reason_ = "damaged entry";
+      return false;
+    case load_result::expired:
+      reason_ = "expired";
       return false;
     case load_result::absent:
       if (verbose_)
@@ -139,7 +145,7 @@ private:
   // Never fails the call: keeping is an optimization.
   void keep(const entry_address &where, std::uint64_t size, hit_count *hits) noexcept {
     const std::size_t limit = config_.memory_limit_bytes;
-    if (limit == 0 || !ops_.keep)
+    if (!uses_memory())
       return;
     try {
       if (worth_keeping(cache_dir_, k_, size, limit))
@@ -152,6 +158,11 @@ private:
     }
   }
 
+  // A kept value does not know its entry's age: results that expire are read from disk.
+  bool uses_memory() const {
+    return config_.memory_limit_bytes != 0 && ops_.keep && max_age_seconds_ == 0;
+  }
+
   const function_site &site_;
   std::string_view cache_dir_;
   key k_;
@@ -161,6 +172,7 @@ private:
   const result_ops &ops_;
   void *call_;
   bool verbose_;
+  std::uint64_t max_age_seconds_;
   std::uint64_t generation_ = 0;
   std::string reason_ = "forced";
 };

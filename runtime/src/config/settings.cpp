@@ -2,6 +2,7 @@
 // settings the hot path reads (one atomic load per call: no lock, no parsing).
 
 #include <cachepy/api.hpp>
+#include <cachepy/detail/duration.hpp>
 #include <cachepy/detail/key_parts.hpp>
 #include <cachepy/detail/logging.hpp>
 #include <cachepy/detail/settings.hpp>
@@ -53,6 +54,7 @@ std::unique_ptr<settings> resolve(const config &cfg) {
                    : cfg.durability == "file" ? durability::file
                                               : durability::none;
   resolved->lock_timeout_seconds = cfg.lock_timeout;
+  resolved->max_age_seconds = cfg.max_age;
   resolved->disabled = env_flag("CACHEPY_DISABLE");
   const double megabytes = env_number("CACHEPY_MEMORY_MB", cfg.memory_mb);
   resolved->memory_limit_bytes =
@@ -174,6 +176,17 @@ config load_config(const std::string &path) {
           !std::isfinite(megabytes) || megabytes < 0)
         fail(path, value.Mark(), "'memory_mb' must be a number of megabytes");
       cfg.memory_mb = megabytes;
+    } else if (key == "max_age") {
+      // A malformed age only loses the expiry: a warning, the rest of the file applies.
+      const std::optional<std::uint64_t> seconds =
+          value.IsScalar() ? detail::parse_duration(value.as<std::string>()) : std::nullopt;
+      if (seconds)
+        cfg.max_age = *seconds;
+      else
+        detail::log_warning(path + ":" + std::to_string(value.Mark().line + 1) +
+                            ": max_age '" + (value.IsScalar() ? value.as<std::string>() : "") +
+                            "' is not a duration (\"90s\", \"15m\", \"12h\", \"7d\" or "
+                            "seconds); ignored");
     } else if (key == "env_vars") {
       if (!value.IsSequence())
         fail(path, value.Mark(), "'env_vars' must be a list of variable names");
@@ -183,7 +196,7 @@ config load_config(const std::string &path) {
       fail(path, entry.first.Mark(),
            "unknown setting '" + key +
                                     "'; expected cache_dir, backend, verbose, env_vars, "
-                                    "durability, lock_timeout or memory_mb");
+                                    "durability, lock_timeout, memory_mb or max_age");
     }
   }
   return cfg;

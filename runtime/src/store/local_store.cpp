@@ -11,6 +11,7 @@
 #include <cachepy/detail/store.hpp>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fcntl.h>
 #include <ctime>
@@ -41,6 +42,12 @@ std::string temporary_name(const std::string &final_path) {
   thread_local std::mt19937_64 random{std::random_device{}()};
   return final_path + ".tmp." + std::to_string(::getpid()) + '.' +
          key{0, random()}.hex().substr(16);
+}
+
+std::uint64_t now_ms() {
+  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                        std::chrono::system_clock::now().time_since_epoch())
+                                        .count());
 }
 
 void sync_directory(const std::string &directory) {
@@ -109,7 +116,8 @@ entry_address address_of(std::string_view cache_dir, std::string_view function_d
 }
 
 loaded load_entry(const entry_address &where, const key &k, backend format,
-                  function_ref<void(std::istream &, std::uint64_t payload_size)> read) noexcept {
+                  function_ref<void(std::istream &, std::uint64_t payload_size)> read,
+                  std::uint64_t max_age_seconds) noexcept {
   loaded outcome;
   try {
     const file_descriptor file{::open(where.file.c_str(), O_RDONLY | O_CLOEXEC)};
@@ -126,6 +134,10 @@ loaded load_entry(const entry_address &where, const key &k, backend format,
     const char *problem = "truncated header";
     if (size >= sizeof header && read_exactly(file.fd, &header, sizeof header))
       problem = header_problem(header, k, format, size - sizeof header);
+    if (!problem && max_age_seconds != 0 && is_expired(header, now_ms(), max_age_seconds)) {
+      outcome.result = load_result::expired;
+      return outcome;
+    }
     if (!problem) {
       ::posix_fadvise(file.fd, 0, 0, POSIX_FADV_SEQUENTIAL);
       checksumming_reader payload(file.fd, header.payload_size);
@@ -219,7 +231,7 @@ std::optional<std::uint64_t> save_entry(const entry_address &where, const key &k
     std::ostream out(&payload);
     write(out); // an exception leaves through temporary's destructor
     written = payload.finish(size, checksum) &&
-              write_header(temporary.fd, make_header(k, format, size, checksum));
+              write_header(temporary.fd, make_header(k, format, size, checksum, now_ms()));
   }
   if (written && level != durability::none)
     written = ::fsync(temporary.fd) == 0;

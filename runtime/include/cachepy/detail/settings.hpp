@@ -24,6 +24,7 @@ struct settings {
   durability sync = durability::none;
   double lock_timeout_seconds = 600;
   std::size_t memory_limit_bytes = 0; // config or $CACHEPY_MEMORY_MB; 0: no memory layer
+  std::uint64_t max_age_seconds = 0;  // config; 0: entries never expire
 };
 
 // Valid for the rest of the process, even after set_config replaces it.

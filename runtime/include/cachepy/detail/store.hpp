@@ -26,8 +26,9 @@ entry_address address_of(std::string_view cache_dir, std::string_view function_d
                          const key &k);
 
 // damaged: the file is not a whole entry for this key and format (then removed);
-// unreadable: it is, but `read` failed on its payload (the value's type has changed).
-enum class load_result { hit, absent, damaged, unreadable };
+// unreadable: it is, but `read` failed on its payload (the value's type has changed);
+// expired: it was written longer ago than max_age (left for the next store to replace).
+enum class load_result { hit, absent, damaged, unreadable, expired };
 
 struct loaded {
   load_result result = load_result::absent;
@@ -38,9 +39,11 @@ struct loaded {
 // Gives the payload of the entry for k to `read` as a stream, and verifies the
 // checksum as the bytes pass; a hit only if every check passed and `read` returned
 // normally (what it decoded from a damaged entry must then be discarded). A hit on an
-// entry last used more than a day ago refreshes its modification time.
+// entry last used more than a day ago refreshes its modification time. A max_age_seconds
+// other than 0 makes an older entry expired, unread.
 loaded load_entry(const entry_address &where, const key &k, backend format,
-                  function_ref<void(std::istream &, std::uint64_t payload_size)> read) noexcept;
+                  function_ref<void(std::istream &, std::uint64_t payload_size)> read,
+                  std::uint64_t max_age_seconds = 0) noexcept;
 
 // How hard a store insists that the entry reaches the disk before it counts:
 // none (the default) survives the process being killed at any instant; file adds
