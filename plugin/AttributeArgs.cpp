@@ -67,7 +67,7 @@ public:
       if (Tok.is(tok::comma))
         advance();
       else if (!Tok.is(tok::r_paren))
-        fail("expected ',' or ')' in cachepy::cache_file arguments");
+        fail(DiagId::ExpectedArgumentSeparator);
     }
     Result.Problem = Problem;
     return Result;
@@ -89,9 +89,9 @@ private:
                      SM.getFileOffset(End) - SM.getFileOffset(Begin));
   }
 
-  void fail(std::string Message) {
+  void fail(DiagId Id, std::vector<std::string> Args = {}) {
     if (!Problem)
-      Problem = AttrProblem{Tok.getLocation(), std::move(Message)};
+      Problem = AttrProblem{Tok.getLocation(), Id, std::move(Args), std::nullopt};
   }
 
   bool isIdentifier(StringRef Name) const {
@@ -102,7 +102,7 @@ private:
     if (Tok.is(tok::raw_identifier) && peekIsEqual()) {
       AttrOption Option{Tok.getRawIdentifier().str(), Tok.getLocation(), {}};
       if (Args.find(Option.Key)) {
-        fail("'" + Option.Key + "' is given twice");
+        fail(DiagId::DuplicateKey, {Option.Key});
         return;
       }
       advance(); // key
@@ -112,7 +112,7 @@ private:
       return;
     }
     if (Args.CacheDir || !Args.Options.empty()) {
-      fail("only the cache directory, given first, may have no 'key='");
+      fail(DiagId::UnnamedNotFirst);
       return;
     }
     Args.CacheDir = parseValue();
@@ -145,14 +145,14 @@ private:
     advance(); // '['
     while (!Problem && !Tok.is(tok::r_square)) {
       if (Tok.is(tok::eof)) {
-        fail("expected ']' to close the list");
+        fail(DiagId::ExpectedClosing, {"]", "list"});
         return;
       }
       Value.Items.push_back(parseValue());
       if (Tok.is(tok::comma))
         advance();
       else if (!Tok.is(tok::r_square))
-        fail("expected ',' or ']' in the list");
+        fail(DiagId::ExpectedItemSeparator, {"]", "list"});
     }
     advance(); // ']'
   }
@@ -162,14 +162,14 @@ private:
     advance(); // '{'
     while (!Problem && !Tok.is(tok::r_brace)) {
       if (Tok.is(tok::eof)) {
-        fail("expected '}' to close the map");
+        fail(DiagId::ExpectedClosing, {"}", "map"});
         return;
       }
       AttrValue Key = parseValue();
       if (Problem)
         return;
       if (!Tok.is(tok::colon)) {
-        fail("expected ':' between a key and its value");
+        fail(DiagId::ExpectedMapColon);
         return;
       }
       advance();
@@ -178,7 +178,7 @@ private:
       if (Tok.is(tok::comma))
         advance();
       else if (!Tok.is(tok::r_brace))
-        fail("expected ',' or '}' in the map");
+        fail(DiagId::ExpectedItemSeparator, {"}", "map"});
     }
     advance(); // '}'
   }
@@ -192,7 +192,7 @@ private:
     Token First = Tok;
     while (true) {
       if (Tok.is(tok::eof)) {
-        fail("expected ')' to close cachepy::cache_file arguments");
+        fail(DiagId::ExpectedClosing, {")", "cachepy::cache_file arguments"});
         return;
       }
       if (Depth == 0 && Tok.is(tok::question))
@@ -203,9 +203,7 @@ private:
                                          tok::r_brace, tok::colon))
         break;
       else if (Tok.is(tok::raw_identifier) && ForbiddenNames.count(Tok.getRawIdentifier()))
-        return fail("cachepy::cache_file arguments cannot use the parameters of the "
-                    "macro they are written in ('" + Tok.getRawIdentifier().str() +
-                    "'); write the attribute outside the macro");
+        return fail(DiagId::MacroParameter, {Tok.getRawIdentifier().str()});
       if (Tok.isOneOf(tok::l_paren, tok::l_square, tok::l_brace))
         ++Depth;
       else if (Tok.isOneOf(tok::r_paren, tok::r_square, tok::r_brace))
@@ -214,7 +212,7 @@ private:
       advance();
     }
     if (Count == 0) {
-      fail("expected a value");
+      fail(DiagId::ExpectedValue);
       return;
     }
     if (Count != 1)

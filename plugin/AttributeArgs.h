@@ -10,6 +10,8 @@
 #ifndef CACHEPY_PLUGIN_ATTRIBUTEARGS_H
 #define CACHEPY_PLUGIN_ATTRIBUTEARGS_H
 
+#include "Diagnostics.h"
+
 #include "clang/Basic/LangOptions.h"
 #include "clang/Basic/SourceLocation.h"
 #include "clang/Basic/SourceManager.h"
@@ -39,11 +41,6 @@ struct AttrOption {
   std::string Key;
   clang::SourceLocation KeyLoc;
   AttrValue Value;
-};
-
-struct AttrProblem {
-  clang::SourceLocation Loc;
-  std::string Message;
 };
 
 struct CacheFileArgs {

@@ -69,8 +69,7 @@ public:
       return true;
     if (const AnnotationLog *Log = AnnotationLog::of(S.getASTContext());
         Log && Log->reportsMisuse())
-      reportError(S.getDiagnostics(),
-                  {Attr.getLoc(), "'cachepy::cache_file' only applies to functions"});
+      report(S.getDiagnostics(), {Attr.getLoc(), DiagId::NotAFunction, {}, {}});
     return false;
   }
 
@@ -98,7 +97,7 @@ private:
     if (!Problem)
       Problem = checkCachedSignature(FD);
     if (Problem)
-      reportError(S.getDiagnostics(), *Problem);
+      report(S.getDiagnostics(), *Problem);
   }
 };
 

@@ -2,6 +2,7 @@
 
 #include "CacheFileOptions.h"
 
+#include "cachepy/detail/duration.hpp"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -12,28 +13,54 @@ using namespace clang;
 
 namespace {
 
-constexpr const char *KnownKeys =
-    "version, verbose, format, file_args, ignore, depends_on_files, "
-    "depends_on_vars, env_vars";
+constexpr llvm::StringRef KnownKeys[] = {"version",          "verbose",         "format",
+                                         "file_args",        "ignore",          "depends_on_files",
+                                         "depends_on_vars",  "env_vars",        "max_age"};
 
 AttrProblem wrongKind(const AttrOption &Option, const AttrValue &Value,
                       llvm::StringRef Expected) {
-  return {Value.Loc, "'" + Option.Key + "' expects " + Expected.str() + ", not " +
-                         Value.kindName()};
+  return {Value.Loc, DiagId::WrongKind, {Option.Key, Expected.str(), Value.kindName()}, {}};
 }
 
-bool isParameter(const FunctionDecl &FD, llvm::StringRef Name) {
-  return llvm::any_of(FD.parameters(),
-                      [&](const ParmVarDecl *P) { return P->getName() == Name; });
+// The key as the user wrote it, replaced by the one it most likely misspells.
+AttrProblem unknownKey(const AttrOption &Option) {
+  llvm::StringRef Guess = closestMatch(Option.Key, KnownKeys);
+  if (Guess.empty())
+    return {Option.KeyLoc, DiagId::UnknownKey, {Option.Key, llvm::join(llvm::ArrayRef<llvm::StringRef>(KnownKeys), ", ")}, {}};
+  return {Option.KeyLoc, DiagId::UnknownKeySuggest, {Option.Key, Guess.str()},
+          FixItHint::CreateReplacement(SourceRange(Option.KeyLoc), Guess)};
 }
 
-std::string parameterList(const FunctionDecl &FD) {
-  std::vector<std::string> Names;
+std::vector<llvm::StringRef> parameterNames(const FunctionDecl &FD) {
+  std::vector<llvm::StringRef> Names;
   for (const ParmVarDecl *P : FD.parameters())
     if (!P->getName().empty())
-      Names.push_back("'" + P->getName().str() + "'");
-  return Names.empty() ? "it has no named parameters" : "its parameters are " +
-                                                            llvm::join(Names, ", ");
+      Names.push_back(P->getName());
+  return Names;
+}
+
+std::string parameterList(llvm::ArrayRef<llvm::StringRef> Names) {
+  std::vector<std::string> Quoted;
+  for (llvm::StringRef Name : Names)
+    Quoted.push_back("'" + Name.str() + "'");
+  return Quoted.empty() ? "it has no named parameters"
+                        : "its parameters are " + llvm::join(Quoted, ", ");
+}
+
+// A name in file_args or ignore that is no parameter; the string is replaced by the
+// parameter it most likely misspells.
+AttrProblem notAParameter(const AttrOption &Option, const AttrValue &Item,
+                          const FunctionDecl &FD) {
+  std::vector<llvm::StringRef> Names = parameterNames(FD);
+  llvm::StringRef Guess = closestMatch(Item.Text, Names);
+  std::vector<std::string> Args{Item.Text, Option.Key, FD.getNameAsString()};
+  if (Guess.empty()) {
+    Args.push_back(parameterList(Names));
+    return {Item.Loc, DiagId::NotAParameter, std::move(Args), {}};
+  }
+  Args.push_back(Guess.str());
+  return {Item.Loc, DiagId::NotAParameterSuggest, std::move(Args),
+          FixItHint::CreateReplacement(SourceRange(Item.Loc), "\"" + Guess.str() + "\"")};
 }
 
 // `key=["a", "b"]`: every item a string, each checked by `Check`.
@@ -51,13 +78,11 @@ forEachString(const AttrOption &Option,
   return std::nullopt;
 }
 
-std::optional<AttrProblem> parameterNames(const AttrOption &Option, const FunctionDecl &FD,
-                                          std::set<std::string> &Out) {
+std::optional<AttrProblem> namedParameters(const AttrOption &Option, const FunctionDecl &FD,
+                                           std::set<std::string> &Out) {
   return forEachString(Option, [&](const AttrValue &Item) -> std::optional<AttrProblem> {
-    if (!isParameter(FD, Item.Text))
-      return AttrProblem{Item.Loc, "'" + Item.Text + "' in " + Option.Key +
-                                       " is not a parameter of '" +
-                                       FD.getNameAsString() + "'; " + parameterList(FD)};
+    if (!llvm::is_contained(parameterNames(FD), Item.Text))
+      return notAParameter(Option, Item, FD);
     Out.insert(Item.Text);
     return std::nullopt;
   });
@@ -79,14 +104,20 @@ std::optional<AttrProblem> applyOption(const AttrOption &Option, const FunctionD
     if (Value.ValueKind != AttrValue::String)
       return wrongKind(Option, Value, "a string");
     if (Value.Text != "binary" && Value.Text != "portable_binary" && Value.Text != "json")
-      return AttrProblem{Value.Loc, "unknown format '" + Value.Text +
-                                        "'; expected \"binary\", \"portable_binary\" or "
-                                        "\"json\""};
+      return AttrProblem{Value.Loc, DiagId::UnknownFormat, {Value.Text}, {}};
     Result.Format = Value.Text;
+  } else if (Key == "max_age") {
+    if (Value.ValueKind != AttrValue::String && Value.ValueKind != AttrValue::Number)
+      return wrongKind(Option, Value,
+                       "a duration (\"90s\", \"15m\", \"12h\", \"7d\") or a number of seconds");
+    std::optional<uint64_t> Seconds = cachepy::detail::parse_duration(Value.Text);
+    if (!Seconds)
+      return AttrProblem{Value.Loc, DiagId::MalformedMaxAge, {Value.Text}, {}};
+    Result.MaxAgeSeconds = *Seconds;
   } else if (Key == "file_args") {
-    return parameterNames(Option, FD, Result.FileArgs);
+    return namedParameters(Option, FD, Result.FileArgs);
   } else if (Key == "ignore") {
-    return parameterNames(Option, FD, Result.Ignore);
+    return namedParameters(Option, FD, Result.Ignore);
   } else if (Key == "depends_on_files") {
     return forEachString(Option, [&](const AttrValue &Item) -> std::optional<AttrProblem> {
       Result.DependsOnFiles.push_back(Item.Source);
@@ -95,7 +126,7 @@ std::optional<AttrProblem> applyOption(const AttrOption &Option, const FunctionD
   } else if (Key == "env_vars") {
     return forEachString(Option, [&](const AttrValue &Item) -> std::optional<AttrProblem> {
       if (Item.Text.empty())
-        return AttrProblem{Item.Loc, "an environment variable needs a name"};
+        return AttrProblem{Item.Loc, DiagId::UnnamedEnvVar, {}, {}};
       Result.EnvVars.push_back(Item.Source);
       return std::nullopt;
     });
@@ -110,8 +141,7 @@ std::optional<AttrProblem> applyOption(const AttrOption &Option, const FunctionD
       Result.DependsOnVars.emplace_back(Name.Source, Mapped.Source);
     }
   } else {
-    return AttrProblem{Option.KeyLoc, "unknown cachepy::cache_file argument '" +
-                                          Option.Key + "'; expected one of: " + KnownKeys};
+    return unknownKey(Option);
   }
   return std::nullopt;
 }
@@ -124,9 +154,7 @@ interpretCacheFileArgs(const CacheFileArgs &Args, const FunctionDecl &FD) {
   if (Args.CacheDir) {
     const AttrValue &Dir = *Args.CacheDir;
     if (Dir.ValueKind != AttrValue::String && Dir.ValueKind != AttrValue::Expression)
-      return AttrProblem{Dir.Loc, "the cache directory must be a string or a C++ "
-                                  "expression naming a path, not " +
-                                      std::string(Dir.kindName())};
+      return AttrProblem{Dir.Loc, DiagId::CacheDirKind, {Dir.kindName()}, {}};
     Result.CacheDirExpr = Dir.Source;
   }
   for (const AttrOption &Option : Args.Options)
@@ -134,8 +162,7 @@ interpretCacheFileArgs(const CacheFileArgs &Args, const FunctionDecl &FD) {
       return *Problem;
   for (const std::string &Name : Result.FileArgs)
     if (Result.Ignore.count(Name))
-      return AttrProblem{Args.find("ignore")->Value.Loc,
-                         "'" + Name + "' cannot be both in file_args and in ignore"};
+      return AttrProblem{Args.find("ignore")->Value.Loc, DiagId::FileArgAndIgnored, {Name}, {}};
   return Result;
 }
 

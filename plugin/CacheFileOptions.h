@@ -25,6 +25,7 @@ struct CacheFileOptions {
   std::optional<std::string> CacheDirExpr; // C++ source text, evaluated per call
   std::string Version;
   bool Verbose = false;
+  uint64_t MaxAgeSeconds = 0;               // 0 = from the configuration
   std::string Format;                       // "" = from the configuration
   std::set<std::string> FileArgs;           // parameter names
   std::set<std::string> Ignore;             // parameter names

@@ -21,6 +21,7 @@
 
 #include "AnnotationScan.h"
 #include "CheckingConsumer.h"
+#include "Diagnostics.h"
 #include "HeaderFixes.h"
 #include "NestedParse.h"
 #include "RewritePlanner.h"
@@ -94,9 +95,8 @@ void dumpRewrite(const RewrittenFile &File, llvm::StringRef Destination,
   std::error_code Error;
   llvm::raw_fd_ostream Out(Path, Error);
   if (Error) {
-    Diags.Report(Diags.getCustomDiagID(DiagnosticsEngine::Warning,
-                                       "cachepy: cannot write the rewrite to '%0': %1"))
-        << Path << Error.message();
+    report(Diags, {SourceLocation(), DiagId::DumpRewriteFailed,
+                   {Path.str().str(), Error.message()}, {}});
     return;
   }
   Out << File.Text;
@@ -153,18 +153,16 @@ protected:
                                                  llvm::StringRef) override {
     // Why cached functions, if any turn up, are compiled uncached (CheckingConsumer
     // warns at each); empty when they are planned one by one.
-    std::string UncachedReason;
+    std::optional<DiagId> UncachedReason;
     if (CI.getFrontendOpts().Inputs.size() != 1) {
-      UncachedReason = "one compiler process was given several sources; compile each "
-                       "with a clang command of its own";
+      UncachedReason = DiagId::UncachedSeveralSources;
     } else if (CI.getFrontendOpts().Inputs[0].getKind().isPreprocessed()) {
       // The source was preprocessed without the plugin (-save-temps, a .ii file):
       // includes are gone and annotated functions can no longer be planned.
-      UncachedReason = "cachepy cannot rewrite preprocessed input (-save-temps or a .ii file)";
+      UncachedReason = DiagId::UncachedPreprocessed;
     } else if (!mayUseCachepy(CI)) {
       trace("no mention of cachepy: left untouched", CI);
-      UncachedReason = "cachepy's scan found no mention of cachepy in the files this "
-                       "translation unit includes";
+      UncachedReason = DiagId::UncachedNoMention;
     } else if (!CI.getLangOpts().CPlusPlus17) {
       // The runtime needs C++17: each cached function is an error at its attribute.
       trace("not C++17: left untouched", CI);
@@ -186,7 +184,7 @@ protected:
             dumpRewrite(File, Options.DumpRewrite, CI.getDiagnostics());
       }
     }
-    return std::make_unique<CheckingConsumer>(CI, std::move(UncachedReason));
+    return std::make_unique<CheckingConsumer>(CI, UncachedReason);
   }
 
   bool ParseArgs(const CompilerInstance &CI,
@@ -208,11 +206,7 @@ protected:
       } else if (Arg == "trace") {
         Options.Trace = true;
       } else {
-        Diags.Report(Diags.getCustomDiagID(
-            DiagnosticsEngine::Error,
-            "unknown cachepy plugin option '%0'; expected dump-rewrite=<dir|->,"
-            " runtime-include=<dir>, pch-dir=<dir>, no-pch or trace"))
-            << Arg;
+        report(Diags, {SourceLocation(), DiagId::UnknownPluginOption, {Arg.str()}, {}});
         return false;
       }
     }

@@ -24,21 +24,17 @@ void CheckingConsumer::HandleTranslationUnit(ASTContext &) {
     if (!Definition || !Checked.insert(Definition).second)
       continue;
     if (std::optional<AttrProblem> Problem = checkCachedDefinition(*Definition))
-      reportError(Diags, *Problem);
+      report(Diags, *Problem);
     else if (!isRewritten(*Definition) && !Diags.hasErrorOccurred())
-      reportWarning(Diags, Definition->getLocation(),
-                    "'" + Definition->getQualifiedNameAsString() +
-                        "' is compiled uncached: " + whyUncached(*Definition));
+      report(Diags, {Definition->getLocation(), whyUncached(*Definition),
+                     {Definition->getQualifiedNameAsString()}, {}});
   }
 }
 
-std::string CheckingConsumer::whyUncached(const FunctionDecl &Definition) {
+DiagId CheckingConsumer::whyUncached(const FunctionDecl &Definition) {
   if (CompilerHeaders(CI).contains(Definition.getLocation(), CI.getSourceManager()))
-    return "it is defined in one of the compiler's own headers, which cachepy does not "
-           "read; include its directory with -I or -isystem";
-  if (!UncachedReason.empty())
-    return UncachedReason;
-  return "the plugin could not rewrite it";
+    return DiagId::UncachedInCompilerHeader;
+  return UncachedReason.value_or(DiagId::UncachedNotRewritten);
 }
 
 } // namespace cachepy

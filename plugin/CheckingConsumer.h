@@ -10,28 +10,28 @@
 #define CACHEPY_PLUGIN_CHECKINGCONSUMER_H
 
 #include "CacheFileAttr.h"
+#include "Diagnostics.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 
 #include <optional>
-#include <string>
 
 namespace cachepy {
 
 class CheckingConsumer : public clang::ASTConsumer {
 public:
   // UncachedReason: why this translation unit was not rewritten at all, if it was not.
-  CheckingConsumer(clang::CompilerInstance &CI, std::string UncachedReason)
-      : CI(CI), UncachedReason(std::move(UncachedReason)) {}
+  CheckingConsumer(clang::CompilerInstance &CI, std::optional<DiagId> UncachedReason)
+      : CI(CI), UncachedReason(UncachedReason) {}
   void Initialize(clang::ASTContext &Context) override;
   void HandleTranslationUnit(clang::ASTContext &Context) override;
 
 private:
-  std::string whyUncached(const clang::FunctionDecl &Definition);
+  DiagId whyUncached(const clang::FunctionDecl &Definition);
 
   clang::CompilerInstance &CI;
-  std::string UncachedReason;
+  std::optional<DiagId> UncachedReason;
   std::optional<AnnotationLog> Log; // this compilation's, open while it parses
 };
 

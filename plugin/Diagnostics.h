@@ -3,18 +3,39 @@
 #ifndef CACHEPY_PLUGIN_DIAGNOSTICS_H
 #define CACHEPY_PLUGIN_DIAGNOSTICS_H
 
-#include "AttributeArgs.h"
-
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
 
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace cachepy {
 
-void reportError(clang::DiagnosticsEngine &Diags, const AttrProblem &Problem);
-void reportWarning(clang::DiagnosticsEngine &Diags, clang::SourceLocation Loc,
-                   llvm::StringRef Message);
+/// One per message (Diagnostics.def).
+enum class DiagId {
+#define CACHEPY_ERROR(Name, Message, Note) Name,
+#define CACHEPY_WARNING(Name, Group, Message, Note) Name,
+#include "Diagnostics.def"
+};
+
+/// A diagnostic to report: where, which, the values of its %0, %1..., and a fix-it
+/// where the fix is obvious.
+struct AttrProblem {
+  clang::SourceLocation Loc;
+  DiagId Id;
+  std::vector<std::string> Args;
+  std::optional<clang::FixItHint> Fix;
+};
+
+/// Reports Problem, then its note if it has one. A warning goes by the -W options of
+/// its group (-Wcachepy, -Wno-cachepy-uncached, -Werror=cachepy...), which clang does
+/// not know, so they are read from the diagnostic options here.
+void report(clang::DiagnosticsEngine &Diags, const AttrProblem &Problem);
+
+/// Of Candidates, the one Typed is most likely a misspelling of, as clang's typo
+/// correction judges it (about a third of the letters wrong at most); "" if none.
+llvm::StringRef closestMatch(llvm::StringRef Typed, llvm::ArrayRef<llvm::StringRef> Candidates);
 
 // Where the planning parse found errors. A cached function with an error inside is
 // left as written, so that the real compilation reports it where the user wrote it

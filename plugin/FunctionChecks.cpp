@@ -49,14 +49,12 @@ std::optional<AttrProblem> checkMemberKind(const FunctionDecl &Definition) {
     return std::nullopt;
   SourceLocation Loc = Definition.getLocation();
   if (isa<CXXConstructorDecl>(Method) || isa<CXXDestructorDecl>(Method))
-    return AttrProblem{Loc, "cachepy::cache_file cannot cache a constructor or a destructor"};
+    return AttrProblem{Loc, DiagId::CannotCacheConstructor, {}, {}};
   if (Method->getParent()->isLambda())
-    return AttrProblem{Loc, "cachepy::cache_file cannot cache a lambda; cache a named "
-                            "function and call it from the lambda"};
-  if (Method->isInstance())
-    return AttrProblem{Loc, "cachepy::cache_file cannot cache a non-static member "
-                            "function; make it static or a free function taking the "
-                            "object's state as arguments"};
+    return AttrProblem{Loc, DiagId::CannotCacheLambda, {}, {}};
+  // A const member's object enters the key (the rewrite passes *this).
+  if (Method->isInstance() && !Method->isConst())
+    return AttrProblem{Loc, DiagId::CannotCacheNonConstMember, {}, {}};
   return std::nullopt;
 }
 
@@ -66,30 +64,25 @@ std::optional<AttrProblem> checkCachedSignature(const FunctionDecl &FD) {
   SourceLocation Loc = FD.getLocation();
   // The runtime is C++17; rewriting in an older mode would only bring its errors.
   if (!FD.getASTContext().getLangOpts().CPlusPlus17)
-    return AttrProblem{Loc, "cachepy::cache_file needs C++17 or later (-std=c++17)"};
+    return AttrProblem{Loc, DiagId::NeedsCxx17, {}, {}};
   if (FD.isMain())
-    return AttrProblem{Loc, "cachepy::cache_file cannot cache 'main'"};
+    return AttrProblem{Loc, DiagId::CannotCacheMain, {}, {}};
   if (FD.isConsteval())
-    return AttrProblem{Loc, "cachepy::cache_file cannot cache a consteval function"};
+    return AttrProblem{Loc, DiagId::CannotCacheConsteval, {}, {}};
   if (FD.isConstexpr())
-    return AttrProblem{Loc, "cachepy::cache_file cannot cache a constexpr function: "
-                            "the cache is read at run time"};
+    return AttrProblem{Loc, DiagId::CannotCacheConstexpr, {}, {}};
   if (FD.isVariadic())
-    return AttrProblem{Loc, "cachepy::cache_file cannot cache a C variadic function: "
-                            "its '...' arguments cannot enter the key"};
+    return AttrProblem{Loc, DiagId::CannotCacheVariadic, {}, {}};
   if (FD.getReturnType()->isReferenceType())
     return AttrProblem{FD.getReturnTypeSourceRange().getBegin().isValid()
                            ? FD.getReturnTypeSourceRange().getBegin()
                            : Loc,
-                       "cachepy::cache_file cannot cache a function returning a "
-                       "reference; return a value"};
+                       DiagId::CannotCacheReferenceResult, {}, {}};
   for (const ParmVarDecl *Param : FD.parameters()) {
     QualType Type = Param->getType();
     if (Type->isLValueReferenceType() && !Type.getNonReferenceType().isConstQualified())
-      return AttrProblem{Param->getLocation(),
-                         "cachepy::cache_file cannot cache a function taking a non-const "
-                         "lvalue reference ('" + Type.getAsString() +
-                             "'): a hit would skip its changes to the argument"};
+      return AttrProblem{Param->getLocation(), DiagId::CannotCacheMutableReference,
+                         {Type.getAsString()}, {}};
   }
   return std::nullopt;
 }
@@ -99,27 +92,19 @@ std::optional<AttrProblem> checkCachedDefinition(const FunctionDecl &Definition)
     return Problem;
   if (const CXXRecordDecl *Local = localClassResult(Definition))
     return AttrProblem{Definition.getLocation(),
-                       Local->isLambda()
-                           ? "cachepy::cache_file cannot cache a function returning a "
-                             "lambda: a closure cannot be stored"
-                           : "cachepy::cache_file cannot cache a function returning a "
-                             "class defined inside a function: it cannot be stored"};
+                       Local->isLambda() ? DiagId::CannotCacheLambdaResult
+                                         : DiagId::CannotCacheLocalClassResult,
+                       {}, {}};
   const Stmt *Body = Definition.getBody();
   if (isa_and_nonnull<CoroutineBodyStmt>(Body))
-    return AttrProblem{Definition.getLocation(),
-                       "cachepy::cache_file cannot cache a coroutine"};
+    return AttrProblem{Definition.getLocation(), DiagId::CannotCacheCoroutine, {}, {}};
   if (isa_and_nonnull<CXXTryStmt>(Body))
-    return AttrProblem{Definition.getLocation(),
-                       "cachepy::cache_file cannot cache a function with a "
-                       "function-try-block; put the try inside the body"};
+    return AttrProblem{Definition.getLocation(), DiagId::CannotCacheTryBlock, {}, {}};
   if (Definition.isDefaulted() || Definition.isDeleted())
-    return AttrProblem{Definition.getLocation(),
-                       "cachepy::cache_file needs a function with a body"};
+    return AttrProblem{Definition.getLocation(), DiagId::NeedsBody, {}, {}};
   if (const auto *Braces = dyn_cast_or_null<CompoundStmt>(Body);
       Braces && (Braces->getLBracLoc().isMacroID() || Braces->getRBracLoc().isMacroID()))
-    return AttrProblem{Definition.getLocation(),
-                       "cachepy::cache_file cannot cache a function whose body comes "
-                       "from a macro expansion; define the function outside the macro"};
+    return AttrProblem{Definition.getLocation(), DiagId::BodyFromMacro, {}, {}};
   return std::nullopt;
 }
 

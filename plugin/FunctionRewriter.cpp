@@ -3,6 +3,7 @@
 #include "FunctionRewriter.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/CharInfo.h"
@@ -85,9 +86,28 @@ std::string dependentParameterChecks(const FunctionDecl &FD) {
   return Out;
 }
 
+// A const member function's object enters the key like a first argument; its class
+// must be serializable, which is checked here so that the error is at the user's line.
+bool takesObject(const FunctionDecl &FD) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
+  return Method && Method->isInstance();
+}
+
+std::string objectCheck(const FunctionDecl &FD) {
+  if (!takesObject(FD))
+    return "";
+  return " static_assert(::cachepy::detail::object_is_serializable<decltype(*this)>::value, "
+         "\"cachepy: the object of a cached member function enters its key, so its class "
+         "must be serializable with cereal: give it a member `template <class Archive> void "
+         "serialize(Archive &ar) { ar(field1, field2); }` (fields it leaves out stay out of "
+         "the key)\");";
+}
+
 std::string argumentList(const CachedFunction &Function) {
   std::string Out;
   const FunctionDecl &FD = *Function.Definition;
+  if (takesObject(FD))
+    Out += ", ::cachepy::detail::object_state_of(*this)";
   for (unsigned I = 0; I < FD.getNumParams(); ++I) {
     const ParmVarDecl *Param = FD.getParamDecl(I);
     // An unnamed parameter cannot influence the body, so it stays out of the key.
@@ -141,13 +161,12 @@ std::optional<AttrProblem> rewriteCachedFunction(Rewriter &Rewrite,
   const FunctionDecl &FD = *Function.Definition;
   const auto *Body = dyn_cast_or_null<CompoundStmt>(FD.getBody());
   if (!Body)
-    return AttrProblem{FD.getLocation(), "cachepy::cache_file needs a function body"};
+    return AttrProblem{FD.getLocation(), DiagId::NeedsBody, {}, {}};
   SourceLocation Open = Body->getLBracLoc();
   SourceLocation Close = Body->getRBracLoc();
   if (!Open.isFileID() || !Close.isFileID() || !Rewrite.isRewritable(Open) ||
       !Rewrite.isRewritable(Close))
-    return AttrProblem{FD.getLocation(), "cachepy::cache_file cannot rewrite a function "
-                                         "whose braces come from a macro"};
+    return AttrProblem{FD.getLocation(), DiagId::BodyFromMacro, {}, {}};
 
   const CacheFileOptions &Options = Function.Options;
   std::string Before;
@@ -158,8 +177,10 @@ std::optional<AttrProblem> rewriteCachedFunction(Rewriter &Rewrite,
       << quoted(FD.getQualifiedNameAsString()) << ", " << identityExpression(FD, Mangler)
       << ", " << llvm::format_hex(Function.Hash.High, 18) << "ULL, "
       << llvm::format_hex(Function.Hash.Low, 18) << "ULL, " << quoted(Options.Version)
-      << ", " << (Options.Verbose ? "true" : "false") << ");"
-      << dependentParameterChecks(FD) << deducedReturnAnchor(FD)
+      << ", " << (Options.Verbose ? "true" : "false")
+      << (Options.MaxAgeSeconds ? ", " + std::to_string(Options.MaxAgeSeconds) + "ULL" : "")
+      << ");"
+      << objectCheck(FD) << dependentParameterChecks(FD) << deducedReturnAnchor(FD)
       << " return ::cachepy::detail::call<" << formatChoice(Options) << ">(" << SiteVariable << ", "
       << (Options.CacheDirExpr ? *Options.CacheDirExpr : std::string("{}")) << ", "
       << dependencies(Options) << ", [&]() -> " << returnTypeText(FD) << " {";

@@ -10,7 +10,8 @@
 
 // Errors found while parsing come first, those that need whole bodies at the end.
 #define CACHED_IN(dir) [[cachepy::cache_file(dir)]]
-// CHECK: diag-macros.cpp:[[#@LINE-1]]:{{[0-9]+}}: error: cachepy::cache_file arguments cannot use the parameters of the macro they are written in ('dir'); write the attribute outside the macro
+// CHECK: diag-macros.cpp:[[#@LINE-1]]:{{[0-9]+}}: error: cachepy::cache_file arguments cannot use the parameters of the macro they are written in ('dir'){{$}}
+// CHECK: note: write the attribute outside the macro
 CACHED_IN("c") int cube(int x) { return x * x * x; }
 
 #define DEFINE_SQUARE(NAME) [[cachepy::cache_file("c")]] int NAME(int x) { return x * x; }

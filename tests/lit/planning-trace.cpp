@@ -13,6 +13,7 @@
 // PLANNED: cachepy: {{.*}}planning-trace.cpp: planned in {{[0-9]+}} ms, 0 file(s) rewritten
 // SKIPPED: cachepy: plain.cpp: no mention of {{c}}achepy: left untouched
 // FORCED: cachepy: plain.cpp: planned in {{[0-9]+}} ms, 1 file(s) rewritten
-// BAD-OPTION: error: unknown cachepy plugin option 'colour'; expected dump-rewrite=<dir|->, runtime-include=<dir>, pch-dir=<dir>, no-pch or trace
+// BAD-OPTION: error: unknown cachepy plugin option 'colour'
+// BAD-OPTION: note: expected dump-rewrite=<dir|->, runtime-include=<dir>, pch-dir=<dir>, no-pch or trace
 
 int no_cached_function_here() { return 0; }

@@ -73,6 +73,17 @@ TEST_F(ConfigFile, RemoteStorageIsAListOfUrlsAndABadOneIsLeftOut) {
                ":1: 'remote_storage' must be a list of URLs");
 }
 
+TEST_F(ConfigFile, MaxAgeIsADurationAndAMalformedOneIsIgnored) {
+  EXPECT_EQ(load_config(write("max_age: 15m\n")).max_age, 900u);
+  EXPECT_EQ(load_config(write("max_age: 3600\n")).max_age, 3600u);
+  set_config(load_config(write("max_age: 2d\n")));
+  EXPECT_EQ(detail::current_settings().max_age_seconds, 2u * 86400);
+  // A warning, not an error: the rest of the file still applies.
+  const config cfg = load_config(write("max_age: soon\nverbose: true\n"));
+  EXPECT_EQ(cfg.max_age, 0u);
+  EXPECT_TRUE(cfg.verbose);
+}
+
 TEST_F(ConfigFile, EmptyFileGivesDefaults) {
   const config cfg = load_config(write(""));
   EXPECT_EQ(cfg.cache_dir, "");
@@ -95,7 +106,7 @@ TEST_F(ConfigFile, ErrorsNameTheLine) {
   expect_error(write("format: xml\n"),
                ":1: unknown format 'xml'; expected binary, portable_binary or json");
   expect_error(write("cache_dir: x\n\ncolour: red\n"),
-               ":3: unknown setting 'colour'; expected cache_dir, format, verbose, env_vars, durability, lock_timeout, memory_mb or remote_storage");
+               ":3: unknown setting 'colour'; expected cache_dir, format, verbose, env_vars, durability, lock_timeout, memory_mb, max_age or remote_storage");
   expect_error(write("env_vars: HOME\n"), ":1: 'env_vars' must be a list of variable names");
   expect_error(write("cache_dir: [unclosed\n"), ":2: end of sequence flow not found");
 }

@@ -14,7 +14,7 @@ const key some_key{0x0123456789abcdefULL, 0xfedcba9876543210ULL};
 // A whole entry file in memory, as the store writes it.
 std::string encode_entry(const key &k, value_format format, std::string_view payload) {
   const entry_header header = make_header(k, format, payload.size(),
-                                          XXH3_64bits(payload.data(), payload.size()));
+                                          XXH3_64bits(payload.data(), payload.size()), 0);
   std::string file(sizeof header + payload.size(), '\0');
   std::memcpy(file.data(), &header, sizeof header);
   std::memcpy(file.data() + sizeof header, payload.data(), payload.size());
@@ -26,6 +26,14 @@ TEST(EntryFormat, RoundTripsThePayload) {
   const decoded_entry entry = decode_entry(file, some_key, value_format::binary);
   ASSERT_TRUE(entry.ok) << entry.problem;
   EXPECT_EQ(entry.payload, "payload bytes");
+}
+
+TEST(EntryFormat, AnEntryExpiresOnlyPastItsMaxAgeCountedFromItsWriteTime) {
+  const std::uint64_t written_ms = 1'000'000;
+  const entry_header header = make_header(some_key, backend::binary, 0, 0, written_ms);
+  EXPECT_FALSE(is_expired(header, written_ms + 10'000, 10));
+  EXPECT_TRUE(is_expired(header, written_ms + 10'001, 10));
+  EXPECT_FALSE(is_expired(header, written_ms - 5'000, 1)); // a clock set back
 }
 
 TEST(EntryFormat, RoundTripsAnEmptyPayload) {

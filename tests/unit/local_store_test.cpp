@@ -1,4 +1,5 @@
 #include "store_text.hpp"
+#include "store/entry_format.hpp"
 
 #include "storage/local/entry_lock.hpp"
 #include "storage/local/layout.hpp"
@@ -43,6 +44,31 @@ TEST_F(LocalStore, SavedEntryLoadsBack) {
   ASSERT_EQ(load_text(where, k, payload), load_result::hit);
   EXPECT_EQ(payload, "stored value");
   EXPECT_EQ(fs::path(where.file).filename(), k.hex() + ".cpy");
+}
+
+TEST_F(LocalStore, AnEntryWrittenLongerAgoThanItsMaxAgeIsExpiredAndLeftForTheStoreToReplace) {
+  const entry_address where = address_of(dir.native(), "f", k);
+  save_text(where, k, "stored value");
+  { // written an hour ago; a hit's refreshed modification time would not change that
+    entry_header header;
+    std::fstream file(where.file, std::ios::in | std::ios::out | std::ios::binary);
+    file.read(reinterpret_cast<char *>(&header), sizeof header);
+    header.written_at_ms -= 3'600'000;
+    file.seekp(0);
+    file.write(reinterpret_cast<const char *>(&header), sizeof header);
+  }
+  std::string payload;
+  const auto load = [&](std::uint64_t max_age) {
+    return load_entry(where, k, backend::binary, [&](std::istream &in, std::uint64_t) {
+             payload.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+           }, max_age).result;
+  };
+  EXPECT_EQ(load(2 * 3600), load_result::hit);
+  EXPECT_EQ(load(0), load_result::hit); // 0: no max_age
+  payload.clear();
+  EXPECT_EQ(load(3000), load_result::expired);
+  EXPECT_EQ(payload, "");
+  EXPECT_TRUE(fs::exists(where.file));
 }
 
 TEST_F(LocalStore, MissingEntryIsAMiss) {
@@ -116,7 +142,7 @@ TEST_F(LocalStore, LargePayloadRoundTripsThroughTheStreams) {
   std::string payload;
   ASSERT_EQ(load_text(where, k, payload), load_result::hit);
   EXPECT_TRUE(payload == bytes);
-  EXPECT_EQ(fs::file_size(where.file), bytes.size() + 48);
+  EXPECT_EQ(fs::file_size(where.file), bytes.size() + 56);
 }
 
 TEST_F(LocalStore, DamageInTheMiddleOfALargePayloadIsFoundAndTheEntryRemoved) {

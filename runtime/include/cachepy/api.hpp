@@ -4,6 +4,7 @@
 // The runtime's public functions: cache maintenance, the call graph, configuration.
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -46,6 +47,7 @@ struct config {
   double lock_timeout = 600;          // seconds to wait for a peer computing the same entry
   double memory_mb = 256;             // recent results kept in this process; 0 turns it off
   std::vector<std::string> remote_storage; // "URL|attr=value", tried in order after the local store
+  std::uint64_t max_age = 0;          // seconds; older entries (by write time) are recomputed
 };
 
 // Thrown by load_config for an unreadable or malformed file; the message names the

@@ -40,12 +40,13 @@ public:
               const result_ops &ops, void *call)
       : site_(site), cache_dir_(cache_dir), k_(k), context_(context), format_(format),
         config_(config), ops_(ops), call_(call), verbose_(site.verbose || config.verbose),
+        max_age_seconds_(site.max_age_seconds ? site.max_age_seconds : config.max_age_seconds),
         storage_(cache_dir, entry_id{site.directory_name(), k, format}, config,
                  remote_backends(config)) {}
 
   // A value this process kept: no file is read.
   bool from_memory() {
-    if (!ops_.keep)
+    if (!uses_memory())
       return false;
     const kept_value kept = storage_.recall();
     if (!kept.value || kept.type != ops_.type)
@@ -82,7 +83,7 @@ private:
   bool from_storage() {
     const loaded entry = storage_.load([&](std::istream &in, std::uint64_t payload_size) {
       ops_.decode(call_, format_, in, payload_size);
-    });
+    }, max_age_seconds_);
     switch (entry.result) {
     case load_result::hit: {
       hit_count *hits = storage_.hits();
@@ -101,6 +102,9 @@ private:
     }
     case load_result::damaged:
       reason_ = "damaged entry";
+      return false;
+    case load_result::expired:
+      reason_ = "expired";
       return false;
     case load_result::absent:
       if (verbose_)
@@ -131,11 +135,16 @@ private:
 
   // Never fails the call: keeping is an optimization.
   void keep(std::uint64_t size) noexcept {
-    if (!ops_.keep)
+    if (!uses_memory())
       return;
     storage_.remember(size, ops_.type, [&] {
       return std::shared_ptr<const void>(ops_.keep(call_), ops_.forget);
     });
+  }
+
+  // A kept value does not know its entry's age: results that expire are read from disk.
+  bool uses_memory() const {
+    return config_.memory_limit_bytes != 0 && ops_.keep && max_age_seconds_ == 0;
   }
 
   const function_site &site_;
@@ -147,6 +156,7 @@ private:
   const result_ops &ops_;
   void *call_;
   bool verbose_;
+  std::uint64_t max_age_seconds_;
   entry_storage storage_;
   std::string reason_ = "forced";
 };

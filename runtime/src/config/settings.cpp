@@ -2,6 +2,7 @@
 // settings the hot path reads (one atomic load per call: no lock, no parsing).
 
 #include <cachepy/api.hpp>
+#include <cachepy/detail/duration.hpp>
 #include <cachepy/detail/key_parts.hpp>
 #include <cachepy/detail/logging.hpp>
 #include <cachepy/detail/settings.hpp>
@@ -67,6 +68,7 @@ std::unique_ptr<settings> resolve(const config &cfg) {
                    : cfg.durability == "file" ? durability::file
                                               : durability::none;
   resolved->lock_timeout_seconds = cfg.lock_timeout;
+  resolved->max_age_seconds = cfg.max_age;
   resolved->disabled = env_flag("CACHEPY_DISABLE");
   const double megabytes = env_number("CACHEPY_MEMORY_MB", cfg.memory_mb);
   resolved->memory_limit_bytes =
@@ -194,6 +196,17 @@ config load_config(const std::string &path) {
         fail(path, value.Mark(), "'remote_storage' must be a list of URLs");
       for (const auto &url : value)
         cfg.remote_storage.push_back(scalar(path, url, "remote_storage"));
+    } else if (key == "max_age") {
+      // A malformed age only loses the expiry: a warning, the rest of the file applies.
+      const std::optional<std::uint64_t> seconds =
+          value.IsScalar() ? detail::parse_duration(value.as<std::string>()) : std::nullopt;
+      if (seconds)
+        cfg.max_age = *seconds;
+      else
+        detail::log_warning(path + ":" + std::to_string(value.Mark().line + 1) +
+                            ": max_age '" + (value.IsScalar() ? value.as<std::string>() : "") +
+                            "' is not a duration (\"90s\", \"15m\", \"12h\", \"7d\" or "
+                            "seconds); ignored");
     } else if (key == "env_vars") {
       if (!value.IsSequence())
         fail(path, value.Mark(), "'env_vars' must be a list of variable names");
@@ -203,7 +216,7 @@ config load_config(const std::string &path) {
       fail(path, entry.first.Mark(),
            "unknown setting '" + key +
                                     "'; expected cache_dir, format, verbose, env_vars, "
-                                    "durability, lock_timeout, memory_mb or remote_storage");
+                                    "durability, lock_timeout, memory_mb, max_age or remote_storage");
     }
   }
   return cfg;

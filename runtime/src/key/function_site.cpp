@@ -51,10 +51,10 @@ bool parse_format(std::string_view name, value_format &format) {
 
 function_site::function_site(const char *qualified_name, const char *identity,
                              std::uint64_t ast_hash_high, std::uint64_t ast_hash_low,
-                             const char *version, bool verbose)
+                             const char *version, bool verbose, std::uint64_t max_age_seconds)
     : qualified_name(qualified_name), ast_hash{ast_hash_high, ast_hash_low},
       version(version), hash(site_hash(identity, ast_hash_high, ast_hash_low, version)),
-      verbose(verbose) {
+      verbose(verbose), max_age_seconds(max_age_seconds) {
   const std::uint64_t identity_hash = XXH3_64bits(identity, std::strlen(identity));
   const std::string directory = sanitized(this->qualified_name, max_name_length) + '-' +
                                 key{0, identity_hash}.hex().substr(16, 8);

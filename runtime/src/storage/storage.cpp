@@ -52,8 +52,8 @@ void entry_storage::forget() noexcept {
   }
 }
 
-loaded entry_storage::load(payload_reader read) noexcept {
-  loaded local = local_.read(id_, read);
+loaded entry_storage::load(payload_reader read, std::uint64_t max_age_seconds) noexcept {
+  loaded local = local_.read(id_, read, max_age_seconds);
   if (local.result == load_result::hit || local.result == load_result::unreadable)
     return local;
   for (const std::unique_ptr<storage_backend> &remote : remotes_) {
@@ -65,7 +65,7 @@ loaded entry_storage::load(payload_reader read) noexcept {
                        "ignoring a damaged or unstorable entry from " + remote->name());
       continue;
     }
-    loaded fetched = local_.read(id_, read);
+    loaded fetched = local_.read(id_, read, max_age_seconds);
     if (fetched.result == load_result::hit)
       return fetched;
   }

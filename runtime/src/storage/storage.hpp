@@ -60,8 +60,9 @@ public:
   // After a forced store: memory no longer holds the old value.
   void forget() noexcept;
 
-  // The local entry, else the first remote one that is intact (then kept locally).
-  loaded load(payload_reader read) noexcept;
+  // The local entry, else the first remote one that is intact (then kept locally);
+  // one written longer than max_age_seconds ago (0: no limit) is expired.
+  loaded load(payload_reader read, std::uint64_t max_age_seconds) noexcept;
   // Local first, then each remote; the payload's size, or nothing if not stored locally.
   std::optional<std::uint64_t> save(payload_writer write, durability level);
   // Single flight, locally then on each remote that offers it.

@@ -10,6 +10,7 @@
 #include "key.hpp"
 #include "key_parts.hpp"
 #include "number_arrays.hpp"
+#include "object_state.hpp"
 #include "recent_results.hpp"
 #include "serializable.hpp"
 #include "settings.hpp"

@@ -28,13 +28,14 @@ struct function_site {
   // strings are the plugin's literals: the site keeps views of them.
   function_site(const char *qualified_name, const char *identity,
                 std::uint64_t ast_hash_high, std::uint64_t ast_hash_low,
-                const char *version, bool verbose);
+                const char *version, bool verbose, std::uint64_t max_age_seconds = 0);
 
   std::string_view qualified_name;
   key ast_hash;
   std::string_view version;
   key hash; // format version, identity, AST hash, version
   bool verbose;
+  std::uint64_t max_age_seconds; // the attribute's max_age; 0: the configuration's
 
   // The sanitized name + identity hash: "ns.transform-1a2b3c4d".
   std::string_view directory_name() const { return {directory_, directory_size_}; }

@@ -14,7 +14,7 @@
 namespace cachepy::detail {
 
 // Bumped whenever the key derivation or the entry layout changes meaning.
-inline constexpr std::uint32_t format_version = 2;
+inline constexpr std::uint32_t format_version = 3;
 
 struct key {
   std::uint64_t high = 0;

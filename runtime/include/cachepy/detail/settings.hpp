@@ -33,6 +33,7 @@ struct settings {
   std::size_t memory_limit_bytes = 0; // config or $CACHEPY_MEMORY_MB; 0: no memory layer
   // $CACHEPY_REMOTE_STORAGE, else the config's list; null when there are none.
   std::shared_ptr<const std::vector<std::unique_ptr<storage_backend>>> remotes;
+  std::uint64_t max_age_seconds = 0;  // config; 0: entries never expire
 };
 
 // Valid for the rest of the process, even after set_config replaces it.

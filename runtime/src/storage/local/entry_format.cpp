@@ -6,7 +6,7 @@
 namespace cachepy::detail {
 
 entry_header make_header(const key &k, value_format format, std::uint64_t payload_size,
-                         std::uint64_t payload_checksum) {
+                         std::uint64_t payload_checksum, std::uint64_t written_at_ms) {
   entry_header header{};
   std::memcpy(header.magic, entry_magic, sizeof header.magic);
   header.version = format_version;
@@ -15,7 +15,13 @@ entry_header make_header(const key &k, value_format format, std::uint64_t payloa
   header.key_low = k.low;
   header.payload_size = payload_size;
   header.payload_checksum = payload_checksum;
+  header.written_at_ms = written_at_ms;
   return header;
+}
+
+bool is_expired(const entry_header &header, std::uint64_t now_ms,
+                std::uint64_t max_age_seconds) {
+  return now_ms > header.written_at_ms && now_ms - header.written_at_ms > max_age_seconds * 1000;
 }
 
 const char *header_problem(const entry_header &header, const key &k, value_format format,

@@ -13,6 +13,7 @@
 #include <cachepy/detail/logging.hpp>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fcntl.h>
 #include <ctime>
@@ -37,6 +38,12 @@ struct file_descriptor {
       ::close(fd);
   }
 };
+
+std::uint64_t now_ms() {
+  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                        std::chrono::system_clock::now().time_since_epoch())
+                                        .count());
+}
 
 void sync_directory(const std::string &directory) {
   const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -113,7 +120,7 @@ entry_address address_of(std::string_view cache_dir, std::string_view function_d
 }
 
 loaded load_entry(const entry_address &where, const key &k, value_format format,
-                  payload_reader read) noexcept {
+                  payload_reader read, std::uint64_t max_age_seconds) noexcept {
   loaded outcome;
   try {
     const file_descriptor file{::open(where.file.c_str(), O_RDONLY | O_CLOEXEC)};
@@ -130,6 +137,10 @@ loaded load_entry(const entry_address &where, const key &k, value_format format,
     const char *problem = "truncated header";
     if (size >= sizeof header && read_exactly(file.fd, &header, sizeof header))
       problem = header_problem(header, k, format, size - sizeof header);
+    if (!problem && max_age_seconds != 0 && is_expired(header, now_ms(), max_age_seconds)) {
+      outcome.result = load_result::expired;
+      return outcome;
+    }
     if (!problem) {
       ::posix_fadvise(file.fd, 0, 0, POSIX_FADV_SEQUENTIAL);
       checksumming_reader payload(file.fd, header.payload_size);
@@ -246,7 +257,7 @@ std::optional<std::uint64_t> save_entry(const entry_address &where, const key &k
         write(out);
         std::uint64_t checksum = 0;
         return payload.finish(size, checksum) &&
-               write_header(fd, make_header(k, format, size, checksum));
+               write_header(fd, make_header(k, format, size, checksum, now_ms()));
       },
       level);
   if (!stored)
@@ -319,9 +330,10 @@ std::unique_ptr<backend_lock> local_storage::lock(const entry_id &id,
   return nullptr;
 }
 
-loaded local_storage::read(const entry_id &id, payload_reader read) noexcept {
+loaded local_storage::read(const entry_id &id, payload_reader read,
+                           std::uint64_t max_age_seconds) noexcept {
   try {
-    return load_entry(address(id), id.k, id.format, read);
+    return load_entry(address(id), id.k, id.format, read, max_age_seconds);
   } catch (...) {
     return {}; // out of memory building the path: a miss
   }

@@ -30,8 +30,9 @@ entry_address address_of(std::string_view cache_dir, std::string_view function_d
                          const key &k);
 
 // damaged: the file is not a whole entry for this key and format (then removed);
-// unreadable: it is, but `read` failed on its payload (the value's type has changed).
-enum class load_result { hit, absent, damaged, unreadable };
+// unreadable: it is, but `read` failed on its payload (the value's type has changed);
+// expired: it was written longer ago than max_age (left for the next store to replace).
+enum class load_result { hit, absent, damaged, unreadable, expired };
 
 struct loaded {
   load_result result = load_result::absent;
@@ -45,9 +46,10 @@ using payload_writer = function_ref<void(std::ostream &)>;
 // Gives the payload of the entry for k to `read` as a stream, and verifies the
 // checksum as the bytes pass; a hit only if every check passed and `read` returned
 // normally (what it decoded from a damaged entry must then be discarded). A hit on an
-// entry last used more than a day ago refreshes its modification time.
+// entry last used more than a day ago refreshes its modification time. A max_age_seconds
+// other than 0 makes an older entry expired, unread.
 loaded load_entry(const entry_address &where, const key &k, value_format format,
-                  payload_reader read) noexcept;
+                  payload_reader read, std::uint64_t max_age_seconds = 0) noexcept;
 
 // Stores what `write` puts in the stream as the entry for k, or nothing. I/O problems
 // are warnings; an exception from `write` propagates after the partial file is removed.
@@ -83,7 +85,8 @@ public:
   std::unique_ptr<backend_lock> lock(const entry_id &id, double timeout_seconds) noexcept override;
   std::string name() const override { return std::string(cache_dir_); }
 
-  loaded read(const entry_id &id, payload_reader read) noexcept;
+  loaded read(const entry_id &id, payload_reader read,
+              std::uint64_t max_age_seconds = 0) noexcept;
   std::optional<std::uint64_t> write(const entry_id &id, payload_writer write, durability level);
 
   entry_address address(const entry_id &id) const;
