@@ -200,8 +200,14 @@ public:
     if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
       FD = Pattern;
     const FunctionDecl *Definition = FD->getDefinition();
-    if (Definition && Definition->getBody() && isUserCode(*Definition))
-      add(Definition);
+    if (Definition && Definition->getBody()) {
+      if (isUserCode(*Definition))
+        add(Definition);
+    } else if (isDefinedElsewhere(*FD)) {
+      FD = FD->getCanonicalDecl();
+      if (llvm::find(External, FD) == External.end())
+        External.push_back(FD);
+    }
   }
 
   void addType(QualType Written) {
@@ -222,10 +228,19 @@ public:
   }
 
   std::vector<const Decl *> Found;
+  std::vector<const FunctionDecl *> External;
 
 private:
+  // cachepy's runtime is neither the user's code nor what a cached function computes.
   bool isUserCode(const Decl &D) {
-    return !Headers.contains(D.getLocation(), D.getASTContext().getSourceManager());
+    return !isInRuntime(D) &&
+           !Headers.contains(D.getLocation(), D.getASTContext().getSourceManager());
+  }
+
+  // A function some other object file may define, with a call record of its own.
+  bool isDefinedElsewhere(const FunctionDecl &FD) {
+    return !FD.isTemplated() && FD.isExternallyVisible() && !FD.getBuiltinID() &&
+           !FD.isDeleted() && isUserCode(FD);
   }
 
   void addDecl(const Decl *D) {
@@ -249,7 +264,15 @@ private:
 
 } // namespace
 
-const std::vector<const Decl *> &BodyHasher::dependencies(const Decl &D) {
+bool isInRuntime(const Decl &D) {
+  const NamespaceDecl *Outermost = nullptr;
+  for (const DeclContext *Context = D.getDeclContext(); Context; Context = Context->getParent())
+    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Context))
+      Outermost = Namespace;
+  return Outermost && Outermost->getName() == "cachepy";
+}
+
+const BodyHasher::References &BodyHasher::references(const Decl &D) {
   auto It = Dependencies.find(&D);
   if (It != Dependencies.end())
     return It->second;
@@ -282,7 +305,7 @@ const std::vector<const Decl *> &BodyHasher::dependencies(const Decl &D) {
         Collector.addFunction(Method);
     }
   }
-  return Dependencies[&D] = std::move(Collector.Found);
+  return Dependencies[&D] = {std::move(Collector.Found), std::move(Collector.External)};
 }
 
 AstHash BodyHasher::ownHash(const Decl &D) {
@@ -314,21 +337,24 @@ AstHash BodyHasher::ownHash(const Decl &D) {
   return Own[&D] = Sink.digest();
 }
 
+std::vector<const Decl *> BodyHasher::reachable(const FunctionDecl &Definition) {
+  llvm::SmallPtrSet<const Decl *, 16> Reached{&Definition};
+  std::vector<const Decl *> Found{&Definition};
+  for (size_t Next = 0; Next < Found.size(); ++Next)
+    for (const Decl *Dependency : references(*Found[Next]).Defined)
+      if (Reached.insert(Dependency).second)
+        Found.push_back(Dependency);
+  return Found;
+}
+
 // The function's own hash, combined with the own hashes of everything it reaches,
 // sorted: deterministic, and safe for recursion and mutual recursion.
 AstHash BodyHasher::hashWithDependencies(const FunctionDecl &Definition) {
-  llvm::SmallPtrSet<const Decl *, 16> Reached{&Definition};
-  std::vector<const Decl *> Pending{&Definition};
   std::vector<std::pair<uint64_t, uint64_t>> Reachable;
-  while (!Pending.empty()) {
-    const Decl *Next = Pending.back();
-    Pending.pop_back();
-    for (const Decl *Dependency : dependencies(*Next))
-      if (Reached.insert(Dependency).second) {
-        Pending.push_back(Dependency);
-        AstHash Hash = ownHash(*Dependency);
-        Reachable.emplace_back(Hash.High, Hash.Low);
-      }
+  const std::vector<const Decl *> Reached = reachable(Definition);
+  for (const Decl *Dependency : llvm::drop_begin(Reached)) {
+    AstHash Hash = ownHash(*Dependency);
+    Reachable.emplace_back(Hash.High, Hash.Low);
   }
   llvm::sort(Reachable);
   HashSink Sink;
@@ -337,6 +363,15 @@ AstHash BodyHasher::hashWithDependencies(const FunctionDecl &Definition) {
   Sink.add(Self.Low);
   Sink.add(Reachable.data(), Reachable.size() * sizeof(Reachable[0]));
   return Sink.digest();
+}
+
+std::vector<const FunctionDecl *> BodyHasher::externalCallees(const FunctionDecl &Definition) {
+  std::vector<const FunctionDecl *> Callees;
+  for (const Decl *Reached : reachable(Definition))
+    for (const FunctionDecl *Callee : references(*Reached).External)
+      if (llvm::find(Callees, Callee) == Callees.end())
+        Callees.push_back(Callee);
+  return Callees;
 }
 
 } // namespace cachepy

@@ -9,6 +9,9 @@
 //   - the definitions of the classes it uses, returns or takes (fields, bases,
 //     default member initializers, serialize/save/load), so that a stored value is
 //     never read back into a changed type.
+// What the function reaches in other translation units is seen through call records
+// (CallRecords.h): externalCallees lists the functions it reaches here that are
+// declared but not defined in this translation unit.
 //
 //===----------------------------------------------------------------------===//
 
@@ -25,6 +28,9 @@
 
 namespace cachepy {
 
+// Whether D belongs to cachepy's runtime (namespace cachepy), which no hash follows.
+bool isInRuntime(const clang::Decl &D);
+
 struct AstHash {
   uint64_t High = 0;
   uint64_t Low = 0;
@@ -34,14 +40,27 @@ class BodyHasher {
 public:
   explicit BodyHasher(CompilerHeaders &Headers) : Headers(Headers) {}
   AstHash hashWithDependencies(const clang::FunctionDecl &Definition);
+  // The functions Definition calls, itself or through what this translation unit
+  // defines, that are declared here and defined elsewhere (not in the compiler's own
+  // headers, nor cachepy's runtime): their changes reach it through call records.
+  std::vector<const clang::FunctionDecl *>
+  externalCallees(const clang::FunctionDecl &Definition);
 
 private:
+  // What a declaration refers to: definitions here, and functions defined elsewhere.
+  struct References {
+    std::vector<const clang::Decl *> Defined;
+    std::vector<const clang::FunctionDecl *> External;
+  };
+
   AstHash ownHash(const clang::Decl &D);
-  const std::vector<const clang::Decl *> &dependencies(const clang::Decl &D);
+  const References &references(const clang::Decl &D);
+  // Definition and every definition here it reaches, transitively.
+  std::vector<const clang::Decl *> reachable(const clang::FunctionDecl &Definition);
 
   CompilerHeaders &Headers;
   llvm::DenseMap<const clang::Decl *, AstHash> Own;
-  llvm::DenseMap<const clang::Decl *, std::vector<const clang::Decl *>> Dependencies;
+  llvm::DenseMap<const clang::Decl *, References> Dependencies;
 };
 
 } // namespace cachepy

@@ -20,6 +20,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "AnnotationScan.h"
+#include "CallRecords.h"
 #include "CheckingConsumer.h"
 #include "Diagnostics.h"
 #include "HeaderFixes.h"
@@ -28,6 +29,7 @@
 #include "RuntimePCH.h"
 
 #include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Lex/PreprocessorOptions.h"
@@ -184,7 +186,13 @@ protected:
             dumpRewrite(File, Options.DumpRewrite, CI.getDiagnostics());
       }
     }
-    return std::make_unique<CheckingConsumer>(CI, UncachedReason);
+    // Every translation unit that generates code publishes its functions' call
+    // records, so that cached functions elsewhere see changes made here.
+    std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+    Consumers.push_back(std::make_unique<CheckingConsumer>(CI, std::move(UncachedReason)));
+    if (std::unique_ptr<ASTConsumer> Records = createCallRecordsConsumer(CI))
+      Consumers.push_back(std::move(Records));
+    return std::make_unique<MultiplexConsumer>(std::move(Consumers));
   }
 
   bool ParseArgs(const CompilerInstance &CI,

@@ -16,10 +16,15 @@
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Serialization/ASTReader.h"
 #include "clang/Serialization/InMemoryModuleCache.h"
+#include "llvm/IR/Module.h"
 #if CLANG_VERSION_MAJOR >= 22
 #include "clang/Serialization/ModuleCache.h"
 #endif
+#if CLANG_VERSION_MAJOR >= 17
+#include "llvm/Passes/PassBuilder.h"
+#endif
 
+#include <functional>
 #include <memory>
 
 namespace cachepy {
@@ -163,6 +168,38 @@ public:
     includeSeen(FileName, File);
   }
 };
+
+#if CLANG_VERSION_MAJOR >= 17
+/// An LLVM module pass that runs a function, even on optnone code.
+struct ModuleCallbackPass : llvm::PassInfoMixin<ModuleCallbackPass> {
+  std::function<void(llvm::Module &)> Run;
+
+  llvm::PreservedAnalyses run(llvm::Module &Module, llvm::ModuleAnalysisManager &) {
+    Run(Module);
+    return llvm::PreservedAnalyses::none();
+  }
+  static bool isRequired() { return true; }
+};
+#endif
+
+/// Runs Pass on the LLVM module CI's compilation generates, before it is optimized.
+/// \returns false where clang lets no plugin add passes (before clang 17).
+inline bool addModulePass(clang::CompilerInstance &CI,
+                          std::function<void(llvm::Module &)> Pass) {
+#if CLANG_VERSION_MAJOR >= 17
+  CI.getCodeGenOpts().PassBuilderCallbacks.push_back([Pass](llvm::PassBuilder &Builder) {
+    Builder.registerPipelineStartEPCallback(
+        [Pass](llvm::ModulePassManager &Passes, llvm::OptimizationLevel) {
+          Passes.addPass(ModuleCallbackPass{{}, Pass});
+        });
+  });
+  return true;
+#else
+  static_cast<void>(CI);
+  static_cast<void>(Pass);
+  return false;
+#endif
+}
 
 } // namespace cachepy
 

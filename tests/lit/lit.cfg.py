@@ -39,6 +39,10 @@ config.substitutions.append(("%cachepy", cachepy_flags))
 config.substitutions.append(("%examples", config.cachepy_examples))
 config.substitutions.append(("%python", sys.executable))
 
+# Clang 17 and newer let the plugin add the LLVM pass that writes call records.
+if int(config.clang_version) >= 17:
+    config.available_features.add("records")
+
 # Tests that build with GCC (the "without the plugin" guarantee) need g++.
 if shutil.which("g++"):
     config.available_features.add("gcc")

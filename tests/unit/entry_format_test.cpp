@@ -30,7 +30,7 @@ TEST(EntryFormat, RoundTripsThePayload) {
 
 TEST(EntryFormat, AnEntryExpiresOnlyPastItsMaxAgeCountedFromItsWriteTime) {
   const std::uint64_t written_ms = 1'000'000;
-  const entry_header header = make_header(some_key, backend::binary, 0, 0, written_ms);
+  const entry_header header = make_header(some_key, value_format::binary, 0, 0, written_ms);
   EXPECT_FALSE(is_expired(header, written_ms + 10'000, 10));
   EXPECT_TRUE(is_expired(header, written_ms + 10'001, 10));
   EXPECT_FALSE(is_expired(header, written_ms - 5'000, 1)); // a clock set back

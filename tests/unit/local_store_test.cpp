@@ -1,5 +1,5 @@
 #include "store_text.hpp"
-#include "store/entry_format.hpp"
+#include "storage/local/entry_format.hpp"
 
 #include "storage/local/entry_lock.hpp"
 #include "storage/local/layout.hpp"
@@ -59,7 +59,7 @@ TEST_F(LocalStore, AnEntryWrittenLongerAgoThanItsMaxAgeIsExpiredAndLeftForTheSto
   }
   std::string payload;
   const auto load = [&](std::uint64_t max_age) {
-    return load_entry(where, k, backend::binary, [&](std::istream &in, std::uint64_t) {
+    return load_entry(where, k, value_format::binary, [&](std::istream &in, std::uint64_t) {
              payload.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
            }, max_age).result;
   };

@@ -23,7 +23,7 @@ using cachepy::testing::silent_listener;
 
 const key k{0x1234, 0x5678};
 const std::string name = k.hex();
-const entry_id id{"f-1234abcd", k, backend::binary};
+const entry_id id{"f-1234abcd", k, value_format::binary};
 
 // A whole entry file's bytes, as the local store writes them.
 std::string entry_bytes(std::size_t payload_size) {
@@ -31,7 +31,8 @@ std::string entry_bytes(std::size_t payload_size) {
   for (std::size_t i = 0; i < payload_size; i += 4096)
     payload[i] = static_cast<char>(i / 4096);
   const entry_header header =
-      make_header(k, backend::binary, payload.size(), XXH3_64bits(payload.data(), payload.size()));
+      make_header(k, value_format::binary, payload.size(),
+                  XXH3_64bits(payload.data(), payload.size()), /*written_at_ms=*/1);
   return std::string(reinterpret_cast<const char *>(&header), sizeof header) + payload;
 }
 
@@ -45,7 +46,7 @@ std::unique_ptr<storage_backend> remote(const std::string &spec, const std::stri
 // An intact entry for k from the remote, as the facade accepts it.
 std::optional<std::string> load(storage_backend &server) {
   std::optional<std::string> entry = server.load(id);
-  if (entry && !decode_entry(*entry, k, backend::binary).ok)
+  if (entry && !decode_entry(*entry, k, value_format::binary).ok)
     return std::nullopt;
   return entry;
 }

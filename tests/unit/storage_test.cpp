@@ -67,7 +67,7 @@ protected:
     result = storage
                  .load([&](std::istream &in, std::uint64_t) {
                    text.assign(std::istreambuf_iterator<char>(in), {});
-                 })
+                 }, /*max_age_seconds=*/0)
                  .result;
     return text;
   }
