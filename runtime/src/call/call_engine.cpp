@@ -143,9 +143,8 @@ private:
   }
 
   // A kept value does not know its entry's age: results that expire are read from disk.
-  bool uses_memory() const {
-    return config_.memory_limit_bytes != 0 && ops_.keep && max_age_seconds_ == 0;
-  }
+  // (The memory limit, 0 for off, is the storage facade's to apply.)
+  bool uses_memory() const { return ops_.keep && max_age_seconds_ == 0; }
 
   const function_site &site_;
   std::string_view cache_dir_;
