@@ -153,6 +153,50 @@ TEST(RemoteBackend, DamagedAndTruncatedValuesAreMisses) {
   EXPECT_TRUE(load(*server));
 }
 
+// More chunks than either pipeline window (sizes, then bytes), small ones so that the
+// test stays small; a damaged chunk stops the read, and the replies still due are read,
+// so that the connection's next command gets its own reply.
+TEST(RemoteBackend, RedisReadsChunksPipelinedAndStaysInStep) {
+  redis_server redis;
+  std::string problem;
+  redis_storage raw(*parse_remote_url(redis.url(), problem));
+  constexpr std::size_t small_chunk = 4096;
+  const std::string entry = entry_bytes(100 * small_chunk + 7);
+  ASSERT_TRUE(write_record(raw, "a", entry, "", small_chunk).ok());
+  const remote_reply read = read_record(raw, "a", "");
+  ASSERT_TRUE(read.ok()) << read.problem;
+  EXPECT_TRUE(read.bytes == entry);
+
+  ASSERT_TRUE(raw.put("a.50", "short").ok());
+  EXPECT_EQ(read_record(raw, "a", "").status, remote_status::damaged);
+  ASSERT_TRUE(raw.put("b", "value").ok());
+  EXPECT_EQ(raw.get("b").bytes, "value");
+  // The manifest of "a" under "c", with only half of the chunks there.
+  ASSERT_TRUE(raw.put("c", raw.get("a").bytes).ok());
+  for (int i = 0; i < 50; ++i)
+    ASSERT_TRUE(raw.put("c." + std::to_string(i), raw.get("a." + std::to_string(i)).bytes).ok());
+  EXPECT_EQ(read_record(raw, "c", "").status, remote_status::damaged);
+  EXPECT_EQ(raw.get("b").bytes, "value");
+}
+
+// A manifest whose chunks are gone (evicted by the server, say) is a miss, and warned
+// about once: the remote is not used as it was meant to be.
+TEST(RemoteBackend, AMissingChunkIsAMissWithOneWarning) {
+  redis_server redis;
+  std::string problem;
+  redis_storage raw(*parse_remote_url(redis.url(), problem));
+  auto server = remote(redis.url());
+  ASSERT_TRUE(write_record(raw, "elsewhere", entry_bytes(default_chunk_size), "").ok());
+  ASSERT_TRUE(raw.put(name, raw.get("elsewhere").bytes).ok()); // its chunks are not there
+  const std::string warnings = capture_warnings([&] {
+    EXPECT_FALSE(load(*server));
+    EXPECT_FALSE(load(*server));
+  });
+  EXPECT_EQ(count(warnings, "ignoring entry " + name + " (a chunk is missing)"), 1u) << warnings;
+  server->save(id, entry_bytes(default_chunk_size)); // and the backend still works
+  EXPECT_TRUE(load(*server));
+}
+
 TEST(RemoteBackend, ReadOnlyRemotesAreReadNeverWritten) {
   redis_server redis;
   auto read_only = remote(redis.url() + "|read-only=true"), writer = remote(redis.url());

@@ -56,11 +56,13 @@ TEST_P(RemoteRecordSizes, RoundTripWholeOrChunked) {
 INSTANTIATE_TEST_SUITE_P(Sizes, RemoteRecordSizes,
                          ::testing::Values(0, 1, chunk - 1, chunk, chunk + 1, 5 * chunk + 3));
 
-TEST(RemoteRecord, AMissingChunkIsAMiss) {
+TEST(RemoteRecord, AMissingChunkIsDamaged) {
   map_storage storage;
   ASSERT_TRUE(write_record(storage, "k", bytes_of(3 * chunk), "", chunk).ok());
   storage.values.erase("k.1");
-  EXPECT_EQ(read_record(storage, "k", "").status, remote_status::missing);
+  const remote_reply read = read_record(storage, "k", "");
+  EXPECT_EQ(read.status, remote_status::damaged);
+  EXPECT_EQ(read.problem, "a chunk is missing");
 }
 
 TEST(RemoteRecord, TruncatedValuesAndChunksAreDamaged) {
@@ -86,7 +88,7 @@ TEST(RemoteRecord, ForgedHugeSizesAllocateNothing) {
   ASSERT_TRUE(write_record(storage, "m", bytes_of(2 * chunk), "", chunk).ok());
   std::memcpy(storage.values["m"].data() + 16, &huge, sizeof huge);
   storage.gets = 0;
-  EXPECT_EQ(read_record(storage, "m", "").status, remote_status::missing);
+  EXPECT_EQ(read_record(storage, "m", "").status, remote_status::damaged);
   EXPECT_EQ(storage.gets, 4); // the manifest, two chunks, the first absent one
 }
 

@@ -1,7 +1,10 @@
 #include "redis_storage.hpp"
 
+#include <cachepy/detail/number_arrays.hpp>
+
 #include <hiredis/hiredis.h>
 
+#include <cstring>
 #include <sys/time.h>
 #include <vector>
 
@@ -22,16 +25,87 @@ constexpr const char *renew_script =
 // A value's name is its key's 32 hex digits; chunks and locks add a suffix.
 bool is_entry_name(std::string_view name) { return name.size() == 32; }
 
-redisReply *send(redisContext *context, std::initializer_list<std::string_view> args) {
+// Replies ahead: sizes are a few bytes each; chunks are megabytes the server copies into
+// its output buffer, so two keep the socket busy without holding many.
+constexpr std::uint64_t size_window = 64, chunk_window = 2;
+
+struct command_args {
   std::vector<const char *> argv;
   std::vector<std::size_t> lengths;
-  for (std::string_view arg : args) {
-    argv.push_back(arg.data());
-    lengths.push_back(arg.size());
+  explicit command_args(std::initializer_list<std::string_view> args) {
+    for (std::string_view arg : args) {
+      argv.push_back(arg.data());
+      lengths.push_back(arg.size());
+    }
   }
+  int count() const { return static_cast<int>(argv.size()); }
+};
+
+redisReply *send(redisContext *context, std::initializer_list<std::string_view> args) {
+  command_args command(args);
   return static_cast<redisReply *>(
-      redisCommandArgv(context, static_cast<int>(argv.size()), argv.data(), lengths.data()));
+      redisCommandArgv(context, command.count(), command.argv.data(), command.lengths.data()));
 }
+
+// A string of `size` bytes whose pages are faulted in at once, huge ones where they fit:
+// page by page, fresh memory of 80 MB costs more than the transfer (a trap per page).
+std::string fresh_bytes(std::uint64_t size) {
+  std::string bytes;
+  bytes.reserve(size);
+  prepare_fresh_memory(bytes.data(), size);
+  bytes.resize(size);
+  return bytes;
+}
+
+// Where hiredis puts the next chunk: straight from its read buffer into the value,
+// instead of into a reply object and then a string of its own.
+struct chunk_target {
+  redisReplyObjectFunctions *plain = nullptr; // hiredis's own
+  char *into = nullptr;
+  std::uint64_t room = 0;
+  std::uint64_t length = 0; // of the last bulk string; copied only if it filled `room`
+};
+
+void *copy_to_target(const redisReadTask *task, char *str, size_t len) {
+  chunk_target &target = *static_cast<chunk_target *>(task->privdata);
+  if (task->type != REDIS_REPLY_STRING || task->parent)
+    return target.plain->createString(task, str, len);
+  target.length = len;
+  if (len == target.room)
+    std::memcpy(target.into, str, len);
+  return target.plain->createString(task, str, 0); // an empty reply: the bytes are copied
+}
+
+// Sends the connection's bulk strings to `target` while it lives, and keeps hiredis's
+// read buffer between replies (it would free and regrow it for every chunk).
+class reader_redirect {
+public:
+  reader_redirect(redisContext *&context, chunk_target &target)
+      : context_(context), fn_(context->reader->fn), privdata_(context->reader->privdata),
+        maxbuf_(context->reader->maxbuf), functions_(*fn_) {
+    target.plain = fn_;
+    functions_.createString = copy_to_target;
+    context->reader->fn = &functions_;
+    context->reader->privdata = &target;
+    context->reader->maxbuf = 0;
+  }
+  ~reader_redirect() {
+    if (!context_) // closed meanwhile, reader and all
+      return;
+    context_->reader->fn = fn_;
+    context_->reader->privdata = privdata_;
+    context_->reader->maxbuf = maxbuf_;
+  }
+  reader_redirect(const reader_redirect &) = delete;
+  reader_redirect &operator=(const reader_redirect &) = delete;
+
+private:
+  redisContext *&context_;
+  redisReplyObjectFunctions *fn_;
+  void *privdata_;
+  std::size_t maxbuf_;
+  redisReplyObjectFunctions functions_;
+};
 
 } // namespace
 
@@ -92,12 +166,7 @@ redis_storage::reply_ptr redis_storage::command(std::initializer_list<std::strin
     return nullptr;
   reply_ptr reply(send(context_, args));
   if (!reply) {
-    // A timeout or a broken connection leaves the protocol out of step: start afresh.
-    problem = context_->err ? context_->errstr : "no reply";
-    if (problem.empty() || problem == "Resource temporarily unavailable")
-      problem = "no reply within the operation timeout";
-    redisFree(context_);
-    context_ = nullptr;
+    disconnect(problem);
     return nullptr;
   }
   if (reply->type == REDIS_REPLY_ERROR) {
@@ -105,6 +174,92 @@ redis_storage::reply_ptr redis_storage::command(std::initializer_list<std::strin
     return nullptr;
   }
   return reply;
+}
+
+void redis_storage::disconnect(std::string &problem) {
+  problem = context_->err ? context_->errstr : "no reply";
+  if (problem.empty() || problem == "Resource temporarily unavailable")
+    problem = "no reply within the operation timeout";
+  redisFree(context_);
+  context_ = nullptr;
+}
+
+bool redis_storage::pipeline(const chunk_list &chunks, std::string_view verb,
+                             std::uint64_t window,
+                             const std::function<bool(std::uint64_t, const redisReply &)> &take,
+                             std::string &problem) {
+  bool taking = true;
+  for (std::uint64_t sent = 0, received = 0; received < sent || (taking && sent < chunks.count);
+       ++received) {
+    for (; taking && sent < chunks.count && sent - received < window; ++sent) {
+      const std::string full = full_name(chunks.chunk_name(sent));
+      command_args command({verb, full});
+      if (redisAppendCommandArgv(context_, command.count(), command.argv.data(),
+                                 command.lengths.data()) != REDIS_OK) {
+        disconnect(problem);
+        return false;
+      }
+    }
+    void *answer = nullptr;
+    if (redisGetReply(context_, &answer) != REDIS_OK || !answer) {
+      disconnect(problem);
+      return false;
+    }
+    const reply_ptr reply(static_cast<redisReply *>(answer));
+    if (taking && reply->type == REDIS_REPLY_ERROR)
+      problem = std::string(reply->str, reply->len);
+    taking = taking && problem.empty() && take(received, *reply);
+  }
+  return problem.empty();
+}
+
+remote_reply redis_storage::get_chunks(const chunk_list &chunks, std::string &value) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  remote_reply result;
+  if (!context_ && !connect(result.problem))
+    return result;
+  result.status = remote_status::ok;
+  auto settle = [&](remote_status status, const char *problem) {
+    result.status = status;
+    result.problem = problem;
+    return false;
+  };
+  // Their sizes first: only bytes the server holds size the allocation below.
+  auto sized = [&](std::uint64_t i, const redisReply &length) {
+    if (length.type == REDIS_REPLY_INTEGER && length.integer == 0)
+      return settle(remote_status::damaged, "a chunk is missing");
+    if (length.type != REDIS_REPLY_INTEGER ||
+        static_cast<std::uint64_t>(length.integer) != chunks.chunk_bytes(i))
+      return settle(remote_status::damaged, "a chunk of the wrong size");
+    return true;
+  };
+  std::string failure;
+  if (!pipeline(chunks, "STRLEN", size_window, sized, failure)) {
+    result.status = remote_status::failed;
+    result.problem = failure;
+  }
+  if (!result.ok())
+    return result;
+  value = fresh_bytes(chunks.total);
+  chunk_target target;
+  target.into = value.data();
+  target.room = chunks.chunk_bytes(0);
+  const reader_redirect redirect(context_, target);
+  auto copied = [&](std::uint64_t i, const redisReply &chunk) {
+    if (chunk.type == REDIS_REPLY_NIL) // gone since its size was read
+      return settle(remote_status::damaged, "a chunk is missing");
+    if (chunk.type != REDIS_REPLY_STRING || target.length != target.room)
+      return settle(remote_status::damaged, "a chunk of the wrong size");
+    target.into += target.room;
+    target.length = 0;
+    target.room = i + 1 < chunks.count ? chunks.chunk_bytes(i + 1) : 0;
+    return true;
+  };
+  if (!pipeline(chunks, "GET", chunk_window, copied, failure)) {
+    result.status = remote_status::failed;
+    result.problem = failure;
+  }
+  return result;
 }
 
 remote_reply redis_storage::get(const std::string &name) {

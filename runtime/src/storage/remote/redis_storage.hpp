@@ -24,6 +24,9 @@ public:
 
   remote_reply get(const std::string &name) override;
   remote_reply put(const std::string &name, std::string_view bytes) override;
+  // Pipelined: the chunks' sizes (STRLEN), then their bytes, read from hiredis's buffer
+  // straight into the value.
+  remote_reply get_chunks(const chunk_list &chunks, std::string &value) override;
   bool exists(const std::string &name) override;
   lock_status try_lock(const std::string &name, const std::string &token, int lease_ms) override;
   bool renew(const std::string &name, const std::string &token, int lease_ms) override;
@@ -41,6 +44,14 @@ private:
   // reply, with `problem` set, when the connection or the command failed.
   reply_ptr command(std::initializer_list<std::string_view> args, std::string &problem);
   bool connect(std::string &problem);
+  // After a failed read or write: the protocol is out of step, so the connection goes.
+  void disconnect(std::string &problem);
+  // `verb` on every chunk, at most `window` commands ahead of the replies, each reply
+  // given in order to `take` until it returns false (the rest are read and dropped).
+  // False, with `problem`, when the server failed or answered with an error.
+  bool pipeline(const chunk_list &chunks, std::string_view verb, std::uint64_t window,
+                const std::function<bool(std::uint64_t, const redisReply &)> &take,
+                std::string &problem);
   // Runs `per_key` (STRLEN, DEL) on every key under the prefix (found with SCAN, never
   // KEYS) and gives `visit` its reply, and whether the key is a whole value's.
   bool each_key(std::string_view per_key,

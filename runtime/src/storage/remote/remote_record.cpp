@@ -33,10 +33,6 @@ std::string header_bytes(std::uint32_t kind, std::uint64_t entry_size, std::uint
   return std::string(reinterpret_cast<const char *>(&header), sizeof header) + signature;
 }
 
-std::string chunk_name(const std::string &name, std::uint64_t index) {
-  return name + "." + std::to_string(index);
-}
-
 remote_reply damaged(const char *problem) {
   remote_reply reply;
   reply.status = remote_status::damaged;
@@ -44,25 +40,14 @@ remote_reply damaged(const char *problem) {
   return reply;
 }
 
-// Appends the manifest's chunks to `entry`, each exactly the size the manifest implies.
+// The manifest's chunks, each exactly the size the manifest implies, as `entry`.
 remote_reply read_chunks(remote_storage &storage, const std::string &name,
                          const record_header &header, std::string &entry) {
   if (header.chunk_size < smallest_chunk || header.entry_size <= header.chunk_size)
     return damaged("malformed manifest");
-  const std::uint64_t count = (header.entry_size + header.chunk_size - 1) / header.chunk_size;
-  for (std::uint64_t i = 0; i < count; ++i) {
-    remote_reply chunk = storage.get(chunk_name(name, i));
-    if (!chunk.ok())
-      return chunk;
-    const std::uint64_t expected =
-        i + 1 < count ? header.chunk_size : header.entry_size - i * header.chunk_size;
-    if (chunk.bytes.size() != expected)
-      return damaged("a chunk of the wrong size");
-    entry += chunk.bytes;
-  }
-  remote_reply reply;
-  reply.status = remote_status::ok;
-  return reply;
+  const chunk_list chunks{name, (header.entry_size + header.chunk_size - 1) / header.chunk_size,
+                          header.chunk_size, header.entry_size};
+  return storage.get_chunks(chunks, entry);
 }
 
 } // namespace
@@ -73,8 +58,11 @@ remote_reply write_record(remote_storage &storage, const std::string &name,
   const std::string signature = secret.empty() ? std::string() : sign_entry(secret, name, entry);
   if (entry.size() <= chunk_size)
     return storage.put(name, header_bytes(whole, entry.size(), 0, signature).append(entry));
-  for (std::size_t offset = 0, i = 0; offset < entry.size(); offset += chunk_size, ++i) {
-    remote_reply reply = storage.put(chunk_name(name, i), entry.substr(offset, chunk_size));
+  const chunk_list chunks{name, (entry.size() + chunk_size - 1) / chunk_size, chunk_size,
+                          entry.size()};
+  for (std::uint64_t i = 0; i < chunks.count; ++i) {
+    remote_reply reply =
+        storage.put(chunks.chunk_name(i), entry.substr(i * chunk_size, chunk_size));
     if (!reply.ok())
       return reply;
   }
@@ -95,7 +83,8 @@ remote_reply read_record(remote_storage &storage, const std::string &name,
   if (header.signature_size > reply.bytes.size() - sizeof header)
     return damaged("truncated record");
   const std::string signature = reply.bytes.substr(sizeof header, header.signature_size);
-  std::string entry = reply.bytes.substr(sizeof header + header.signature_size);
+  // In place: a whole value may be megabytes, and fresh memory is dear.
+  std::string entry = std::move(reply.bytes.erase(0, sizeof header + header.signature_size));
   if (header.kind == manifest && entry.empty()) {
     remote_reply chunks = read_chunks(storage, name, header, entry);
     if (!chunks.ok())

@@ -4,7 +4,8 @@
 // How an entry's bytes (exactly a local entry file) are kept on a remote: a record
 // header, the signature when there is a secret, then the entry; or, above the chunk
 // size, chunks "<name>.<i>" written first and a manifest record under <name> last, so
-// that a reader who sees the manifest finds the chunks (a missing one is a miss).
+// that a reader who sees the manifest finds the chunks (a missing one makes the entry
+// damaged: a miss, warned about).
 // Nothing read from the server is trusted to size an allocation.
 
 #include "remote_storage.hpp"

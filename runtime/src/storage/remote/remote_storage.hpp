@@ -24,6 +24,19 @@ struct remote_reply {
 // try_lock: taken by us, held by another (`missing` in status terms is not used).
 enum class lock_status { taken, held, failed, unsupported };
 
+// The chunks of one large value, as its manifest describes them: `count` chunks named
+// "<name>.<i>", each `chunk_size` bytes but the last, `total` bytes in all.
+struct chunk_list {
+  std::string name;
+  std::uint64_t count = 0;
+  std::uint64_t chunk_size = 0;
+  std::uint64_t total = 0;
+  std::string chunk_name(std::uint64_t i) const { return name + "." + std::to_string(i); }
+  std::uint64_t chunk_bytes(std::uint64_t i) const {
+    return i + 1 < count ? chunk_size : total - i * chunk_size;
+  }
+};
+
 struct remote_usage {
   std::uint64_t entries = 0;
   std::uint64_t bytes = 0;
@@ -34,6 +47,10 @@ public:
   virtual ~remote_storage() = default;
   virtual remote_reply get(const std::string &name) = 0;
   virtual remote_reply put(const std::string &name, std::string_view bytes) = 0;
+  // The chunks' bytes, in order, into `value` (total bytes on ok); damaged if one is
+  // missing (a manifest promised it) or has another size. This one gets them one by one; a backend
+  // that can ask for several at once does.
+  virtual remote_reply get_chunks(const chunk_list &chunks, std::string &value);
   // Whether `name` is there, without fetching it; false also when the server failed.
   virtual bool exists(const std::string &name) = 0;
 

@@ -1,0 +1,23 @@
+#include "remote_storage.hpp"
+
+namespace cachepy::detail {
+
+remote_reply remote_storage::get_chunks(const chunk_list &chunks, std::string &value) {
+  value.clear();
+  for (std::uint64_t i = 0; i < chunks.count; ++i) {
+    remote_reply chunk = get(chunks.chunk_name(i));
+    if (chunk.status == remote_status::missing ||
+        (chunk.ok() && chunk.bytes.size() != chunks.chunk_bytes(i))) {
+      chunk.problem = chunk.ok() ? "a chunk of the wrong size" : "a chunk is missing";
+      chunk.status = remote_status::damaged;
+    }
+    if (!chunk.ok())
+      return chunk;
+    value += chunk.bytes;
+  }
+  remote_reply reply;
+  reply.status = remote_status::ok;
+  return reply;
+}
+
+} // namespace cachepy::detail
