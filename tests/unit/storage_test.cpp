@@ -42,6 +42,8 @@ public:
   }
   void touch(const entry_id &) noexcept override {}
   std::unique_ptr<backend_lock> lock(const entry_id &, double) noexcept override {
+    if (!grants_leases)
+      return nullptr;
     return std::make_unique<held>(locks_held);
   }
   std::string name() const override { return "fake://remote"; }
@@ -49,6 +51,7 @@ public:
   std::map<std::string, std::string> entries;
   int loads = 0;
   int locks_held = 0;
+  bool grants_leases = true; // false: as after waiting for a peer that stored the entry
 };
 
 class Storage : public ::testing::Test {
@@ -184,6 +187,31 @@ TEST_F(AdoptEntry, DamagedTruncatedOrForeignBytesAreRefusedAndLeaveNothing) {
 TEST_F(AdoptEntry, AnEntryOfAnotherFormatIsRefused) {
   const std::string bytes = entry_bytes("value", k);
   EXPECT_FALSE(adopt_entry(target, k, value_format::json, bytes));
+}
+
+// A miss reads again after the lock, for what a peer stored meanwhile; a remote whose
+// lease the call holds has nothing new (a holder stores before it releases, and a
+// waiter looks for the entry before it takes the lease): it is asked once.
+TEST_F(Storage, AfterTheLockARemoteIsAskedAgainOnlyWithoutItsLease) {
+  entry_storage storage = storage_of(local.path());
+  load_result result;
+  text_of(storage, result);
+  {
+    const storage_lock held = storage.lock(1);
+    text_of(storage, result);
+  }
+  EXPECT_EQ(result, load_result::absent);
+  EXPECT_EQ(fake->loads, 1);
+
+  cachepy::testing::scratch_dir other{"storage-other"};
+  entry_storage waiter = storage_of(other.path());
+  fake->loads = 0;
+  fake->grants_leases = false;
+  text_of(waiter, result);
+  const storage_lock held = waiter.lock(1);
+  fake->entries[id.k.hex()] = entry_bytes("stored by the peer it waited for");
+  EXPECT_EQ(text_of(waiter, result), "stored by the peer it waited for");
+  EXPECT_EQ(fake->loads, 2);
 }
 
 } // namespace

@@ -56,7 +56,10 @@ loaded entry_storage::load(payload_reader read, std::uint64_t max_age_seconds) n
   loaded local = local_.read(id_, read, max_age_seconds);
   if (local.result == load_result::hit || local.result == load_result::unreadable)
     return local;
-  for (const std::unique_ptr<storage_backend> &remote : remotes_) {
+  for (std::size_t i = 0; i < remotes_.size(); ++i) {
+    const std::unique_ptr<storage_backend> &remote = remotes_[i];
+    if (i < leased_.size() && leased_[i])
+      continue;
     const std::optional<std::string> entry = remote->load(id_);
     if (!entry)
       continue;
@@ -85,10 +88,16 @@ std::optional<std::uint64_t> entry_storage::save(payload_writer write, durabilit
 storage_lock entry_storage::lock(double timeout_seconds) noexcept {
   storage_lock held;
   held.local = local_.lock(id_, timeout_seconds);
-  for (const std::unique_ptr<storage_backend> &remote : remotes_)
-    if (std::unique_ptr<backend_lock> taken = remote->lock(id_, timeout_seconds))
+  try {
+    leased_.assign(remotes_.size(), false);
+  } catch (...) {
+  }
+  for (std::size_t i = 0; i < remotes_.size(); ++i)
+    if (std::unique_ptr<backend_lock> taken = remotes_[i]->lock(id_, timeout_seconds))
       try {
         held.remote.push_back(std::move(taken));
+        if (i < leased_.size())
+          leased_[i] = true;
       } catch (...) {
       }
   return held;

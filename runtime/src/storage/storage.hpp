@@ -61,7 +61,9 @@ public:
   void forget() noexcept;
 
   // The local entry, else the first remote one that is intact (then kept locally);
-  // one written longer than max_age_seconds ago (0: no limit) is expired.
+  // one written longer than max_age_seconds ago (0: no limit) is expired. A remote whose
+  // lease lock() took is not asked: no peer has stored there since (a holder stores
+  // before it releases, and a waiter looks for the entry before it takes the lease).
   loaded load(payload_reader read, std::uint64_t max_age_seconds) noexcept;
   // Local first, then each remote; the payload's size, or nothing if not stored locally.
   std::optional<std::uint64_t> save(payload_writer write, durability level);
@@ -80,6 +82,7 @@ private:
   const settings &config_;
   local_storage local_;
   const remote_list &remotes_;
+  std::vector<bool> leased_; // by remote, once lock() ran
   std::uint64_t generation_ = 0;
 };
 
