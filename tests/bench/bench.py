@@ -274,6 +274,37 @@ def free_port():
                 pass
 
 
+def loopback_read(port, keys):
+    """The transfer limit of a Redis hit: the same values fetched with pipelined GETs on a
+    plain socket into memory already touched, with no parsing or copying; seconds."""
+    commands = b"".join(b"*2\r\n$3\r\nGET\r\n$%d\r\n%s\r\n" % (len(key), key) for key in keys)
+    buffer = bytearray(b"\1") * (100 << 20)
+    view = memoryview(buffer)
+    with socket.create_connection(("127.0.0.1", port)) as server:
+        start = time.perf_counter()
+        server.sendall(commands)
+        have = parsed = replies = 0
+        while replies < len(keys):
+            have += server.recv_into(view[have:])
+            while replies < len(keys):
+                line_end = buffer.find(b"\r\n", parsed, have)
+                if line_end < 0:
+                    break
+                end = line_end + 2 + int(buffer[parsed + 1:line_end]) + 2
+                if end > have:
+                    break
+                parsed, replies = end, replies + 1
+        return time.perf_counter() - start
+
+
+def chunk_keys(port):
+    """The chunk keys on the server ("<prefix>:<key>.<i>"), in order."""
+    keys = subprocess.run(["redis-cli", "-p", str(port), "--scan"], check=True,
+                          capture_output=True).stdout.split()
+    chunks = [key for key in keys if key.rsplit(b".", 1)[-1].isdigit()]
+    return sorted(chunks, key=lambda key: int(key.rsplit(b".", 1)[1]))
+
+
 def measure_remote(workloads, work_dir):
     """Hits in a fresh process with an empty local directory, served by a redis-server on
     loopback, beside the same hits served by the local directory: {row: seconds}."""
@@ -299,8 +330,11 @@ def measure_remote(workloads, work_dir):
         local.fresh_cache()
         run(remote, local.cache_dir, "first-call")  # stores locally and in Redis
         run(remote, local.cache_dir, "big-result", 1)
-        samples = {"small_local": [], "small_redis": [], "big_local": [], "big_redis": []}
+        samples = {"small_local": [], "small_redis": [], "big_local": [], "big_redis": [],
+                   "loopback": []}
+        keys = chunk_keys(port)
         for _ in range(FRESH_PROCESSES):
+            samples["loopback"].append(loopback_read(port, keys))
             for size, workload, field in (("small", "first-call", "first_call"),
                                           ("big", "big-result-once", "hit")):
                 samples[size + "_local"].append(run(os.environ, local.cache_dir, workload)[field])
@@ -321,6 +355,8 @@ def print_remote(times):
     print("   80 MB hit   {:>12} (local {}; {} through Redis)".format(
         milliseconds(times["big_redis"]), milliseconds(times["big_local"]),
         gigabytes_per_second(times["big_redis"])))
+    print("   limit       {:>12} (the same bytes from Redis on a plain socket: {:.1f}x)".format(
+        milliseconds(times["loopback"]), times["big_redis"] / times["loopback"]))
 
 
 def main():
