@@ -2,14 +2,13 @@
 #define CACHEPY_MEMORY_HUGE_PAGES_HPP
 
 // Filling fresh memory of many megabytes, the pieces that copy_to_fresh and the
-// store's reads share: huge pages for it, its pages faulted in at once, and the work
-// shared by two threads, since faulting in and copying run at the speed of one core's
-// memory traffic, not of the memory.
+// store's reads share: huge pages for it, each faulted in just before it is written,
+// and the work shared by two threads, since faulting in (the kernel zeroes each page)
+// and copying run at the speed of one core's memory traffic, not of the memory.
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <system_error>
 #include <thread>
 #include <utility>
 
@@ -27,6 +26,7 @@ constexpr std::size_t large_bytes = 2 * huge_page_bytes;
 // Below this a second thread costs more to start than it saves.
 constexpr std::size_t two_threads_bytes = 4 * huge_page_bytes;
 
+// How in_halves starts its helper; a test passes one that fails.
 struct start_thread {
   template <class F> std::thread operator()(F &&f) const { return std::thread(std::forward<F>(f)); }
 };
@@ -45,7 +45,7 @@ void in_halves(const void *to, std::size_t bytes, Work &&work, Start start = {})
   std::thread helper;
   try {
     helper = start([&] { work(split, bytes); });
-  } catch (const std::system_error &) {
+  } catch (...) { // no thread (std::system_error) or no memory for its state
   }
   work(std::size_t{0}, split);
   if (helper.joinable())
