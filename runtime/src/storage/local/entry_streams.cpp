@@ -57,18 +57,19 @@ std::size_t checksumming_reader::read_large(char *out, std::size_t count) {
   std::size_t hashed = 0;
   fill_fresh(out, count, [&](std::size_t begin, std::size_t end) {
     for (std::size_t at = begin; at < end;) {
-      const ssize_t n = ::pread(fd_, out + at, end - at, offset + static_cast<off_t>(at));
+      const std::size_t wanted = std::min(end - at, chunk_size);
+      const ssize_t n = ::pread(fd_, out + at, wanted, offset + static_cast<off_t>(at));
       if (n < 0 && errno == EINTR)
         continue;
       if (n <= 0) {
         cut_short = true;
         return;
       }
+      if (std::this_thread::get_id() == reader && at == hashed) {
+        XXH3_64bits_update(&state_, out + at, static_cast<std::size_t>(n));
+        hashed = at + static_cast<std::size_t>(n);
+      }
       at += static_cast<std::size_t>(n);
-    }
-    if (std::this_thread::get_id() == reader && begin == hashed) {
-      XXH3_64bits_update(&state_, out + begin, end - begin);
-      hashed = end;
     }
   });
   if (cut_short || ::lseek(fd_, offset + static_cast<off_t>(count), SEEK_SET) < 0) {
