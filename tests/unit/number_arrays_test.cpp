@@ -1,16 +1,22 @@
 #include <cachepy/detail/call.hpp>
 #include <cachepy/detail/number_arrays.hpp>
 
+#include "memory/huge_pages.hpp"
+
 #include <cereal/archives/binary.hpp>
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <utility>
 
 namespace cachepy::detail {
 namespace {
@@ -58,9 +64,20 @@ TEST(NumberArrays, RefusesAPayloadThatIsNotOneArrayOfThatType) {
 }
 
 // Element counts around the sizes where the copy changes how it works: below two huge
-// pages (no advice), whole huge pages, and a remainder after them.
-const std::size_t edge_counts[] = {0, 1, 511, 512 * 1024 - 1, 512 * 1024, 512 * 1024 + 1,
-                                   3 * 262144 + 7};
+// pages (no advice), whole huge pages, a remainder after them, and around where two
+// threads share the work.
+constexpr std::size_t two_threads_doubles = two_threads_bytes / sizeof(double);
+const std::size_t edge_counts[] = {0,
+                                   1,
+                                   511,
+                                   512 * 1024 - 1,
+                                   512 * 1024,
+                                   512 * 1024 + 1,
+                                   3 * 262144 + 7,
+                                   two_threads_doubles - 1,
+                                   two_threads_doubles,
+                                   two_threads_doubles + 1,
+                                   3 * two_threads_doubles + 5};
 
 TEST(NumberArrays, CopyIsEqualToTheOriginal) {
   for (std::size_t count : edge_counts) {
@@ -69,10 +86,87 @@ TEST(NumberArrays, CopyIsEqualToTheOriginal) {
     copy_numbers(copy, original);
     EXPECT_EQ(copy, original) << count;
   }
-  const std::vector<std::int16_t> shorts = numbers<std::int16_t>(3 * 1024 * 1024 + 1);
-  std::vector<std::int16_t> copy;
-  copy_numbers(copy, shorts);
-  EXPECT_EQ(copy, shorts);
+  for (std::size_t count : {std::size_t{3 * 1024 * 1024 + 1}, two_threads_bytes / 2 + 1,
+                            two_threads_bytes + 3}) {
+    const std::vector<std::int16_t> shorts = numbers<std::int16_t>(count); // odd byte counts
+    std::vector<std::int16_t> copy;
+    copy_numbers(copy, shorts);
+    EXPECT_EQ(copy, shorts) << count;
+  }
+}
+
+TEST(NumberArrays, AnArrayCutShortIsUnreadable) {
+  for (std::size_t count : {std::size_t{1000}, two_threads_doubles + 1}) {
+    std::string bytes = cereal_binary(numbers<double>(count));
+    const std::uint64_t payload_size = bytes.size();
+    bytes.resize(bytes.size() - 3);
+    std::istringstream in(bytes);
+    std::vector<double> read;
+    EXPECT_THROW(read_numbers(in, read, payload_size), std::runtime_error) << count;
+  }
+}
+
+// Which parts of [0, bytes) in_halves gave its work, and on which threads.
+struct parts_seen {
+  std::mutex mutex;
+  std::vector<std::pair<std::size_t, std::size_t>> parts;
+  std::vector<std::thread::id> threads;
+
+  void operator()(std::size_t begin, std::size_t end) {
+    std::lock_guard<std::mutex> lock(mutex);
+    parts.emplace_back(begin, end);
+    threads.push_back(std::this_thread::get_id());
+  }
+  // The parts, sorted, cover [0, bytes) once.
+  bool cover(std::size_t bytes) {
+    std::sort(parts.begin(), parts.end());
+    std::size_t next = 0;
+    for (const auto &[begin, end] : parts) {
+      if (begin != next || end < begin)
+        return false;
+      next = end;
+    }
+    return next == bytes;
+  }
+};
+
+TEST(InHalves, SmallRangesAreOnePartOnTheCaller) {
+  const char memory[16] = {};
+  parts_seen seen;
+  in_halves(memory, two_threads_bytes - 1, std::ref(seen));
+  ASSERT_EQ(seen.parts.size(), 1u);
+  EXPECT_TRUE(seen.cover(two_threads_bytes - 1));
+  EXPECT_EQ(seen.threads[0], std::this_thread::get_id());
+}
+
+TEST(InHalves, LargeRangesAreSplitAtAHugePageOnTwoThreads) {
+  const std::vector<char> memory(3 * two_threads_bytes);
+  for (std::size_t offset : {std::size_t{0}, std::size_t{16}, huge_page_bytes - 1}) {
+    const char *to = memory.data() + offset;
+    const std::size_t bytes = 2 * two_threads_bytes + 4093;
+    parts_seen seen;
+    in_halves(to, bytes, std::ref(seen));
+    ASSERT_EQ(seen.parts.size(), 2u);
+    EXPECT_NE(seen.threads[0], seen.threads[1]);
+    ASSERT_TRUE(seen.cover(bytes));
+    const std::size_t split = seen.parts[0].second;
+    EXPECT_EQ(reinterpret_cast<std::uintptr_t>(to + split) % huge_page_bytes, 0u);
+    EXPECT_LE(split, bytes / 2 + huge_page_bytes);
+    EXPECT_GE(split, bytes / 2);
+  }
+}
+
+TEST(InHalves, AThreadThatCannotStartLeavesBothPartsToTheCaller) {
+  const std::vector<char> memory(two_threads_bytes);
+  parts_seen seen;
+  const auto refuse = [](auto &&) -> std::thread {
+    throw std::system_error(std::make_error_code(std::errc::resource_unavailable_try_again));
+  };
+  in_halves(memory.data(), memory.size(), std::ref(seen), refuse);
+  ASSERT_EQ(seen.parts.size(), 2u);
+  EXPECT_TRUE(seen.cover(memory.size()));
+  EXPECT_EQ(seen.threads[0], std::this_thread::get_id());
+  EXPECT_EQ(seen.threads[1], std::this_thread::get_id());
 }
 
 TEST(NumberArrays, ReadOfEverySizeIsEqualToWhatWasWritten) {
@@ -112,7 +206,8 @@ long mapping_kilobytes(const void *address, const std::string &field) {
 TEST(NumberArrays, FreshArrayMemoryIsResidentBeforeItIsWritten) {
   std::vector<double> out;
   out.reserve(3 * 1024 * 1024);
-  prepare_fresh_memory(out.data(), out.capacity() * sizeof(double));
+  advise_huge_pages(out.data(), out.capacity() * sizeof(double));
+  fault_in(out.data(), out.capacity() * sizeof(double));
   const double *middle = out.data() + out.capacity() / 2;
   EXPECT_GT(mapping_kilobytes(middle, "Size:"), 0);
   EXPECT_EQ(mapping_kilobytes(middle, "Rss:"), mapping_kilobytes(middle, "Size:"));

@@ -8,7 +8,6 @@
 
 #include "value_codec.hpp"
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <istream>
@@ -17,20 +16,31 @@
 
 namespace cachepy::detail {
 
-// Asks for huge pages over the part of [data, data + bytes) they can cover, and faults
-// the whole range in at once; only worth it, and only done, for fresh memory of several
-// megabytes.
-void prepare_fresh_memory(const void *data, std::size_t bytes) noexcept;
+// Fill fresh memory, an empty vector's reserved memory: from several megabytes on, in
+// huge pages, each faulted in just before it is written, two threads sharing the work
+// (see runtime/src/memory/huge_pages.hpp).
+void copy_to_fresh(void *to, const void *from, std::size_t bytes) noexcept;
+// The same from a stream; false if it ends first.
+bool read_to_fresh(std::istream &in, void *to, std::size_t bytes);
 
 template <class T> struct is_number_vector : std::false_type {};
 template <class T>
 struct is_number_vector<std::vector<T, std::allocator<T>>>
     : std::bool_constant<std::is_arithmetic<T>::value && !std::is_same<T, bool>::value> {};
 
+// The `count` numbers written into empty out's reserved memory become its elements,
+// which a vector only allows by copying them: here onto themselves, which glibc's
+// memmove returns from at once (resize() would zero them first, a second pass). A
+// sanitizer that poisons a vector's spare capacity (libc++'s under ASan) reports it.
+template <class T> void take_reserved(std::vector<T> &out, std::size_t count) {
+  const T *written = out.data();
+  out.insert(out.end(), written, written + count);
+}
+
 template <class T> void copy_numbers(std::vector<T> &out, const std::vector<T> &from) {
   out.reserve(from.size());
-  prepare_fresh_memory(out.data(), from.size() * sizeof(T));
-  out.insert(out.end(), from.begin(), from.end());
+  copy_to_fresh(out.data(), from.data(), from.size() * sizeof(T));
+  take_reserved(out, from.size());
 }
 
 // A copy of a result, for the memory layer: the copy it keeps and the copies it hands
@@ -56,17 +66,9 @@ void read_numbers(std::istream &in, std::vector<T> &out, std::uint64_t payload_s
       count != (payload_size - sizeof count) / sizeof(T))
     throw_unreadable("the entry does not hold an array of this type");
   out.reserve(count);
-  prepare_fresh_memory(out.data(), count * sizeof(T));
-  // Through a cache-sized chunk rather than resize() and one read: the array's memory
-  // is written once, not zeroed first.
-  constexpr std::size_t chunk_count = 1024 * 1024 / sizeof(T);
-  std::vector<T> chunk(std::min<std::uint64_t>(count, chunk_count));
-  while (out.size() < count) {
-    const std::size_t n = std::min<std::uint64_t>(count - out.size(), chunk_count);
-    if (!in.read(reinterpret_cast<char *>(chunk.data()), static_cast<std::streamsize>(n * sizeof(T))))
-      throw_unreadable("the entry's array is cut short");
-    out.insert(out.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(n));
-  }
+  if (!read_to_fresh(in, out.data(), count * sizeof(T)))
+    throw_unreadable("the entry's array is cut short");
+  take_reserved(out, count);
 }
 
 } // namespace cachepy::detail

@@ -4,7 +4,8 @@
 // An entry's payload as a stream straight over its file, checksummed as it passes:
 // values are decoded from and encoded into the file with one copy each way and no
 // payload-sized buffer. Large reads and writes bypass the stream's own buffer, and
-// each chunk is hashed while it is still in the CPU's cache.
+// each chunk is hashed while it is still in the CPU's cache; reads of tens of
+// megabytes go on two threads, one half each.
 
 #include <cstdint>
 #include <memory>
@@ -33,6 +34,8 @@ protected:
 
 private:
   std::size_t read_some(char *out, std::size_t count);
+  // Tens of megabytes (an array's fresh memory), read and faulted in on two threads.
+  std::size_t read_large(char *out, std::size_t count);
 
   int fd_;
   std::uint64_t remaining_;

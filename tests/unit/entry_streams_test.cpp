@@ -1,0 +1,98 @@
+#include "storage/local/entry_streams.hpp"
+#include "memory/huge_pages.hpp"
+
+#include "scratch_dir.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <istream>
+#include <string>
+#include <vector>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace cachepy::detail {
+namespace {
+
+std::string pattern(std::size_t size) {
+  std::string bytes(size, '\0');
+  for (std::size_t i = 0; i < size; ++i)
+    bytes[i] = static_cast<char>(i * 131 + i / 4096);
+  return bytes;
+}
+
+class EntryStreams : public ::testing::Test {
+protected:
+  // A file holding a few header bytes, then `bytes`; the returned descriptor is at the
+  // payload, as the store leaves it after reading an entry's header.
+  int open_payload(const std::string &bytes, std::size_t header = 5) {
+    const std::string file = dir_.path() + "/entry";
+    std::filesystem::create_directories(dir_.path());
+    std::ofstream(file, std::ios::binary) << std::string(header, 'h') << bytes;
+    fd_ = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    ::lseek(fd_, static_cast<off_t>(header), SEEK_SET);
+    return fd_;
+  }
+  ~EntryStreams() override {
+    if (fd_ >= 0)
+      ::close(fd_);
+  }
+
+private:
+  testing::scratch_dir dir_{"entry-streams"};
+  int fd_ = -1;
+};
+
+// Sizes around where a read goes on two threads, odd ones whose ends fall inside pages.
+const std::size_t read_sizes[] = {two_threads_bytes - 1, two_threads_bytes,
+                                  two_threads_bytes + 1, 3 * two_threads_bytes + 4093};
+
+// As read_numbers reads: a small piece through the buffer, then the rest in one read
+// straight into the destination, then what follows, and the checksum of all of it.
+TEST_F(EntryStreams, ALargeReadHoldsTheFileAndItsChecksumIsOfTheWholePayload) {
+  for (std::size_t size : read_sizes) {
+    const std::string bytes = pattern(size);
+    checksumming_reader reader(open_payload(bytes), size);
+    std::istream in(&reader);
+    std::string head(8, '\0');
+    ASSERT_TRUE(in.read(head.data(), 8));
+    std::vector<char> body(size - 8 - 3);
+    ASSERT_TRUE(in.read(body.data(), static_cast<std::streamsize>(body.size()))) << size;
+    std::string tail(3, '\0');
+    ASSERT_TRUE(in.read(tail.data(), 3));
+    std::uint64_t checksum = 0;
+    ASSERT_TRUE(reader.finish(checksum));
+    EXPECT_EQ(head + std::string(body.begin(), body.end()) + tail, bytes) << size;
+    EXPECT_EQ(checksum, XXH3_64bits(bytes.data(), bytes.size())) << size;
+  }
+}
+
+// The rest of the payload, not read by the decoder, still counts in the checksum.
+TEST_F(EntryStreams, ALargeReadStopsAtTheLimitAndFinishReadsTheRest) {
+  const std::string bytes = pattern(2 * two_threads_bytes + 11);
+  checksumming_reader reader(open_payload(bytes + "after the payload"), bytes.size());
+  std::istream in(&reader);
+  std::vector<char> body(two_threads_bytes + 1);
+  ASSERT_TRUE(in.read(body.data(), static_cast<std::streamsize>(body.size())));
+  std::uint64_t checksum = 0;
+  ASSERT_TRUE(reader.finish(checksum));
+  EXPECT_EQ(std::string(body.begin(), body.end()), bytes.substr(0, body.size()));
+  EXPECT_EQ(checksum, XXH3_64bits(bytes.data(), bytes.size()));
+}
+
+TEST_F(EntryStreams, AFileShorterThanItsPayloadFailsTheReadAndTheFinish) {
+  const std::string bytes = pattern(2 * two_threads_bytes);
+  checksumming_reader reader(open_payload(bytes.substr(0, bytes.size() - 4097)), bytes.size());
+  std::istream in(&reader);
+  std::vector<char> body(bytes.size());
+  EXPECT_FALSE(in.read(body.data(), static_cast<std::streamsize>(body.size())));
+  std::uint64_t checksum = 0;
+  EXPECT_FALSE(reader.finish(checksum));
+}
+
+} // namespace
+} // namespace cachepy::detail
