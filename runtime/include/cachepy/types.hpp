@@ -5,6 +5,17 @@
 // cached functions over them need no further include; and ours for the one cereal
 // lacks, std::filesystem::path.
 
+#include <cereal/details/static_object.hpp>
+
+// cereal/types/memory.hpp brings cereal's registry of polymorphic casts, a static object
+// with a dynamic initializer that every including translation unit would otherwise
+// define and compile (hash tables of hash tables, a tenth of a small compilation at
+// -O2). The runtime library defines it once (src/codec/cereal_statics.cpp).
+namespace cereal::detail {
+struct PolymorphicCasters;
+}
+extern template class cereal::detail::StaticObject<cereal::detail::PolymorphicCasters>;
+
 #include <cereal/types/array.hpp>
 #include <cereal/types/chrono.hpp>
 #include <cereal/types/complex.hpp>
