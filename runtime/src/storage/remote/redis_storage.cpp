@@ -1,6 +1,6 @@
 #include "redis_storage.hpp"
 
-#include <cachepy/detail/number_arrays.hpp>
+#include "../../memory/huge_pages.hpp"
 
 #include <hiredis/hiredis.h>
 
@@ -52,7 +52,10 @@ redisReply *send(redisContext *context, std::initializer_list<std::string_view> 
 std::string fresh_bytes(std::uint64_t size) {
   std::string bytes;
   bytes.reserve(size);
-  prepare_fresh_memory(bytes.data(), size);
+  if (size >= large_bytes) {
+    advise_huge_pages(bytes.data(), size);
+    fault_in(bytes.data(), size);
+  }
   bytes.resize(size);
   return bytes;
 }
