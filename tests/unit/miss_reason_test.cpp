@@ -14,9 +14,9 @@ TEST(MissReason, SaysWhatChangedSinceTheLastStore) {
   const cachepy::testing::scratch_dir scratch("reason");
   const std::string &dir = scratch.path();
   std::filesystem::create_directories(dir);
-  const function_site v1("f", "_Z1fi", 1, 1, nullptr, "1", false);
-  const function_site v1_edited("f", "_Z1fi", 1, 2, nullptr, "1", false);
-  const function_site v2("f", "_Z1fi", 1, 1, nullptr, "2", false);
+  const function_site v1("f", "_Z1fi", 1, 1, 0, "1", false);
+  const function_site v1_edited("f", "_Z1fi", 1, 2, 0, "1", false);
+  const function_site v2("f", "_Z1fi", 1, 1, 0, "2", false);
 
   EXPECT_EQ(miss_reason(v1, dir, key{}), "first execution");
   note_stored(v1, dir, key{});
