@@ -15,7 +15,7 @@
 
 [[cachepy::cache_file("cache")]]
 int main_file_cached(int x) { return header_cached(x) * 2; }
-// MAIN: {{^}}int main_file_cached(int x) { extern const {{.*}} static const
+// MAIN: {{^}}int main_file_cached(int x) { static const
 
 int main() { std::printf("%d\n", main_file_cached(4)); }
 // FIRST: executing header_cached
