@@ -27,5 +27,20 @@ TEST(MissReason, SaysWhatChangedSinceTheLastStore) {
             "dependencies changed (files, environment or variables)");
 }
 
+TEST(MissReason, ACalleeChangedInAnotherFileIsToldFromABodyChange) {
+  const cachepy::testing::scratch_dir scratch("reason-callee");
+  const std::string &dir = scratch.path();
+  std::filesystem::create_directories(dir);
+  const function_site stored("f", "_Z1fi", 1, 1, 0, "1", false);
+  note_stored(stored, dir, key{});
+  // The records it reaches changed (another file, a shared library); its own code did not.
+  function_site callee_changed = stored;
+  callee_changed.ast_hash = key{9, 9};
+  EXPECT_EQ(miss_reason(callee_changed, dir, key{}),
+            "its own code is unchanged, but a function it calls in another file changed");
+  const function_site edited("f", "_Z1fi", 1, 2, 0, "1", false);
+  EXPECT_EQ(miss_reason(edited, dir, key{}), "body changed since last run");
+}
+
 } // namespace
 } // namespace cachepy::detail

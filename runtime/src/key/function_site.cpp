@@ -58,9 +58,10 @@ function_site::function_site(const char *qualified_name, const char *identity,
     : qualified_name(qualified_name),
       // The plugin's AST hash covers this translation unit; the records reachable from
       // the function's own add what it calls elsewhere. Built once per process.
-      ast_hash(record_name ? with_other_files({ast_hash_high, ast_hash_low}, loaded_records(),
-                                              record_name, qualified_name, verbose)
-                           : key{ast_hash_high, ast_hash_low}),
+      code_hash{ast_hash_high, ast_hash_low},
+      ast_hash(record_name ? with_other_files(code_hash, loaded_records(), record_name,
+                                              qualified_name, verbose)
+                           : code_hash),
       version(version), hash(site_hash(identity, ast_hash.high, ast_hash.low, version)),
       verbose(verbose), max_age_seconds(max_age_seconds) {
   const std::uint64_t identity_hash = XXH3_64bits(identity, std::strlen(identity));

@@ -34,7 +34,8 @@ struct function_site {
                 std::uint64_t max_age_seconds = 0);
 
   std::string_view qualified_name;
-  key ast_hash; // the plugin's, with the records reachable from its own folded in
+  key code_hash; // the plugin's: the function and what it reaches in its translation unit
+  key ast_hash;  // code_hash with the records reachable from its own folded in
   std::string_view version;
   key hash; // format version, identity, AST hash, version
   bool verbose;
