@@ -11,50 +11,62 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringMap.h"
 #include "llvm/IR/Constants.h"
-#include "llvm/IR/DerivedTypes.h"
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/MathExtras.h"
+#include "llvm/Transforms/Utils/ModuleUtils.h"
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 namespace cachepy {
 using namespace clang;
 
 namespace {
 
-constexpr llvm::StringLiteral RecordPrefix = "cachepy.record.";
+// The note's header (ELF: name size, description size, type) and name.
+constexpr char NoteName[] = "cachepy"; // with its '\0': 8 bytes
+constexpr std::uint32_t NoteType = 1;
+constexpr llvm::StringLiteral NoteSection = ".note.cachepy";
 
-// The record layout the runtime reads (function_record, record_callee).
-struct RecordTypes {
-  explicit RecordTypes(llvm::LLVMContext &Context)
-      : Int64(llvm::Type::getInt64Ty(Context)), Pointer(llvm::PointerType::getUnqual(Context)),
-        Record(llvm::StructType::get(Context, {Int64, Int64, Int64, Pointer})),
-        Callee(llvm::StructType::get(Context, {Pointer, Pointer})) {}
-
-  llvm::IntegerType *Int64;
-  llvm::PointerType *Pointer;
-  llvm::StructType *Record;
-  llvm::StructType *Callee;
-};
-
-// A record goes where its function goes: one per program for an external function,
-// folded by the linker for an inline one, and private to the object for a static one.
-llvm::GlobalValue::LinkageTypes recordLinkage(const llvm::GlobalValue &Function) {
-  if (Function.hasLocalLinkage())
-    return llvm::GlobalValue::InternalLinkage;
-  if (Function.hasLinkOnceLinkage())
-    return llvm::GlobalValue::LinkOnceODRLinkage;
-  if (Function.hasWeakLinkage())
-    return llvm::GlobalValue::WeakODRLinkage;
-  return llvm::GlobalValue::ExternalLinkage;
+// The record's note: header, name, then the description the runtime reads
+// (runtime/src/key/call_records.hpp): record name, AST hash, callee count, the callees'
+// record names, and their names for the verbose log, each ending in '\0', padded to 4
+// bytes. Packed: notes are 4-byte aligned, so the runtime copies the 64-bit fields out.
+llvm::Constant *noteFor(llvm::LLVMContext &Context, std::uint64_t Name, AstHash Hash,
+                        const std::vector<std::pair<std::uint64_t, std::string>> &Callees) {
+  llvm::Type *Int32 = llvm::Type::getInt32Ty(Context);
+  llvm::Type *Int64 = llvm::Type::getInt64Ty(Context);
+  std::vector<std::uint64_t> CalleeNames;
+  std::string Strings;
+  for (const auto &[CalleeName, Text] : Callees) {
+    CalleeNames.push_back(CalleeName);
+    Strings += Text + '\0';
+  }
+  Strings.resize(llvm::alignTo(Strings.size(), 4), '\0');
+  const std::uint64_t DescSize = 3 * 8 + 4 + 8 * CalleeNames.size() + Strings.size();
+  return llvm::ConstantStruct::getAnon(
+      {llvm::ConstantInt::get(Int32, sizeof NoteName), llvm::ConstantInt::get(Int32, DescSize),
+       llvm::ConstantInt::get(Int32, NoteType),
+       llvm::ConstantDataArray::getString(Context, llvm::StringRef(NoteName, sizeof NoteName),
+                                          /*AddNull=*/false),
+       llvm::ConstantInt::get(Int64, Name), llvm::ConstantInt::get(Int64, Hash.High),
+       llvm::ConstantInt::get(Int64, Hash.Low),
+       llvm::ConstantInt::get(Int32, CalleeNames.size()),
+       llvm::ConstantDataArray::get(Context, CalleeNames),
+       llvm::ConstantDataArray::getString(Context, Strings, /*AddNull=*/false)},
+      /*Packed=*/true);
 }
 
 // A record as the AST describes it. The driver frees the AST before the backend runs
 // (-clear-ast-before-backend), so all of it is computed while the AST is there.
 struct PlannedRecord {
   std::string Function; // the function's name in the object file
+  std::uint64_t Name;   // recordName: what the runtime finds it by
+  bool Rewritten;       // a cached function: its record is named by its site
   AstHash Hash;
-  std::vector<std::pair<std::string, std::string>> Callees; // record symbol, name; sorted
+  std::vector<std::pair<std::uint64_t, std::string>> Callees; // record name, name; sorted
 };
 
 // One compilation's functions that may need a record, and the writing of them.
@@ -73,12 +85,9 @@ public:
       const llvm::GlobalValue *Function = Module.getNamedValue(Planned.Function);
       if (!Function || Function->isDeclaration())
         continue; // not emitted: nothing calls it here
-      const std::string Symbol = RecordPrefix.str() + Planned.Function;
-      const llvm::GlobalVariable *Named = Module.getNamedGlobal(Symbol);
-      const bool NamedByRewrite = Named && Named->isDeclaration();
-      if (!NamedByRewrite && (Function->hasLocalLinkage() || Function->hasLinkOnceLinkage()))
+      if (!Planned.Rewritten && (Function->hasLocalLinkage() || Function->hasLinkOnceLinkage()))
         continue; // every caller has it in its own translation unit
-      define(Module, Planned, *Function, Symbol);
+      define(Module, Planned, *Function);
     }
   }
 
@@ -106,80 +115,34 @@ private:
     if (!FD.doesThisDeclarationHaveABody() || FD.isDependentContext() || FD.isMain() ||
         isInRuntime(FD))
       return;
-    if (!isRewritten(FD) && (!FD.isExternallyVisible() || FD.isInlined()))
+    const bool Rewritten = isRewritten(FD);
+    if (!Rewritten && (!FD.isExternallyVisible() || FD.isInlined()))
       return;
-    PlannedRecord Planned{mangledName(FD, *Mangler), Hasher.hashWithDependencies(FD), {}};
+    PlannedRecord Planned{mangledName(FD, *Mangler), recordName(FD, *Mangler), Rewritten,
+                          Hasher.hashWithDependencies(FD), {}};
     for (const FunctionDecl *Callee : Hasher.externalCallees(FD))
-      Planned.Callees.emplace_back(recordSymbol(*Callee, *Mangler),
+      Planned.Callees.emplace_back(recordName(*Callee, *Mangler),
                                    Callee->getQualifiedNameAsString());
     llvm::sort(Planned.Callees);
     Records.push_back(std::move(Planned));
   }
 
-  void define(llvm::Module &Module, const PlannedRecord &Planned,
-              const llvm::GlobalValue &Function, const std::string &Symbol) {
-    const RecordTypes Types(Module.getContext());
-    const llvm::GlobalValue::LinkageTypes Linkage = recordLinkage(Function);
-    llvm::Comdat *Group = llvm::GlobalValue::isLinkOnceLinkage(Linkage) ||
-                                  llvm::GlobalValue::isWeakLinkage(Linkage)
-                              ? Module.getOrInsertComdat(Symbol)
-                              : nullptr;
-    std::vector<llvm::Constant *> Entries;
-    for (const auto &[CalleeSymbol, Name] : Planned.Callees)
-      Entries.push_back(llvm::ConstantStruct::get(
-          Types.Callee, {calleeRecord(Module, Types, CalleeSymbol), calleeName(Module, Name)}));
-    llvm::Constant *CalleeArray = llvm::ConstantPointerNull::get(Types.Pointer);
-    if (!Entries.empty())
-      CalleeArray = privateConstant(
-          Module,
-          llvm::ConstantArray::get(llvm::ArrayType::get(Types.Callee, Entries.size()), Entries),
-          Group);
-    auto *Record = new llvm::GlobalVariable(
-        Module, Types.Record, /*isConstant=*/true, Linkage,
-        llvm::ConstantStruct::get(Types.Record,
-                                  {llvm::ConstantInt::get(Types.Int64, Planned.Hash.High),
-                                   llvm::ConstantInt::get(Types.Int64, Planned.Hash.Low),
-                                   llvm::ConstantInt::get(Types.Int64, Entries.size()),
-                                   CalleeArray}));
-    // The rewritten body's declaration, and references from records written before.
-    if (llvm::GlobalVariable *Declared = Module.getNamedGlobal(Symbol)) {
-      Declared->replaceAllUsesWith(Record);
-      Declared->eraseFromParent();
-    }
-    Record->setName(Symbol);
-    Record->setAlignment(llvm::Align(8));
-    Record->setComdat(Group);
-    if (!Function.hasLocalLinkage())
-      Record->setVisibility(Function.getVisibility());
-  }
-
-  // A callee's record: defined by its own object file, null where there is none.
-  static llvm::Constant *calleeRecord(llvm::Module &Module, const RecordTypes &Types,
-                                      const std::string &Symbol) {
-    if (llvm::GlobalVariable *Known = Module.getNamedGlobal(Symbol))
-      return Known;
-    return new llvm::GlobalVariable(Module, Types.Record, /*isConstant=*/true,
-                                    llvm::GlobalValue::ExternalWeakLinkage, nullptr, Symbol);
-  }
-
-  // One string per name in the object, outside any COMDAT: records of several groups
-  // share it.
-  llvm::Constant *calleeName(llvm::Module &Module, const std::string &Name) {
-    llvm::Constant *&Known = Names[Name];
-    if (!Known)
-      Known = privateConstant(
-          Module, llvm::ConstantDataArray::getString(Module.getContext(), Name), nullptr);
-    return Known;
-  }
-
-  static llvm::Constant *privateConstant(llvm::Module &Module, llvm::Constant *Value,
-                                         llvm::Comdat *Group) {
-    auto *Global = new llvm::GlobalVariable(Module, Value->getType(), /*isConstant=*/true,
-                                            llvm::GlobalValue::PrivateLinkage, Value,
-                                            "cachepy.record.part");
-    Global->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
-    Global->setComdat(Group);
-    return Global;
+  // The note goes where its function goes: into its COMDAT group, so that the linker
+  // keeps one for an inline function or an explicit instantiation, and drops it with
+  // the function. Nothing refers to it: llvm.compiler.used keeps it through
+  // optimization, and linkers keep SHT_NOTE sections under --gc-sections.
+  static void define(llvm::Module &Module, const PlannedRecord &Planned,
+                     const llvm::GlobalValue &Function) {
+    llvm::Constant *Note =
+        noteFor(Module.getContext(), Planned.Name, Planned.Hash, Planned.Callees);
+    auto *Record = new llvm::GlobalVariable(Module, Note->getType(), /*isConstant=*/true,
+                                            llvm::GlobalValue::PrivateLinkage, Note,
+                                            "cachepy.record." + Planned.Function);
+    Record->setSection(NoteSection);
+    Record->setAlignment(llvm::Align(4));
+    if (const llvm::GlobalObject *Object = Function.getAliaseeObject())
+      Record->setComdat(const_cast<llvm::GlobalObject *>(Object)->getComdat());
+    llvm::appendToCompilerUsed(Module, {Record});
   }
 
   CompilerHeaders Headers;
@@ -187,7 +150,6 @@ private:
   const SourceManager *SM = nullptr;
   std::unique_ptr<MangleContext> Mangler;
   std::vector<PlannedRecord> Records;
-  llvm::StringMap<llvm::Constant *> Names; // the callees' names, written once
 };
 
 class CallRecordsConsumer : public ASTConsumer {
@@ -229,8 +191,15 @@ std::string mangledName(const FunctionDecl &FD, MangleContext &Mangler) {
   return Out.str();
 }
 
-std::string recordSymbol(const FunctionDecl &FD, MangleContext &Mangler) {
-  return RecordPrefix.str() + mangledName(FD, Mangler);
+std::uint64_t recordName(const FunctionDecl &FD, MangleContext &Mangler) {
+  std::string Name = mangledName(FD, Mangler);
+  if (!FD.isExternallyVisible()) {
+    // Another file may define a static function of the same name.
+    const SourceManager &SM = FD.getASTContext().getSourceManager();
+    Name += '\0';
+    Name += SM.getBufferName(SM.getLocForStartOfFile(SM.getMainFileID()));
+  }
+  return XXH3_64bits(Name.data(), Name.size());
 }
 
 std::unique_ptr<ASTConsumer> createCallRecordsConsumer(CompilerInstance &CI) {

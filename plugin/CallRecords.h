@@ -3,16 +3,20 @@
 // A cached function's AST hash sees its own translation unit. So that a change in
 // another one, or in a shared library, reaches its key too, every translation unit
 // compiled with the plugin publishes a call record for each function it defines
-// (runtime/include/cachepy/detail/function_site.hpp has the layout): the function's AST
-// hash (BodyHasher, with what it reaches here) and weak references to the records of
-// the functions it reaches here but are defined elsewhere. The runtime walks them from
-// a cached function's own record, once per process.
+// (runtime/src/key/call_records.hpp reads the layout): the function's record name,
+// its AST hash (BodyHasher, with what it reaches here) and the record names of the
+// functions it reaches here but are defined elsewhere. The runtime walks them from a
+// cached function's own record, once per process.
 //
-// Records are named "cachepy.record.<mangled name>": stable across builds, and no C++
-// name can spell them. A record has its function's linkage and visibility, so that
-// the dynamic loader binds a program's references to the records of a shared library.
-// Inline functions get none (every caller defines them, so their hash is in the
-// caller's), unless they are cached: the rewritten body names its own record.
+// A record is an ELF note in section .note.cachepy: pure data, no symbol and no
+// pointer, so that it costs the dynamic loader nothing at start-up (no relocation)
+// and its pages are read only by the first cached call. The linker gathers the notes
+// into PT_NOTE segments, where the runtime finds them in the program and in every
+// shared library. A record name is the hash of the function's mangled name; a static
+// function's also covers its file, which another may reuse. Inline functions get
+// none (every caller defines them, so their hash is in the caller's), unless they are
+// cached: the rewritten body names its own record, which then goes into the
+// function's COMDAT group.
 //
 //===----------------------------------------------------------------------===//
 
@@ -24,6 +28,7 @@
 #include "clang/AST/Mangle.h"
 #include "clang/Frontend/CompilerInstance.h"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -32,8 +37,8 @@ namespace cachepy {
 // FD's name in the object file (a constructor's or destructor's complete-object one).
 std::string mangledName(const clang::FunctionDecl &FD, clang::MangleContext &Mangler);
 
-// The symbol of FD's call record.
-std::string recordSymbol(const clang::FunctionDecl &FD, clang::MangleContext &Mangler);
+// The name of FD's call record, which the rewritten body hands to its site.
+std::uint64_t recordName(const clang::FunctionDecl &FD, clang::MangleContext &Mangler);
 
 // Collects this compilation's functions as it parses, and writes their records into
 // its LLVM module before the module is optimized (clang 17 and newer; nothing on older

@@ -14,9 +14,6 @@
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
-#define XXH_INLINE_ALL
-#include <xxhash.h>
-
 namespace cachepy {
 using namespace clang;
 
@@ -43,23 +40,12 @@ std::string identityExpression(const FunctionDecl &FD, MangleContext &Mangler) {
   return quoted(mangledName(FD, Mangler));
 }
 
-// The function's own call record (CallRecords.h), declared weak: null when the
-// compilation wrote none. Block-scope externs share one namespace, so each is named
-// after its symbol (hashed: a mangled name may hold a reserved "__"). A template's
-// instantiations have no name the source can spell: they have no record.
-std::string recordVariable(const FunctionDecl &FD, MangleContext &Mangler) {
+// The name of the function's own call record (CallRecords.h), 0 for none: a
+// template's instantiations have no record.
+std::string recordNameLiteral(const FunctionDecl &FD, MangleContext &Mangler) {
   if (FD.isTemplated())
-    return "";
-  const std::string Symbol = recordSymbol(FD, Mangler);
-  return "cachepy_record_" + llvm::utohexstr(XXH3_64bits(Symbol.data(), Symbol.size()), true, 16);
-}
-
-std::string recordDeclaration(const FunctionDecl &FD, MangleContext &Mangler,
-                              const std::string &Variable) {
-  if (Variable.empty())
-    return "";
-  return " extern const ::cachepy::detail::function_record " + Variable + " __asm__(" +
-         quoted(recordSymbol(FD, Mangler)) + ") __attribute__((weak));";
+    return "0";
+  return "0x" + llvm::utohexstr(recordName(FD, Mangler), /*LowerCase=*/true) + "ULL";
 }
 
 // A concrete return type is printed from the AST (source ranges of return types leave
@@ -193,12 +179,11 @@ std::optional<AttrProblem> rewriteCachedFunction(Rewriter &Rewrite,
   llvm::raw_string_ostream Out(Before);
   // The site is trivially destructible and its name unreserved, so a warning-strict
   // build gets no exit-time destructor warning, nor a reserved-identifier one.
-  const std::string Record = recordVariable(FD, Mangler);
-  Out << recordDeclaration(FD, Mangler, Record) << " static const ::cachepy::detail::function_site " << SiteVariable << "("
+  Out << " static const ::cachepy::detail::function_site " << SiteVariable << "("
       << quoted(FD.getQualifiedNameAsString()) << ", " << identityExpression(FD, Mangler)
       << ", " << llvm::format_hex(Function.Hash.High, 18) << "ULL, "
       << llvm::format_hex(Function.Hash.Low, 18) << "ULL, "
-      << (Record.empty() ? "nullptr" : "&" + Record) << ", " << quoted(Options.Version)
+      << recordNameLiteral(FD, Mangler) << ", " << quoted(Options.Version)
       << ", " << (Options.Verbose ? "true" : "false")
       << (Options.MaxAgeSeconds ? ", " + std::to_string(Options.MaxAgeSeconds) + "ULL" : "")
       << ");"
@@ -216,17 +201,10 @@ bool isRewritten(const FunctionDecl &Definition) {
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Definition.getBody());
   if (!Body)
     return false;
-  // The site opens the body, after the record's declaration if there is one.
-  for (const Stmt *Opening : llvm::make_range(Body->body_begin(),
-                                              Body->body_begin() + std::min(Body->size(), 2u))) {
-    const auto *Declaration = dyn_cast<DeclStmt>(Opening);
-    const auto *Variable = Declaration && Declaration->isSingleDecl()
-                               ? dyn_cast<VarDecl>(Declaration->getSingleDecl())
-                               : nullptr;
-    if (Variable && Variable->getName() == SiteVariable)
-      return true;
-  }
-  return false;
+  const auto *First = Body->body_empty() ? nullptr : dyn_cast<DeclStmt>(Body->body_front());
+  const auto *Site = First && First->isSingleDecl() ? dyn_cast<VarDecl>(First->getSingleDecl())
+                                                    : nullptr;
+  return Site && Site->getName() == SiteVariable;
 }
 
 } // namespace cachepy

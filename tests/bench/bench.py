@@ -24,6 +24,8 @@ REPETITIONS = 7       # in-process repetitions of the 80 MB workloads (median)
 ROUNDS = 5            # turns of the 80 MB workloads of both tools (median)
 FRESH_PROCESSES = 9   # fresh processes for the first-call workloads (median)
 COMPILES = 9          # compilations per compile-time row (median)
+STARTUP_RUNS = 600    # process starts per side of the start-up row (median)
+STARTUP_FUNCTIONS = 600  # functions per translation unit of the start-up program
 
 
 def run_json(command):
@@ -142,6 +144,86 @@ def measure_compile_times(plugin, include, work_dir):
     times["unannotated_plain"], times["unannotated_plugin"] = compile_seconds(
         base + [unannotated], with_plugin + [unannotated])
     return times
+
+
+def write_startup_program(directory):
+    """A program in two translation units: a.cpp's f_i each call b.cpp's g_i. Built
+    with the plugin, it holds the call records of its functions and nothing else: no
+    function is cached, so the runtime (whose shared libraries would dominate the
+    start) is not linked, and what differs is the records alone."""
+    count = STARTUP_FUNCTIONS
+    with open(os.path.join(directory, "a.cpp"), "w") as out:
+        out.writelines("int g_{0}(int);\nint f_{0}(int x) {{ return g_{0}(x) + {0}; }}\n"
+                       .format(i) for i in range(count))
+        out.write("int main(int argc, char **) { return f_0(argc) == 0; }\n")
+    with open(os.path.join(directory, "b.cpp"), "w") as out:
+        out.writelines("int g_{0}(int x) {{ return x * {1}; }}\n".format(i, i + 1)
+                       for i in range(count))
+
+
+def build_startup_program(directory, name, flags):
+    objects = []
+    for source in ("a.cpp", "b.cpp"):
+        obj = os.path.join(directory, "{}-{}.o".format(name, source[0]))
+        subprocess.run(["clang++-19", "-std=c++17", "-O2", "-c",
+                        os.path.join(directory, source), "-o", obj] + flags,
+                       check=True, capture_output=True)
+        objects.append(obj)
+    binary = os.path.join(directory, name)
+    subprocess.run(["clang++-19"] + objects + ["-o", binary], check=True, capture_output=True)
+    return binary
+
+
+def relocations(binary):
+    """The dynamic loader's count of relocations at the program's start, symbolic and
+    relative, in the program and the libraries it loads."""
+    log = subprocess.run([binary], env=dict(os.environ, LD_DEBUG="statistics"),
+                         check=True, capture_output=True, text=True).stderr
+    return sum(int(line.split(":")[-1]) for line in log.splitlines()
+               if "final number of relocations:" in line
+               or "number of relative relocations:" in line)
+
+
+def process_seconds(binary):
+    start = time.perf_counter()
+    pid = os.posix_spawn(binary, [binary], os.environ)
+    os.waitpid(pid, 0)
+    return time.perf_counter() - start
+
+
+def measure_startup(plugin, work_dir):
+    """Start to exit of the same program built without and with the plugin (linked
+    normally, as a PIE), taking turns STARTUP_RUNS times: {row: value}."""
+    directory = os.path.join(work_dir, "startup")
+    os.makedirs(directory, exist_ok=True)
+    write_startup_program(directory)
+    binaries = {
+        "plain": build_startup_program(directory, "plain", []),
+        "plugin": build_startup_program(directory, "plugin", ["-fplugin=" + plugin]),
+    }
+    samples = {name: [] for name in binaries}
+    for _ in range(STARTUP_RUNS):
+        for name, binary in binaries.items():
+            samples[name].append(process_seconds(binary))
+    result = {}
+    for name, binary in binaries.items():
+        result[name + "_seconds"] = statistics.median(samples[name])
+        result[name + "_relocations"] = relocations(binary)
+        result[name + "_bytes"] = os.path.getsize(binary)
+    return result
+
+
+def print_startup(times):
+    ratio = times["plugin_seconds"] / times["plain_seconds"]
+    print()
+    print("8. start-up: {} functions in 2 files calling across, their call records the only "
+          "difference; start to exit, median of {}:".format(2 * STARTUP_FUNCTIONS, STARTUP_RUNS))
+    print("   without plugin {:>9}, with {:>9}: {:.3f}x (target <=1.005x {})".format(
+        milliseconds(times["plain_seconds"]), milliseconds(times["plugin_seconds"]), ratio,
+        "ok" if ratio <= 1.005 else "MISSED"))
+    print("   relocations at start {} and {}; binary {} KB and {} KB".format(
+        times["plain_relocations"], times["plugin_relocations"],
+        times["plain_bytes"] // 1024, times["plugin_bytes"] // 1024))
 
 
 def milliseconds(seconds):
@@ -372,11 +454,13 @@ def main():
     ours["disk_read"] = cold["disk"]
     compile_times = measure_compile_times(plugin, include, work_dir)
     remote = measure_remote(workloads, work_dir)
+    startup = measure_startup(plugin, work_dir)
     with open(os.path.join(work_dir, "results.json"), "w") as out:
         json.dump({"cachepy": ours, "joblib": theirs, "compile": compile_times,
-                   "remote": remote}, out, indent=1)
+                   "remote": remote, "startup": startup}, out, indent=1)
     print_table(ours, theirs, compile_times)
     print_remote(remote)
+    print_startup(startup)
 
 
 if __name__ == "__main__":

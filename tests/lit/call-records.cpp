@@ -1,26 +1,34 @@
 // The call records the plugin writes into every object file it compiles (clang 17+):
-// one per function it defines with external linkage, named after the mangled name,
-// with the function's AST hash and weak references to the records of the functions it
-// reaches that are defined elsewhere (user code only). A record has its function's
-// linkage and visibility; an explicit instantiation's is folded by the linker (COMDAT);
-// a cached function's record is the one its rewritten body names, internal when the
-// function is. Inline and static functions get none: their callers define them.
+// one per function it defines with external linkage, an ELF note in .note.cachepy with
+// the hash of the mangled name, the function's AST hash and the name hashes (and the
+// names) of the functions it reaches that are defined elsewhere (user code only). Pure
+// data: no pointer, so nothing for the dynamic loader to relocate. An explicit
+// instantiation's record is in its COMDAT group; a cached function's record is the one
+// whose name its rewritten body hands to its site, also when the function is static.
+// Inline and static functions get none: their callers define them.
 // REQUIRES: records
 //
 // RUN: %clangxx %cachepy -S -emit-llvm -o %t.ll %s
 // RUN: FileCheck %s < %t.ll
 // RUN: FileCheck --check-prefix=NONE %s < %t.ll
-// RUN: grep -c 'c"twice\\00"' %t.ll | FileCheck --check-prefix=ONE-NAME %s
+// RUN: FileCheck --check-prefix=SITE %s < %t.ll
 // A comment and reformatting leave scale's hash alone; an edit changes it.
 // RUN: %clangxx %cachepy -S -emit-llvm -o %t-commented.ll %s -DCOMMENTED
 // RUN: %clangxx %cachepy -S -emit-llvm -o %t-edited.ll %s -DSCALE=3
-// RUN: sed -n 's/^@cachepy.record._Z5scalei = constant { i64, i64, i64, ptr } { \(i64 [-0-9]*, i64 [-0-9]*\),.*/\1/p' %t.ll > %t.hash
-// RUN: sed -n 's/^@cachepy.record._Z5scalei = constant { i64, i64, i64, ptr } { \(i64 [-0-9]*, i64 [-0-9]*\),.*/\1/p' %t-commented.ll > %t-commented.hash
-// RUN: sed -n 's/^@cachepy.record._Z5scalei = constant { i64, i64, i64, ptr } { \(i64 [-0-9]*, i64 [-0-9]*\),.*/\1/p' %t-edited.ll > %t-edited.hash
+// RUN: sed -n 's/^@cachepy.record._Z5scalei = .*c"cachepy\\00", i64 [-0-9]*, \(i64 [-0-9]*, i64 [-0-9]*\),.*/\1/p' %t.ll > %t.hash
+// RUN: sed -n 's/^@cachepy.record._Z5scalei = .*c"cachepy\\00", i64 [-0-9]*, \(i64 [-0-9]*, i64 [-0-9]*\),.*/\1/p' %t-commented.ll > %t-commented.hash
+// RUN: sed -n 's/^@cachepy.record._Z5scalei = .*c"cachepy\\00", i64 [-0-9]*, \(i64 [-0-9]*, i64 [-0-9]*\),.*/\1/p' %t-edited.ll > %t-edited.hash
 // RUN: FileCheck --check-prefix=HASH %s < %t.hash
 // RUN: diff %t.hash %t-commented.hash
 // RUN: not diff %t.hash %t-edited.hash
 // RUN: %clangxx %cachepy -O2 -S -emit-llvm -o - %s | FileCheck --check-prefix=OPTIMIZED %s
+// Linked with unused sections dropped, by either linker, the notes stay, with no
+// relocation.
+// RUN: %clangxx %cachepy -c -ffunction-sections -fdata-sections -o %t.o %s
+// RUN: %clangxx -fuse-ld=bfd -Wl,--gc-sections %t.o %cachepy_link -o %t.bfd -Wl,--unresolved-symbols=ignore-all
+// RUN: %clangxx -fuse-ld=lld -Wl,--gc-sections %t.o %cachepy_link -o %t.lld -Wl,--unresolved-symbols=ignore-all
+// RUN: llvm-readelf --notes %t.bfd | FileCheck --check-prefix=LINKED %s
+// RUN: llvm-readelf --notes %t.lld | FileCheck --check-prefix=LINKED %s
 
 #include <cachepy/cachepy.hpp>
 #include <cstdio>
@@ -58,29 +66,30 @@ static int local_score(int x) { return twice(x); }
 int main() { return score(1) + local_score(2) + hidden_step(); }
 
 // scale's record reaches twice and library_step through helper; printf is the compiler's.
-// CHECK-DAG: @cachepy.record._Z5scalei = constant { i64, i64, i64, ptr } { i64 {{-?[0-9]+}}, i64 {{-?[0-9]+}}, i64 2, ptr @[[SCALE_CALLEES:[^ ]+]] }, align 8
-// CHECK-DAG: @[[SCALE_CALLEES]] = private unnamed_addr constant [2 x { ptr, ptr }] [{ ptr, ptr } { ptr @cachepy.record._Z12library_stepv, ptr @{{[^ ]+}} }, { ptr, ptr } { ptr @cachepy.record._Z5twicei, ptr @{{[^ ]+}} }]
-// CHECK-DAG: @cachepy.record._Z5twicei = extern_weak constant { i64, i64, i64, ptr }
-// CHECK-DAG: @cachepy.record._Z12library_stepv = extern_weak constant { i64, i64, i64, ptr }
-// CHECK-DAG: private unnamed_addr constant [6 x i8] c"twice\00"
-// CHECK-DAG: private unnamed_addr constant [13 x i8] c"library_step\00"
-// CHECK-DAG: @cachepy.record._Z11hidden_stepv = hidden constant
-// CHECK-DAG: @cachepy.record._Z8identityIiET_S0_ = weak_odr constant {{.*}} comdat
-// CHECK-DAG: @cachepy.record._Z5scorei = constant { i64, i64, i64, ptr } { i64 {{-?[0-9]+}}, i64 {{-?[0-9]+}}, i64 2, ptr
-// CHECK-DAG: @cachepy.record._ZL11local_scorei = internal constant { i64, i64, i64, ptr } { i64 {{-?[0-9]+}}, i64 {{-?[0-9]+}}, i64 1, ptr
-// The rewritten bodies hand their own record to their site.
-// CHECK-DAG: {{call|invoke}} {{.*}}function_site{{.*}}(ptr {{.*}}@_ZZ5scoreiE12cachepy_site, {{.*}}ptr noundef @cachepy.record._Z5scorei
+// CHECK-DAG: @cachepy.record._Z5scalei = private constant <{ i32, i32, i32, [8 x i8], i64, i64, i64, i32, [2 x i64], [20 x i8] }> <{ i32 8, i32 64, i32 1, [8 x i8] c"cachepy\00", i64 {{-?[0-9]+}}, i64 {{-?[0-9]+}}, i64 {{-?[0-9]+}}, i32 2, [2 x i64] [i64 {{-?[0-9]+}}, i64 {{-?[0-9]+}}], [20 x i8] c"{{(twice\\00library_step|library_step\\00twice)}}\00\00" }>, section ".note.cachepy", align 4
+// CHECK-DAG: @cachepy.record._Z11hidden_stepv = private constant {{.*}} section ".note.cachepy", align 4
+// CHECK-DAG: @cachepy.record._Z8identityIiET_S0_ = private constant {{.*}} section ".note.cachepy", comdat($_Z8identityIiET_S0_), align 4
+// CHECK-DAG: @cachepy.record._Z5scorei = private constant {{.*}} i32 2, [2 x i64]
+// CHECK-DAG: @cachepy.record._ZL11local_scorei = private constant {{.*}} i32 1, [1 x i64]
+// CHECK-DAG: @llvm.compiler.used = {{.*}}@cachepy.record._Z5scalei
 // NONE-NOT: cachepy.record._Z6offsetv
 // NONE-NOT: cachepy.record._ZL6helperi
 // NONE-NOT: cachepy.record.printf
 // NONE-NOT: cachepy.record.main
 // NONE-NOT: cachepy.record.{{.*}}cachepy6detail
+// NONE-NOT: extern_weak
 
-// Each callee's name is written once, however many records name it.
-// ONE-NAME: {{^}}1{{$}}
+// The rewritten bodies hand their own record's name to their site.
+// SITE: @cachepy.record._Z5scorei = {{.*}}c"cachepy\00", i64 [[SCORE:-?[0-9]+]],
+// SITE: @cachepy.record._ZL11local_scorei = {{.*}}c"cachepy\00", i64 [[LOCAL:-?[0-9]+]],
+// SITE: {{call|invoke}} {{.*}}function_site{{.*}}(ptr {{.*}}@_ZZ5scoreiE12cachepy_site, {{.*}}i64 noundef [[SCORE]],
+// SITE: {{call|invoke}} {{.*}}function_site{{.*}}(ptr {{.*}}@_ZZL11local_scoreiE12cachepy_site, {{.*}}i64 noundef [[LOCAL]],
 
 // HASH: {{^}}i64 {{-?[0-9]+}}, i64 {{-?[0-9]+}}{{$}}
 
-// Optimization keeps the records, and their references.
-// OPTIMIZED-DAG: @cachepy.record._Z5scalei = {{(local_unnamed_addr )?}}constant
-// OPTIMIZED-DAG: @cachepy.record._Z5twicei = extern_weak
+// Optimization keeps the records.
+// OPTIMIZED-DAG: @cachepy.record._Z5scalei = private constant {{.*}} section ".note.cachepy"
+
+// LINKED: Displaying notes found in: .note.cachepy
+// LINKED-NEXT: Owner
+// LINKED-NEXT: cachepy 0x00000040

@@ -11,11 +11,11 @@
 
 #include "cached_header.h"
 // HEADER: {{^}}inline int header_triple(int x) {{[{]$}}
-// HEADER: {{^}}inline int header_cached(int x) { extern const ::cachepy::detail::function_record cachepy_record_{{.*}} static const ::cachepy::detail::function_site cachepy_site("header_cached",
+// HEADER: {{^}}inline int header_cached(int x) { static const ::cachepy::detail::function_site cachepy_site("header_cached",
 
 [[cachepy::cache_file("cache")]]
 int main_file_cached(int x) { return header_cached(x) * 2; }
-// MAIN: {{^}}int main_file_cached(int x) { extern const {{.*}} static const
+// MAIN: {{^}}int main_file_cached(int x) { static const
 
 int main() { std::printf("%d\n", main_file_cached(4)); }
 // FIRST: executing header_cached

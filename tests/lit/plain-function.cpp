@@ -17,7 +17,7 @@ int transform(int x) {
   std::printf("executing transform(%d)\n", x);
   return x * 2;
 }
-// REWRITE: {{^}}int transform(int x) { extern const ::cachepy::detail::function_record cachepy_record_[[RECORD:[0-9a-f]+]] __asm__("cachepy.record._Z9transformi") __attribute__((weak)); static const ::cachepy::detail::function_site cachepy_site("transform", "_Z9transformi", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, &cachepy_record_[[RECORD]], "", false); return ::cachepy::detail::call<::cachepy::detail::format_choice::configured>(cachepy_site, "cache_dir", ::cachepy::detail::context_of(), [&]() -> int {
+// REWRITE: {{^}}int transform(int x) { static const ::cachepy::detail::function_site cachepy_site("transform", "_Z9transformi", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, "", false); return ::cachepy::detail::call<::cachepy::detail::format_choice::configured>(cachepy_site, "cache_dir", ::cachepy::detail::context_of(), [&]() -> int {
 // REWRITE-NEXT: {{^}}  std::printf("executing transform(%d)\n", x);
 // REWRITE-NEXT: {{^}}  return x * 2;
 // REWRITE-NEXT: {{^}}}, x); }

@@ -13,7 +13,7 @@
 #include <cstdio>
 
 [[cachepy::cache_file("cache")]] static long square(long x) { std::printf("executing square\n"); return x * x; }
-// REWRITE: {{^}}{{\[\[}}cachepy::cache_file("cache")]] static long square(long x) { extern const ::cachepy::detail::function_record cachepy_record_{{.*}} static const ::cachepy::detail::function_site cachepy_site("square", "_ZL6squarel", {{.*}}[&]() -> long {{[{]$}}
+// REWRITE: {{^}}{{\[\[}}cachepy::cache_file("cache")]] static long square(long x) { static const ::cachepy::detail::function_site cachepy_site("square", "_ZL6squarel", {{.*}}[&]() -> long {{[{]$}}
 // REWRITE-NEXT: {{^}}#line [[#@LINE-2]]{{$}}
 // REWRITE-NEXT: {{^}}                                                              std::printf("executing square\n"); return x * x; }, x); }
 

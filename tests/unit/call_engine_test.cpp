@@ -29,7 +29,7 @@ std::promise<void> forced_call_returned;
 
 TEST(CallEngine, AForceRacingANormalCallLeavesTheForcedValueInMemory) {
   const cachepy::testing::scratch_dir scratch("call-engine");
-  const function_site site("engine_test::value", "_Z5valuev", 1, 1, nullptr, "", false);
+  const function_site site("engine_test::value", "_Z5valuev", 1, 1, 0, "", false);
 
   // The old entry, on disk only (a value the engine may not keep).
   result_ops not_kept = int_call::ops;

@@ -1,60 +1,139 @@
-#include <cachepy/detail/function_site.hpp>
+#include "key/call_records.hpp"
 
 #include <gtest/gtest.h>
+
+#include <cstring>
+#include <string>
+#include <vector>
 
 namespace cachepy::detail {
 namespace {
 
-// root calls middle (another file), which calls leaf and, recursively, root.
-struct record_graph {
-  record_callee leaf_callees[1] = {{nullptr, "plain_helper"}};
-  function_record leaf{5, 6, 1, leaf_callees};
-  record_callee middle_callees[2] = {{&leaf, "leaf"}, {nullptr, "root"}};
-  function_record middle{3, 4, 2, middle_callees};
-  record_callee root_callees[1] = {{&middle, "middle"}};
-  function_record root{1, 2, 1, root_callees};
-
-  record_graph() { middle_callees[1].record = &root; }
+struct test_record {
+  std::uint64_t name, high, low;
+  std::vector<std::pair<std::uint64_t, std::string>> callees;
 };
 
-key site_ast_hash(const function_record *record) {
-  return function_site("root", "_Z4rootv", 10, 20, record, "", false).ast_hash;
+template <class T> void append(std::string &out, T value) {
+  out.append(reinterpret_cast<const char *>(&value), sizeof value);
+}
+
+// A note as plugin/CallRecords.cpp writes it.
+std::string note(const test_record &record, std::uint32_t type = 1,
+                 const char (&name)[8] = "cachepy") {
+  std::string desc, names;
+  append(desc, record.name);
+  append(desc, record.high);
+  append(desc, record.low);
+  append(desc, static_cast<std::uint32_t>(record.callees.size()));
+  for (const auto &[callee, text] : record.callees) {
+    append(desc, callee);
+    names += text + '\0';
+  }
+  names.resize((names.size() + 3) / 4 * 4, '\0');
+  desc += names;
+  std::string out;
+  append(out, std::uint32_t{8});
+  append(out, static_cast<std::uint32_t>(desc.size()));
+  append(out, type);
+  out.append(name, 8);
+  return out + desc;
+}
+
+record_index index_of(const std::string &notes) {
+  record_index index;
+  index.add_notes(reinterpret_cast<const unsigned char *>(notes.data()), notes.size(), 4);
+  return index;
+}
+
+// root (1) calls middle (2, another file), which calls leaf (3), plain_helper (no
+// record) and, recursively, root.
+std::vector<test_record> graph() {
+  return {{1, 1, 2, {{2, "middle"}}},
+          {2, 3, 4, {{3, "leaf"}, {9, "plain_helper"}, {1, "root"}}},
+          {3, 5, 6, {}}};
+}
+
+std::string notes_of(const std::vector<test_record> &records) {
+  std::string out;
+  for (const test_record &record : records)
+    out += note(record);
+  return out;
+}
+
+key site_hash(const std::vector<test_record> &records) {
+  return with_other_files({10, 20}, index_of(notes_of(records)), 1, "root", false);
+}
+
+TEST(CallRecords, TheIndexReadsEachRecordFromItsNote) {
+  const record_index index = index_of(notes_of(graph()));
+  const call_record *middle = index.find(2);
+  ASSERT_NE(middle, nullptr);
+  EXPECT_EQ(middle->ast_hash, (key{3, 4}));
+  EXPECT_EQ(middle->callees, (std::vector<std::uint64_t>{3, 9, 1}));
+  EXPECT_EQ(index.find(9), nullptr);
+}
+
+TEST(CallRecords, TheFirstModuleWinsForAName) {
+  record_index index;
+  const std::string first = note({5, 1, 1, {}}), second = note({5, 2, 2, {}});
+  index.add_notes(reinterpret_cast<const unsigned char *>(first.data()), first.size(), 4);
+  index.add_notes(reinterpret_cast<const unsigned char *>(second.data()), second.size(), 4);
+  EXPECT_EQ(index.find(5)->ast_hash, (key{1, 1}));
+}
+
+TEST(CallRecords, OtherNotesAndMalformedOnesAreSkipped) {
+  const std::string other_name = note({5, 1, 1, {}}, 1, "GNU\0\0\0\0");
+  const std::string other_type = note({6, 1, 1, {}}, 3);
+  std::string truncated = note({7, 1, 1, {{1, "x"}}});
+  truncated.resize(truncated.size() - 4);
+  const record_index index = index_of(other_name + other_type + note({8, 1, 1, {}}) + truncated);
+  EXPECT_EQ(index.find(5), nullptr);
+  EXPECT_EQ(index.find(6), nullptr);
+  EXPECT_NE(index.find(8), nullptr);
+  EXPECT_EQ(index.find(7), nullptr);
+  // A callee count beyond the description.
+  std::string overlong = note({4, 1, 1, {}});
+  overlong[12 + 8 + 24] = 100;
+  EXPECT_EQ(index_of(overlong).find(4), nullptr);
 }
 
 TEST(CallRecords, WithoutRecordOrCalleesTheKeyIsThePluginsHash) {
-  const function_record alone{1, 2, 0, nullptr};
-  EXPECT_EQ(site_ast_hash(nullptr), (key{10, 20}));
-  EXPECT_EQ(site_ast_hash(&alone), (key{10, 20}));
+  EXPECT_EQ(site_hash({}), (key{10, 20}));
+  EXPECT_EQ(site_hash({{1, 1, 2, {}}}), (key{10, 20}));
 }
 
 TEST(CallRecords, AChangeAnywhereReachableChangesTheKeyAndARevertRestoresIt) {
-  record_graph graph;
-  const key original = site_ast_hash(&graph.root);
+  std::vector<test_record> records = graph();
+  const key original = site_hash(records);
   EXPECT_NE(original, (key{10, 20}));
-  graph.leaf.ast_hash_low = 7; // two levels down
-  const key edited = site_ast_hash(&graph.root);
-  EXPECT_NE(edited, original);
-  graph.leaf.ast_hash_low = 6;
-  EXPECT_EQ(site_ast_hash(&graph.root), original);
+  records[2].low = 7; // two levels down
+  EXPECT_NE(site_hash(records), original);
+  records[2].low = 6;
+  EXPECT_EQ(site_hash(records), original);
   // The walk starts at the root's callees: its own hash is the plugin's, already given.
-  graph.root.ast_hash_low = 99;
-  EXPECT_EQ(site_ast_hash(&graph.root), original);
+  records[0].low = 99;
+  EXPECT_EQ(site_hash(records), original);
 }
 
-TEST(CallRecords, TheOrderOfCalleesDoesNotMatter) {
-  record_graph graph;
-  const key original = site_ast_hash(&graph.root);
-  std::swap(graph.middle_callees[0], graph.middle_callees[1]);
-  EXPECT_EQ(site_ast_hash(&graph.root), original);
+TEST(CallRecords, TheOrderOfCalleesAndRecordsDoesNotMatter) {
+  std::vector<test_record> records = graph();
+  const key original = site_hash(records);
+  std::swap(records[1].callees[0], records[1].callees[2]);
+  std::swap(records[0], records[2]);
+  EXPECT_EQ(site_hash(records), original);
 }
 
 TEST(CallRecords, VerboseSitesNameTheCalleesWithoutRecordOnce) {
-  record_graph graph;
   testing::internal::CaptureStderr();
-  function_site("root", "_Z4rootv", 10, 20, &graph.root, "", true);
+  with_other_files({10, 20}, index_of(notes_of(graph())), 1, "root", true);
   EXPECT_EQ(testing::internal::GetCapturedStderr(),
             "cachepy: root: changes to plain_helper() are not seen (compiled without the "
             "cachepy plugin)\n");
+}
+
+TEST(CallRecords, ASiteWithoutRecordNameKeepsThePluginsHash) {
+  EXPECT_EQ(function_site("root", "_Z4rootv", 10, 20, 0, "", false).ast_hash, (key{10, 20}));
 }
 
 } // namespace

@@ -14,9 +14,9 @@ TEST(MissReason, SaysWhatChangedSinceTheLastStore) {
   const cachepy::testing::scratch_dir scratch("reason");
   const std::string &dir = scratch.path();
   std::filesystem::create_directories(dir);
-  const function_site v1("f", "_Z1fi", 1, 1, nullptr, "1", false);
-  const function_site v1_edited("f", "_Z1fi", 1, 2, nullptr, "1", false);
-  const function_site v2("f", "_Z1fi", 1, 1, nullptr, "2", false);
+  const function_site v1("f", "_Z1fi", 1, 1, 0, "1", false);
+  const function_site v1_edited("f", "_Z1fi", 1, 2, 0, "1", false);
+  const function_site v2("f", "_Z1fi", 1, 1, 0, "2", false);
 
   EXPECT_EQ(miss_reason(v1, dir, key{}), "first execution");
   note_stored(v1, dir, key{});
@@ -25,6 +25,21 @@ TEST(MissReason, SaysWhatChangedSinceTheLastStore) {
   EXPECT_EQ(miss_reason(v2, dir, key{}), "version changed");
   EXPECT_EQ(miss_reason(v1, dir, key{5, 5}),
             "dependencies changed (files, environment or variables)");
+}
+
+TEST(MissReason, ACalleeChangedInAnotherFileIsToldFromABodyChange) {
+  const cachepy::testing::scratch_dir scratch("reason-callee");
+  const std::string &dir = scratch.path();
+  std::filesystem::create_directories(dir);
+  const function_site stored("f", "_Z1fi", 1, 1, 0, "1", false);
+  note_stored(stored, dir, key{});
+  // The records it reaches changed (another file, a shared library); its own code did not.
+  function_site callee_changed = stored;
+  callee_changed.ast_hash = key{9, 9};
+  EXPECT_EQ(miss_reason(callee_changed, dir, key{}),
+            "its own code is unchanged, but a function it calls in another file changed");
+  const function_site edited("f", "_Z1fi", 1, 2, 0, "1", false);
+  EXPECT_EQ(miss_reason(edited, dir, key{}), "body changed since last run");
 }
 
 } // namespace

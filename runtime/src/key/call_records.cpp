@@ -1,28 +1,113 @@
 #include "call_records.hpp"
 
+#include <cachepy/detail/logging.hpp>
+
 #include <algorithm>
+#include <cstring>
+#include <link.h>
 #include <set>
 #include <utility>
-#include <vector>
 
 namespace cachepy::detail {
+namespace {
 
-reached_records walk_records(const function_record &root) {
-  std::set<const function_record *> visited{&root};
-  std::vector<const function_record *> pending{&root};
+constexpr char note_name[] = "cachepy"; // with its '\0': 8 bytes
+constexpr std::uint32_t note_type = 1;
+constexpr std::size_t fixed_desc_size = 3 * 8 + 4;
+
+// Notes are 4-byte aligned: the 64-bit fields are copied out.
+template <class T> T read(const unsigned char *at) {
+  T value;
+  std::memcpy(&value, at, sizeof value);
+  return value;
+}
+
+std::size_t aligned(std::size_t size, std::size_t align) { return (size + align - 1) / align * align; }
+
+} // namespace
+
+void record_index::add_notes(const unsigned char *notes, std::size_t size, std::size_t align) {
+  align = align < 4 ? 4 : align;
+  std::size_t offset = 0;
+  while (size - offset >= 12) {
+    const std::uint32_t name_size = read<std::uint32_t>(notes + offset);
+    const std::uint32_t desc_size = read<std::uint32_t>(notes + offset + 4);
+    const std::uint32_t type = read<std::uint32_t>(notes + offset + 8);
+    const std::size_t desc = aligned(12 + std::size_t{name_size}, align);
+    const std::size_t length = aligned(desc + desc_size, align);
+    if (length > size - offset)
+      return; // malformed: nothing after it can be trusted
+    if (type == note_type && name_size == sizeof note_name &&
+        std::memcmp(notes + offset + 12, note_name, sizeof note_name) == 0)
+      add_record(notes + offset + desc, desc_size);
+    offset += length;
+  }
+}
+
+void record_index::add_record(const unsigned char *desc, std::size_t size) {
+  if (size < fixed_desc_size)
+    return;
+  const std::uint32_t count = read<std::uint32_t>(desc + 24);
+  if ((size - fixed_desc_size) / 8 < count)
+    return;
+  const auto [entry, added] = records_.try_emplace(read<std::uint64_t>(desc));
+  if (!added)
+    return;
+  call_record &record = entry->second;
+  record.ast_hash = {read<std::uint64_t>(desc + 8), read<std::uint64_t>(desc + 16)};
+  const unsigned char *callees = desc + fixed_desc_size;
+  for (std::uint32_t i = 0; i < count; ++i)
+    record.callees.push_back(read<std::uint64_t>(callees + 8 * i));
+  const char *names = reinterpret_cast<const char *>(callees + 8 * std::size_t{count});
+  record.callee_names.assign(names, reinterpret_cast<const char *>(desc + size));
+}
+
+const call_record *record_index::find(std::uint64_t name) const {
+  const auto found = records_.find(name);
+  return found == records_.end() ? nullptr : &found->second;
+}
+
+const record_index &loaded_records() {
+  static const record_index index = [] {
+    record_index built;
+    dl_iterate_phdr(
+        [](dl_phdr_info *module, std::size_t, void *out) {
+          for (ElfW(Half) i = 0; i < module->dlpi_phnum; ++i) {
+            const ElfW(Phdr) &segment = module->dlpi_phdr[i];
+            if (segment.p_type == PT_NOTE)
+              static_cast<record_index *>(out)->add_notes(
+                  reinterpret_cast<const unsigned char *>(module->dlpi_addr + segment.p_vaddr),
+                  segment.p_memsz, segment.p_align);
+          }
+          return 0;
+        },
+        &built);
+    return built;
+  }();
+  return index;
+}
+
+reached_records walk_records(const record_index &index, std::uint64_t root) {
+  std::set<std::uint64_t> visited{root};
+  std::vector<std::uint64_t> pending{root};
   std::vector<std::pair<std::uint64_t, std::uint64_t>> hashes;
   std::set<std::string> unseen;
   while (!pending.empty()) {
-    const function_record &next = *pending.back();
+    const call_record *next = index.find(pending.back());
     pending.pop_back();
-    for (std::uint64_t i = 0; i < next.callee_count; ++i) {
-      const record_callee &callee = next.callees[i];
-      if (!callee.record)
-        unseen.insert(std::string(callee.name) + "()");
-      else if (visited.insert(callee.record).second) {
-        pending.push_back(callee.record);
-        hashes.emplace_back(callee.record->ast_hash_high, callee.record->ast_hash_low);
+    if (!next)
+      continue; // only the root: a callee without record is not pending
+    std::size_t name = 0; // the callee's name in callee_names
+    for (const std::uint64_t callee : next->callees) {
+      const std::size_t end = std::min(next->callee_names.find('\0', name), next->callee_names.size());
+      const call_record *reached = index.find(callee);
+      if (!reached)
+        unseen.insert(next->callee_names.substr(name, end - name) + "()");
+      else if (visited.insert(callee).second) {
+        pending.push_back(callee);
+        hashes.emplace_back(reached->ast_hash.high, reached->ast_hash.low);
       }
+      name = std::min(end + 1, next->callee_names.size());
     }
   }
   // A set: the order in which the linker laid out the records does not matter.
@@ -36,6 +121,17 @@ reached_records walk_records(const function_record &root) {
   for (const std::string &name : unseen)
     reached.unseen += (reached.unseen.empty() ? "" : ", ") + name;
   return reached;
+}
+
+key with_other_files(key own, const record_index &index, std::uint64_t root,
+                     std::string_view qualified_name, bool verbose) {
+  const reached_records reached = walk_records(index, root);
+  if (verbose && !reached.unseen.empty())
+    log_info(std::string(qualified_name) + ": changes to " + reached.unseen +
+             " are not seen (compiled without the cachepy plugin)");
+  if (!reached.any)
+    return own; // nothing elsewhere: the key is what this translation unit says
+  return hash_with(own, [&](value_writer &archive) { archive(reached.hash); });
 }
 
 } // namespace cachepy::detail

@@ -1,5 +1,4 @@
 #include <cachepy/detail/function_site.hpp>
-#include <cachepy/detail/logging.hpp>
 
 #include "call_records.hpp"
 
@@ -29,21 +28,6 @@ std::string sanitized(std::string_view name, std::size_t max_length) {
   return out;
 }
 
-// The plugin's AST hash covers this translation unit; the records reachable from the
-// function's own add what it calls elsewhere. Built once per process, with the site.
-key with_other_files(key own, const function_record *record, std::string_view qualified_name,
-                     bool verbose) {
-  if (!record)
-    return own;
-  const reached_records reached = walk_records(*record);
-  if (verbose && !reached.unseen.empty())
-    log_info(std::string(qualified_name) + ": changes to " + reached.unseen +
-             " are not seen (compiled without the cachepy plugin)");
-  if (!reached.any)
-    return own; // nothing elsewhere: the key is what this translation unit says
-  return hash_with(own, [&](value_writer &archive) { archive(reached.hash); });
-}
-
 } // namespace
 
 const char *format_name(value_format format) {
@@ -69,10 +53,15 @@ bool parse_format(std::string_view name, value_format &format) {
 
 function_site::function_site(const char *qualified_name, const char *identity,
                              std::uint64_t ast_hash_high, std::uint64_t ast_hash_low,
-                             const function_record *record, const char *version, bool verbose,
+                             std::uint64_t record_name, const char *version, bool verbose,
                              std::uint64_t max_age_seconds)
     : qualified_name(qualified_name),
-      ast_hash(with_other_files({ast_hash_high, ast_hash_low}, record, qualified_name, verbose)),
+      // The plugin's AST hash covers this translation unit; the records reachable from
+      // the function's own add what it calls elsewhere. Built once per process.
+      code_hash{ast_hash_high, ast_hash_low},
+      ast_hash(record_name ? with_other_files(code_hash, loaded_records(), record_name,
+                                              qualified_name, verbose)
+                           : code_hash),
       version(version), hash(site_hash(identity, ast_hash.high, ast_hash.low, version)),
       verbose(verbose), max_age_seconds(max_age_seconds) {
   const std::uint64_t identity_hash = XXH3_64bits(identity, std::strlen(identity));

@@ -19,39 +19,23 @@ namespace cachepy::detail {
 enum class value_format : std::uint32_t { binary = 1, portable_binary = 2, json = 3 };
 enum class format_choice { configured, binary, portable_binary, json };
 
-// A function's call record, which the plugin writes into the object file of every
-// translation unit it compiles (plugin/CallRecords.cpp writes this layout): the
-// function's AST hash, and its callees that this translation unit does not define, each
-// a weak reference to its own record (null when the callee was compiled without the
-// plugin) and its name. Records in shared libraries are reached through the dynamic
-// loader.
-struct function_record;
-struct record_callee {
-  const function_record *record;
-  const char *name;
-};
-struct function_record {
-  std::uint64_t ast_hash_high;
-  std::uint64_t ast_hash_low;
-  std::uint64_t callee_count;
-  const record_callee *callees;
-};
-
 const char *format_name(value_format format);
 bool parse_format(std::string_view name, value_format &format);
 
 struct function_site {
   // qualified_name: for logs and the entry directory; identity: the mangled name, or
   // __PRETTY_FUNCTION__ for templates so each instantiation is its own function. The
-  // strings are the plugin's literals: the site keeps views of them. record: the
-  // function's own call record, null when there is none (clang 16, templates).
+  // strings are the plugin's literals: the site keeps views of them. record_name: the
+  // name of the function's own call record (plugin/CallRecords.h), which the loaded
+  // program and libraries may hold; 0 for templates.
   function_site(const char *qualified_name, const char *identity,
                 std::uint64_t ast_hash_high, std::uint64_t ast_hash_low,
-                const function_record *record, const char *version, bool verbose,
+                std::uint64_t record_name, const char *version, bool verbose,
                 std::uint64_t max_age_seconds = 0);
 
   std::string_view qualified_name;
-  key ast_hash; // the plugin's, with the records reachable from `record` folded in
+  key code_hash; // the plugin's: the function and what it reaches in its translation unit
+  key ast_hash;  // code_hash with the records reachable from its own folded in
   std::string_view version;
   key hash; // format version, identity, AST hash, version
   bool verbose;

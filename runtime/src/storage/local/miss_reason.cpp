@@ -1,5 +1,6 @@
-// A function directory's manifest: "ast <hex>\nversion <text>\ncontext <hex>\n",
-// describing its newest entry, so a miss can say what changed.
+// A function directory's manifest: "ast <hex>\ncode <hex>\nversion <text>\ncontext
+// <hex>\n", describing its newest entry, so a miss can say what changed. "code" is the
+// plugin's hash alone, "ast" with what the function reaches in other files.
 
 #include "miss_reason.hpp"
 
@@ -18,7 +19,7 @@ namespace cachepy::detail {
 namespace {
 
 std::string manifest_text(const function_site &site, const key &context) {
-  return "ast " + site.ast_hash.hex() + "\nversion " + std::string(site.version) + "\ncontext " +
+  return "ast " + site.ast_hash.hex() + "\ncode " + site.code_hash.hex() + "\nversion " + std::string(site.version) + "\ncontext " +
          context.hex() + "\n";
 }
 
@@ -42,7 +43,9 @@ std::string miss_reason(const function_site &site, const std::string &function_d
   text << in.rdbuf();
   const std::string previous = text.str();
   if (line_value(previous, "ast") != site.ast_hash.hex())
-    return "body changed since last run";
+    return line_value(previous, "code") == site.code_hash.hex()
+               ? "its own code is unchanged, but a function it calls in another file changed"
+               : "body changed since last run";
   if (line_value(previous, "version") != site.version)
     return "version changed";
   if (line_value(previous, "context") != context.hex())
