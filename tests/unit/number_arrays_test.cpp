@@ -169,6 +169,49 @@ TEST(InHalves, AThreadThatCannotStartLeavesBothPartsToTheCaller) {
   EXPECT_EQ(seen.threads[1], std::this_thread::get_id());
 }
 
+// The parts are contiguous from begin to end, each within one huge page of the
+// addresses, and each but the last ends where one begins.
+TEST(FillPageByPage, PartsEndWhereTheAddressesCrossAHugePage) {
+  std::vector<char> memory(4 * huge_page_bytes);
+  for (std::size_t offset : {std::size_t{0}, std::size_t{16}, huge_page_bytes - 1}) {
+    char *to = memory.data() + offset;
+    const std::size_t begin = 4093, end = 2 * huge_page_bytes + 5;
+    parts_seen seen;
+    fill_page_by_page(to, begin, end, std::ref(seen));
+    ASSERT_FALSE(seen.parts.empty());
+    std::size_t next = begin;
+    for (const auto &[from, to_end] : seen.parts) {
+      EXPECT_EQ(from, next);
+      ASSERT_LT(from, to_end);
+      const auto first = reinterpret_cast<std::uintptr_t>(to + from);
+      const auto last = reinterpret_cast<std::uintptr_t>(to + to_end - 1);
+      EXPECT_EQ(first / huge_page_bytes, last / huge_page_bytes) << offset;
+      if (to_end != end)
+        EXPECT_EQ((last + 1) % huge_page_bytes, 0u) << offset;
+      next = to_end;
+    }
+    EXPECT_EQ(next, end);
+  }
+}
+
+// A value read a chunk at a time into a string's reserved memory, its chunks not aligned
+// to huge pages and some across one, holds exactly its bytes, where they were written.
+TEST(TakeReserved, AStringFilledChunkByChunkHoldsExactlyItsBytes) {
+  const std::size_t total = 3 * huge_page_bytes + 12345, chunk = huge_page_bytes / 3 + 7;
+  std::string expected(total, '\0');
+  for (std::size_t i = 0; i < total; ++i)
+    expected[i] = static_cast<char>(i * 131 % 251);
+  std::string value;
+  value.reserve(total);
+  advise_huge_pages(value.data(), total);
+  const char *reserved = value.data();
+  for (std::size_t at = 0; at < total; at += chunk)
+    copy_page_by_page(value.data() + at, expected.data() + at, std::min(chunk, total - at));
+  take_reserved(value, total);
+  EXPECT_EQ(value.data(), reserved);
+  EXPECT_TRUE(value == expected);
+}
+
 TEST(NumberArrays, ReadOfEverySizeIsEqualToWhatWasWritten) {
   for (std::size_t count : edge_counts)
     expect_reads_what_cereal_writes(numbers<double>(count));
@@ -211,6 +254,20 @@ TEST(NumberArrays, FreshArrayMemoryIsResidentBeforeItIsWritten) {
   const double *middle = out.data() + out.capacity() / 2;
   EXPECT_GT(mapping_kilobytes(middle, "Size:"), 0);
   EXPECT_EQ(mapping_kilobytes(middle, "Rss:"), mapping_kilobytes(middle, "Size:"));
+}
+
+// Taking a string's reserved bytes neither zeroes nor faults them in (resize() does
+// both, a pass over all of them before the first is written). 64 MB: above glibc's
+// largest threshold for memory of its own mapping.
+TEST(TakeReserved, LeavesTheStringsReservedMemoryUntouched) {
+  const std::size_t bytes = 32 * huge_page_bytes;
+  std::string value;
+  value.reserve(bytes);
+  const char *middle = value.data() + bytes / 2;
+  const long before = mapping_kilobytes(middle, "Rss:");
+  take_reserved(value, bytes);
+  EXPECT_EQ(value.size(), bytes);
+  EXPECT_LT(mapping_kilobytes(middle, "Rss:") - before, 1024);
 }
 
 // A repeated hit from memory copies the kept value: both the kept copy and the copy

@@ -12,6 +12,14 @@ namespace {
 
 constexpr std::uintptr_t page_bytes = 4096;
 
+// The fill that copies `from` to `to`, for fill_fresh and fill_page_by_page.
+auto copier(void *to, const void *from) {
+  return [to, from](std::size_t begin, std::size_t end) {
+    std::memcpy(static_cast<char *>(to) + begin, static_cast<const char *>(from) + begin,
+                end - begin);
+  };
+}
+
 } // namespace
 
 void advise_huge_pages(const void *data, std::size_t bytes) noexcept {
@@ -36,10 +44,11 @@ void fault_in(const void *data, std::size_t bytes) noexcept {
 void copy_to_fresh(void *to, const void *from, std::size_t bytes) noexcept {
   if (bytes == 0) // an empty vector's data() may be null
     return;
-  fill_fresh(to, bytes, [&](std::size_t begin, std::size_t end) {
-    std::memcpy(static_cast<char *>(to) + begin, static_cast<const char *>(from) + begin,
-                end - begin);
-  });
+  fill_fresh(to, bytes, copier(to, from));
+}
+
+void copy_page_by_page(void *to, const void *from, std::size_t bytes) noexcept {
+  fill_page_by_page(to, 0, bytes, copier(to, from));
 }
 
 bool read_to_fresh(std::istream &in, void *to, std::size_t bytes) {

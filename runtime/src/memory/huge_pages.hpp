@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <thread>
 #include <utility>
 
@@ -54,24 +55,46 @@ void in_halves(const void *to, std::size_t bytes, Work &&work, Start start = {})
     work(split, bytes);
 }
 
+// Runs fill(begin, end) over [begin, end) of the memory at `to` a huge page at a time,
+// split where the addresses cross one, each faulted in just before it is written: the
+// kernel's zeroing leaves the page in the CPU's cache, where the fill then writes
+// (faulting all of it in first costs a third more). fill must not throw.
+template <class Fill>
+void fill_page_by_page(void *to, std::size_t begin, std::size_t end, Fill &&fill) noexcept {
+  const auto first = reinterpret_cast<std::uintptr_t>(to);
+  while (begin < end) {
+    const std::size_t next = std::min<std::size_t>(
+        end, ((first + begin + huge_page_bytes) & ~std::uintptr_t{huge_page_bytes - 1}) - first);
+    fault_in(static_cast<char *>(to) + begin, next - begin);
+    fill(begin, next);
+    begin = next;
+  }
+}
+
 // Fills fresh memory: fill(begin, end) writes [to + begin, to + end). Large memory is
-// filled a huge page at a time, each faulted in just before: the kernel's zeroing
-// leaves the page in the CPU's cache, where the fill then writes (faulting all of it in
-// first costs a third more). Both halves at once, see in_halves. fill must not throw.
+// advised huge pages and filled page by page (see above), both halves at once (see
+// in_halves). fill must not throw.
 template <class Fill> void fill_fresh(void *to, std::size_t bytes, Fill &&fill) noexcept {
   if (bytes < large_bytes)
     return fill(std::size_t{0}, bytes);
   advise_huge_pages(to, bytes);
-  const auto first = reinterpret_cast<std::uintptr_t>(to);
   in_halves(to, bytes, [&](std::size_t begin, std::size_t end) {
-    while (begin < end) {
-      const std::size_t next = std::min<std::size_t>(
-          end, ((first + begin + huge_page_bytes) & ~std::uintptr_t{huge_page_bytes - 1}) - first);
-      fault_in(static_cast<char *>(to) + begin, next - begin);
-      fill(begin, next);
-      begin = next;
-    }
+    fill_page_by_page(to, begin, end, fill);
   });
+}
+
+// Copies into fresh memory that arrives in pieces (a value read from a socket a chunk at
+// a time, into memory advise_huge_pages covered): page by page, on the caller's thread.
+void copy_page_by_page(void *to, const void *from, std::size_t bytes) noexcept;
+
+// The `count` bytes written into empty out's reserved memory become its bytes, as
+// take_reserved does for a vector (see cachepy/detail/number_arrays.hpp): libstdc++'s
+// append of a pointer and a count copies them onto themselves (resize() would zero them
+// first, a pass over all of them before the first is written; insert would see an
+// overlap and shift them).
+inline void take_reserved(std::string &out, std::size_t count) {
+  const char *written = out.data();
+  out.append(written, count);
 }
 
 } // namespace cachepy::detail

@@ -4,7 +4,6 @@
 
 #include <hiredis/hiredis.h>
 
-#include <cstring>
 #include <sys/time.h>
 #include <vector>
 
@@ -47,17 +46,13 @@ redisReply *send(redisContext *context, std::initializer_list<std::string_view> 
       redisCommandArgv(context, command.count(), command.argv.data(), command.lengths.data()));
 }
 
-// A string of `size` bytes whose pages are faulted in at once, huge ones where they fit:
-// page by page, fresh memory of 80 MB costs more than the transfer (a trap per page).
-std::string fresh_bytes(std::uint64_t size) {
-  std::string bytes;
-  bytes.reserve(size);
-  if (size >= large_bytes) {
-    advise_huge_pages(bytes.data(), size);
-    fault_in(bytes.data(), size);
-  }
-  bytes.resize(size);
-  return bytes;
+// Memory for a value of `size` bytes, reserved and not yet written: chunks are copied
+// into it page by page as they arrive (see chunk_target), huge pages where they fit.
+void reserve_fresh(std::string &value, std::uint64_t size) {
+  value.clear();
+  value.reserve(size);
+  if (size >= large_bytes)
+    advise_huge_pages(value.data(), size);
 }
 
 // Where hiredis puts the next chunk: straight from its read buffer into the value,
@@ -75,7 +70,7 @@ void *copy_to_target(const redisReadTask *task, char *str, size_t len) {
     return target.plain->createString(task, str, len);
   target.length = len;
   if (len == target.room)
-    std::memcpy(target.into, str, len);
+    copy_page_by_page(target.into, str, len);
   return target.plain->createString(task, str, 0); // an empty reply: the bytes are copied
 }
 
@@ -243,7 +238,7 @@ remote_reply redis_storage::get_chunks(const chunk_list &chunks, std::string &va
   }
   if (!result.ok())
     return result;
-  value = fresh_bytes(chunks.total);
+  reserve_fresh(value, chunks.total);
   chunk_target target;
   target.into = value.data();
   target.room = chunks.chunk_bytes(0);
@@ -262,6 +257,8 @@ remote_reply redis_storage::get_chunks(const chunk_list &chunks, std::string &va
     result.status = remote_status::failed;
     result.problem = failure;
   }
+  if (result.ok())
+    take_reserved(value, chunks.total);
   return result;
 }
 
