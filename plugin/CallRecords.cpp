@@ -6,6 +6,7 @@
 #include "ClangCompat.h"
 #include "CompilerHeaders.h"
 #include "FunctionRewriter.h"
+#include "cachepy/detail/call_record_note.hpp"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -25,15 +26,12 @@ using namespace clang;
 
 namespace {
 
-// The note's header (ELF: name size, description size, type) and name.
-constexpr char NoteName[] = "cachepy"; // with its '\0': 8 bytes
-constexpr std::uint32_t NoteType = 1;
-constexpr llvm::StringLiteral NoteSection = ".note.cachepy";
+// What the runtime reads: the note's name, type, section and fields.
+namespace Layout = detail::call_record_note;
 
-// The record's note: header, name, then the description the runtime reads
-// (runtime/src/key/call_records.hpp): record name, AST hash, callee count, the callees'
-// record names, and their names for the verbose log, each ending in '\0', padded to 4
-// bytes. Packed: notes are 4-byte aligned, so the runtime copies the 64-bit fields out.
+// The record's note: the ELF header (name size, description size, type), the name, then
+// the description. Packed: notes are 4-byte aligned, so the runtime copies the 64-bit
+// fields out.
 llvm::Constant *noteFor(llvm::LLVMContext &Context, std::uint64_t Name, AstHash Hash,
                         const std::vector<std::pair<std::uint64_t, std::string>> &Callees) {
   llvm::Type *Int32 = llvm::Type::getInt32Ty(Context);
@@ -45,18 +43,25 @@ llvm::Constant *noteFor(llvm::LLVMContext &Context, std::uint64_t Name, AstHash 
     Strings += Text + '\0';
   }
   Strings.resize(llvm::alignTo(Strings.size(), 4), '\0');
-  const std::uint64_t DescSize = 3 * 8 + 4 + 8 * CalleeNames.size() + Strings.size();
-  return llvm::ConstantStruct::getAnon(
-      {llvm::ConstantInt::get(Int32, sizeof NoteName), llvm::ConstantInt::get(Int32, DescSize),
-       llvm::ConstantInt::get(Int32, NoteType),
-       llvm::ConstantDataArray::getString(Context, llvm::StringRef(NoteName, sizeof NoteName),
-                                          /*AddNull=*/false),
-       llvm::ConstantInt::get(Int64, Name), llvm::ConstantInt::get(Int64, Hash.High),
-       llvm::ConstantInt::get(Int64, Hash.Low),
-       llvm::ConstantInt::get(Int32, CalleeNames.size()),
-       llvm::ConstantDataArray::get(Context, CalleeNames),
-       llvm::ConstantDataArray::getString(Context, Strings, /*AddNull=*/false)},
-      /*Packed=*/true);
+  const std::uint64_t DescSize =
+      Layout::fixed_desc_size + Layout::callee_size * CalleeNames.size() + Strings.size();
+  // The fixed fields go in the order of their offsets.
+  std::pair<std::size_t, llvm::Constant *> Fixed[] = {
+      {Layout::record_name_offset, llvm::ConstantInt::get(Int64, Name)},
+      {Layout::ast_hash_high_offset, llvm::ConstantInt::get(Int64, Hash.High)},
+      {Layout::ast_hash_low_offset, llvm::ConstantInt::get(Int64, Hash.Low)},
+      {Layout::callee_count_offset, llvm::ConstantInt::get(Int32, CalleeNames.size())}};
+  llvm::sort(Fixed, llvm::less_first());
+  std::vector<llvm::Constant *> Fields = {
+      llvm::ConstantInt::get(Int32, sizeof Layout::name), llvm::ConstantInt::get(Int32, DescSize),
+      llvm::ConstantInt::get(Int32, Layout::type),
+      llvm::ConstantDataArray::getString(
+          Context, llvm::StringRef(Layout::name, sizeof Layout::name), /*AddNull=*/false)};
+  for (const auto &[Offset, Field] : Fixed)
+    Fields.push_back(Field);
+  Fields.push_back(llvm::ConstantDataArray::get(Context, CalleeNames));
+  Fields.push_back(llvm::ConstantDataArray::getString(Context, Strings, /*AddNull=*/false));
+  return llvm::ConstantStruct::getAnon(Fields, /*Packed=*/true);
 }
 
 // A record as the AST describes it. The driver frees the AST before the backend runs
@@ -138,7 +143,7 @@ private:
     auto *Record = new llvm::GlobalVariable(Module, Note->getType(), /*isConstant=*/true,
                                             llvm::GlobalValue::PrivateLinkage, Note,
                                             "cachepy.record." + Planned.Function);
-    Record->setSection(NoteSection);
+    Record->setSection(Layout::section);
     Record->setAlignment(llvm::Align(4));
     if (const llvm::GlobalObject *Object = Function.getAliaseeObject())
       Record->setComdat(const_cast<llvm::GlobalObject *>(Object)->getComdat());

@@ -3,10 +3,10 @@
 // A cached function's AST hash sees its own translation unit. So that a change in
 // another one, or in a shared library, reaches its key too, every translation unit
 // compiled with the plugin publishes a call record for each function it defines
-// (runtime/src/key/call_records.hpp reads the layout): the function's record name,
-// its AST hash (BodyHasher, with what it reaches here) and the record names of the
-// functions it reaches here but are defined elsewhere. The runtime walks them from a
-// cached function's own record, once per process.
+// (laid out in cachepy/detail/call_record_note.hpp, which the runtime reads too): the
+// function's record name, its AST hash (BodyHasher, with what it reaches here) and the
+// record names of the functions it reaches here but are defined elsewhere. The runtime
+// walks them from a cached function's own record, once per process.
 //
 // A record is an ELF note in section .note.cachepy: pure data, no symbol and no
 // pointer, so that it costs the dynamic loader nothing at start-up (no relocation)

@@ -1,5 +1,7 @@
 #include "key/call_records.hpp"
 
+#include <cachepy/detail/call_record_note.hpp>
+
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -14,18 +16,24 @@ struct test_record {
   std::vector<std::pair<std::uint64_t, std::string>> callees;
 };
 
+namespace layout = call_record_note;
+
 template <class T> void append(std::string &out, T value) {
   out.append(reinterpret_cast<const char *>(&value), sizeof value);
 }
 
+template <class T> void put(std::string &out, std::size_t offset, T value) {
+  std::memcpy(out.data() + offset, &value, sizeof value);
+}
+
 // A note as plugin/CallRecords.cpp writes it.
-std::string note(const test_record &record, std::uint32_t type = 1,
-                 const char (&name)[8] = "cachepy") {
-  std::string desc, names;
-  append(desc, record.name);
-  append(desc, record.high);
-  append(desc, record.low);
-  append(desc, static_cast<std::uint32_t>(record.callees.size()));
+std::string note(const test_record &record, std::uint32_t type = layout::type,
+                 const char (&name)[sizeof layout::name] = layout::name) {
+  std::string desc(layout::fixed_desc_size, '\0'), names;
+  put(desc, layout::record_name_offset, record.name);
+  put(desc, layout::ast_hash_high_offset, record.high);
+  put(desc, layout::ast_hash_low_offset, record.low);
+  put(desc, layout::callee_count_offset, static_cast<std::uint32_t>(record.callees.size()));
   for (const auto &[callee, text] : record.callees) {
     append(desc, callee);
     names += text + '\0';
@@ -33,10 +41,10 @@ std::string note(const test_record &record, std::uint32_t type = 1,
   names.resize((names.size() + 3) / 4 * 4, '\0');
   desc += names;
   std::string out;
-  append(out, std::uint32_t{8});
+  append(out, static_cast<std::uint32_t>(sizeof name));
   append(out, static_cast<std::uint32_t>(desc.size()));
   append(out, type);
-  out.append(name, 8);
+  out.append(name, sizeof name);
   return out + desc;
 }
 
@@ -94,7 +102,7 @@ TEST(CallRecords, OtherNotesAndMalformedOnesAreSkipped) {
   EXPECT_EQ(index.find(7), nullptr);
   // A callee count beyond the description.
   std::string overlong = note({4, 1, 1, {}});
-  overlong[12 + 8 + 24] = 100;
+  overlong[12 + sizeof layout::name + layout::callee_count_offset] = 100;
   EXPECT_EQ(index_of(overlong).find(4), nullptr);
 }
 

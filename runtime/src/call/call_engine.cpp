@@ -54,8 +54,7 @@ public:
     ops_.restore(call_, kept.value.get());
     count_hit(kept.hits);
     register_repeated_call(site_, k_, cache_dir_);
-    if (verbose_)
-      log_event(site_, k_, "hit");
+    log_hit();
     return true;
   }
 
@@ -70,7 +69,8 @@ public:
     if (mode != call_mode::force && from_storage()) // a peer computed it meanwhile
       return;
     if (verbose_)
-      log_event(site_, k_, "miss (" + reason_ + "), executing");
+      log_event(site_, k_,
+                "miss (" + reason_ + ") in " + shown_directory(cache_dir_) + ", executing");
     {
       const auto running = node.executing();
       ops_.run_body(call_);
@@ -89,8 +89,7 @@ private:
       hit_count *hits = storage_.hits();
       count_hit(hits);
       keep(entry.payload_size);
-      if (verbose_)
-        log_event(site_, k_, "hit");
+      log_hit();
       return true;
     }
     case load_result::unreadable: {
@@ -131,6 +130,11 @@ private:
       return;
     storage_.note_stored(site_, context_);
     keep(*size);
+  }
+
+  void log_hit() const {
+    if (verbose_)
+      log_event(site_, k_, "hit in " + shown_directory(cache_dir_));
   }
 
   // Never fails the call: keeping is an optimization.

@@ -1,5 +1,6 @@
 #include "call_records.hpp"
 
+#include <cachepy/detail/call_record_note.hpp>
 #include <cachepy/detail/logging.hpp>
 
 #include <algorithm>
@@ -11,9 +12,7 @@
 namespace cachepy::detail {
 namespace {
 
-constexpr char note_name[] = "cachepy"; // with its '\0': 8 bytes
-constexpr std::uint32_t note_type = 1;
-constexpr std::size_t fixed_desc_size = 3 * 8 + 4;
+namespace layout = call_record_note;
 
 // Notes are 4-byte aligned: the 64-bit fields are copied out.
 template <class T> T read(const unsigned char *at) {
@@ -37,28 +36,31 @@ void record_index::add_notes(const unsigned char *notes, std::size_t size, std::
     const std::size_t length = aligned(desc + desc_size, align);
     if (length > size - offset)
       return; // malformed: nothing after it can be trusted
-    if (type == note_type && name_size == sizeof note_name &&
-        std::memcmp(notes + offset + 12, note_name, sizeof note_name) == 0)
+    if (type == layout::type && name_size == sizeof layout::name &&
+        std::memcmp(notes + offset + 12, layout::name, sizeof layout::name) == 0)
       add_record(notes + offset + desc, desc_size);
     offset += length;
   }
 }
 
 void record_index::add_record(const unsigned char *desc, std::size_t size) {
-  if (size < fixed_desc_size)
+  if (size < layout::fixed_desc_size)
     return;
-  const std::uint32_t count = read<std::uint32_t>(desc + 24);
-  if ((size - fixed_desc_size) / 8 < count)
+  const std::uint32_t count = read<std::uint32_t>(desc + layout::callee_count_offset);
+  if ((size - layout::fixed_desc_size) / layout::callee_size < count)
     return;
-  const auto [entry, added] = records_.try_emplace(read<std::uint64_t>(desc));
+  const auto [entry, added] =
+      records_.try_emplace(read<std::uint64_t>(desc + layout::record_name_offset));
   if (!added)
     return;
   call_record &record = entry->second;
-  record.ast_hash = {read<std::uint64_t>(desc + 8), read<std::uint64_t>(desc + 16)};
-  const unsigned char *callees = desc + fixed_desc_size;
+  record.ast_hash = {read<std::uint64_t>(desc + layout::ast_hash_high_offset),
+                     read<std::uint64_t>(desc + layout::ast_hash_low_offset)};
+  const unsigned char *callees = desc + layout::fixed_desc_size;
   for (std::uint32_t i = 0; i < count; ++i)
-    record.callees.push_back(read<std::uint64_t>(callees + 8 * i));
-  const char *names = reinterpret_cast<const char *>(callees + 8 * std::size_t{count});
+    record.callees.push_back(read<std::uint64_t>(callees + layout::callee_size * i));
+  const char *names =
+      reinterpret_cast<const char *>(callees + layout::callee_size * std::size_t{count});
   record.callee_names.assign(names, reinterpret_cast<const char *>(desc + size));
 }
 

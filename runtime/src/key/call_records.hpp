@@ -5,11 +5,8 @@
 // (plugin/CallRecords.h), and the walk over those a cached function reaches, done once
 // per process for each cached function.
 //
-// A record is an ELF note, name "cachepy", type 1, in a PT_NOTE segment of the program
-// or a shared library. Its description, 4-byte aligned and packed:
-//   u64 record name (hash of the mangled name), u64 AST hash high, u64 AST hash low,
-//   u32 callee count n, n x u64 the callees' record names,
-//   n names ending in '\0' (for the verbose log), padded with '\0' to 4 bytes.
+// A record is an ELF note (laid out in cachepy/detail/call_record_note.hpp) in a
+// PT_NOTE segment of the program or a shared library.
 
 #include <cachepy/detail/function_site.hpp>
 

@@ -5,8 +5,10 @@
 #include "../util/once_per_key.hpp"
 
 #include <cstdio>
+#include <filesystem>
 #include <mutex>
 #include <string>
+#include <system_error>
 
 namespace cachepy::detail {
 namespace {
@@ -32,6 +34,12 @@ void log_warning_once(const std::string &what, std::string_view message) {
 void log_event(const function_site &site, const key &k, std::string_view event) {
   log_info(std::string(site.qualified_name) + " [" + k.hex().substr(0, 12) + "]: " +
            std::string(event));
+}
+
+std::string shown_directory(std::string_view dir) {
+  std::error_code error; // the working directory may be gone
+  const std::filesystem::path absolute = std::filesystem::absolute(dir, error);
+  return error ? std::string(dir) : absolute.lexically_normal().string();
 }
 
 } // namespace cachepy::detail

@@ -18,6 +18,9 @@ void log_warning(std::string_view message);
 void log_warning_once(const std::string &what, std::string_view message);
 // "<function> [<short key>]: <event>", for verbose cached functions.
 void log_event(const function_site &site, const key &k, std::string_view event);
+// A cache directory as a log line names it: absolute, since a relative one depends on
+// the working directory of each call; as given where that cannot be resolved.
+std::string shown_directory(std::string_view dir);
 
 } // namespace cachepy::detail
 
