@@ -300,8 +300,7 @@ def print_table(ours, theirs, compile_times):
               gigabytes_per_second(theirs["big_result_cold"]),
               gigabytes_per_second(ours["disk_read"])))
     print("   cold hits take {:.2f}x (cachepy) and {:.2f}x (joblib) the plain read's time; "
-          "the fastest of their turns {} and {} ({:.1f}x): fresh huge pages cost some turns "
-          "several times more on a machine that hands freed memory back to its host".format(
+          "the fastest of their turns {} and {} ({:.1f}x)".format(
               ours["big_result_cold"] / ours["disk_read"],
               theirs["big_result_cold"] / ours["disk_read"],
               milliseconds(ours["big_result_cold_fastest"]),

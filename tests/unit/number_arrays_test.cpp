@@ -208,7 +208,7 @@ TEST(TakeReserved, AStringFilledChunkByChunkHoldsExactlyItsBytes) {
   for (std::size_t at = 0; at < total; at += chunk)
     copy_page_by_page(value.data() + at, expected.data() + at, std::min(chunk, total - at));
   take_reserved(value, total);
-  EXPECT_EQ(value.data(), reserved);
+  EXPECT_EQ(static_cast<const void *>(value.data()), static_cast<const void *>(reserved));
   EXPECT_TRUE(value == expected);
 }
 

@@ -54,7 +54,8 @@ public:
     ops_.restore(call_, kept.value.get());
     count_hit(kept.hits);
     register_repeated_call(site_, k_, cache_dir_);
-    log_hit();
+    if (verbose_) // kept under the directory as given: a chdir since may name another one
+      log_event(site_, k_, "hit in memory");
     return true;
   }
 
@@ -89,7 +90,8 @@ private:
       hit_count *hits = storage_.hits();
       count_hit(hits);
       keep(entry.payload_size);
-      log_hit();
+      if (verbose_)
+        log_event(site_, k_, "hit in " + shown_directory(cache_dir_));
       return true;
     }
     case load_result::unreadable: {
@@ -130,11 +132,6 @@ private:
       return;
     storage_.note_stored(site_, context_);
     keep(*size);
-  }
-
-  void log_hit() const {
-    if (verbose_)
-      log_event(site_, k_, "hit in " + shown_directory(cache_dir_));
   }
 
   // Never fails the call: keeping is an optimization.

@@ -89,9 +89,12 @@ void copy_page_by_page(void *to, const void *from, std::size_t bytes) noexcept;
 
 // The `count` bytes written into empty out's reserved memory become its bytes, as
 // take_reserved does for a vector (see cachepy/detail/number_arrays.hpp): libstdc++'s
-// append of a pointer and a count copies them onto themselves (resize() would zero them
-// first, a pass over all of them before the first is written; insert would see an
-// overlap and shift them).
+// append of a pointer and a count copies them onto themselves, a memcpy that glibc
+// returns from at once (resize() would zero them first, a pass over all of them before
+// the first is written; insert would see an overlap and shift them). Writing past
+// size() and copying onto itself are outside what the standard promises; the runtime
+// is built with libstdc++ on glibc, and a test checks that no page is touched.
+// C++23's resize_and_overwrite says this properly.
 inline void take_reserved(std::string &out, std::size_t count) {
   const char *written = out.data();
   out.append(written, count);
