@@ -45,21 +45,20 @@ llvm::Constant *noteFor(llvm::LLVMContext &Context, std::uint64_t Name, AstHash 
   Strings.resize(llvm::alignTo(Strings.size(), 4), '\0');
   const std::uint64_t DescSize =
       Layout::fixed_desc_size + Layout::callee_size * CalleeNames.size() + Strings.size();
-  // The fixed fields go in the order of their offsets.
-  std::pair<std::size_t, llvm::Constant *> Fixed[] = {
-      {Layout::record_name_offset, llvm::ConstantInt::get(Int64, Name)},
-      {Layout::ast_hash_high_offset, llvm::ConstantInt::get(Int64, Hash.High)},
-      {Layout::ast_hash_low_offset, llvm::ConstantInt::get(Int64, Hash.Low)},
-      {Layout::callee_count_offset, llvm::ConstantInt::get(Int32, CalleeNames.size())}};
-  llvm::sort(Fixed, llvm::less_first());
+  // The fixed fields, in this order and these widths (packed, so each is at its offset).
+  static_assert(Layout::record_name_offset == 0 && Layout::ast_hash_high_offset == 8 &&
+                    Layout::ast_hash_low_offset == 16 && Layout::callee_count_offset == 24 &&
+                    Layout::fixed_desc_size == 28,
+                "the fields below follow call_record_note.hpp");
   std::vector<llvm::Constant *> Fields = {
       llvm::ConstantInt::get(Int32, sizeof Layout::name), llvm::ConstantInt::get(Int32, DescSize),
       llvm::ConstantInt::get(Int32, Layout::type),
       llvm::ConstantDataArray::getString(
-          Context, llvm::StringRef(Layout::name, sizeof Layout::name), /*AddNull=*/false)};
-  for (const auto &[Offset, Field] : Fixed)
-    Fields.push_back(Field);
-  Fields.push_back(llvm::ConstantDataArray::get(Context, CalleeNames));
+          Context, llvm::StringRef(Layout::name, sizeof Layout::name), /*AddNull=*/false),
+      llvm::ConstantInt::get(Int64, Name), llvm::ConstantInt::get(Int64, Hash.High),
+      llvm::ConstantInt::get(Int64, Hash.Low),
+      llvm::ConstantInt::get(Int32, CalleeNames.size()),
+      llvm::ConstantDataArray::get(Context, CalleeNames)};
   Fields.push_back(llvm::ConstantDataArray::getString(Context, Strings, /*AddNull=*/false));
   return llvm::ConstantStruct::getAnon(Fields, /*Packed=*/true);
 }

@@ -225,10 +225,10 @@ remote_reply redis_storage::get_chunks(const chunk_list &chunks, std::string &va
   // Their sizes first: only bytes the server holds size the allocation below.
   auto sized = [&](std::uint64_t i, const redisReply &length) {
     if (length.type == REDIS_REPLY_INTEGER && length.integer == 0)
-      return settle(remote_status::damaged, "a chunk is missing");
+      return settle(remote_status::damaged, chunk_missing);
     if (length.type != REDIS_REPLY_INTEGER ||
         static_cast<std::uint64_t>(length.integer) != chunks.chunk_bytes(i))
-      return settle(remote_status::damaged, "a chunk of the wrong size");
+      return settle(remote_status::damaged, chunk_wrong_size);
     return true;
   };
   std::string failure;
@@ -245,9 +245,9 @@ remote_reply redis_storage::get_chunks(const chunk_list &chunks, std::string &va
   const reader_redirect redirect(context_, target);
   auto copied = [&](std::uint64_t i, const redisReply &chunk) {
     if (chunk.type == REDIS_REPLY_NIL) // gone since its size was read
-      return settle(remote_status::damaged, "a chunk is missing");
+      return settle(remote_status::damaged, chunk_missing);
     if (chunk.type != REDIS_REPLY_STRING || target.length != target.room)
-      return settle(remote_status::damaged, "a chunk of the wrong size");
+      return settle(remote_status::damaged, chunk_wrong_size);
     target.into += target.room;
     target.length = 0;
     target.room = i + 1 < chunks.count ? chunks.chunk_bytes(i + 1) : 0;

@@ -8,7 +8,7 @@ remote_reply remote_storage::get_chunks(const chunk_list &chunks, std::string &v
     remote_reply chunk = get(chunks.chunk_name(i));
     if (chunk.status == remote_status::missing ||
         (chunk.ok() && chunk.bytes.size() != chunks.chunk_bytes(i))) {
-      chunk.problem = chunk.ok() ? "a chunk of the wrong size" : "a chunk is missing";
+      chunk.problem = chunk.ok() ? chunk_wrong_size : chunk_missing;
       chunk.status = remote_status::damaged;
     }
     if (!chunk.ok())

@@ -37,6 +37,10 @@ struct chunk_list {
   }
 };
 
+// Why get_chunks found a value damaged, in every backend's words.
+inline constexpr const char *chunk_missing = "a chunk is missing";
+inline constexpr const char *chunk_wrong_size = "a chunk of the wrong size";
+
 struct remote_usage {
   std::uint64_t entries = 0;
   std::uint64_t bytes = 0;
