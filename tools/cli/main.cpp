@@ -31,6 +31,7 @@ int main(int argc, char **argv) {
                          "remote_storage, one after the other (a URL given here, password "
                          "included, is visible to other users of this machine, in ps)")
             ->expected(0, 1)
+            ->type_name("[URL]")
             ->excludes(local);
     command->add_flag("--json", json, "print JSON for scripts instead of a table");
     command->callback([local, remote_option, &on_remote] {
