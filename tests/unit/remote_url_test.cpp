@@ -170,6 +170,21 @@ TEST(RemoteUrl, DisplayNameEncodesThePath) {
   EXPECT_EQ(parsed("redis+unix:/run/a%0Ab").shown, "redis+unix:/run/a%0Ab");
 }
 
+TEST(RemoteUrl, DisplayNameHasNoCredentials) {
+  remote_url url;
+  url.host = "h";
+  url.port = 1;
+  url.user = "u-name";
+  url.secret = "s-value";
+  EXPECT_EQ(display_name(url), "redis://:***@h:1");
+  url.scheme = remote_scheme::https;
+  url.user.clear();
+  url.password = "p-value";
+  url.ca_file = "/ca.pem";
+  url.path = "/c";
+  EXPECT_EQ(display_name(url), "https://:***@h:1/c");
+}
+
 TEST(RemoteUrl, EnvironmentListReplacesTheConfiguration) {
   const std::vector<std::string> configured{"redis://a"};
   EXPECT_EQ(remote_specs(nullptr, configured), configured);

@@ -156,8 +156,8 @@ std::string read_address(std::string_view address, remote_url &url) {
   const std::unique_ptr<CURLU, url_deleter> handle(curl_url());
   if (!handle)
     return "out of memory";
-  CURLUcode code = curl_url_set(handle.get(), CURLUPART_URL, std::string(address).c_str(),
-                                CURLU_NON_SUPPORT_SCHEME);
+  const CURLUcode code = curl_url_set(handle.get(), CURLUPART_URL,
+                                      std::string(address).c_str(), CURLU_NON_SUPPORT_SCHEME);
   if (code != CURLUE_OK)
     return curl_url_strerror(code);
   std::string problem;
