@@ -37,6 +37,7 @@ remote_reply perform(const std::string &address, const remote_url &url,
   static std::once_flag initialized;
   std::call_once(initialized, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   remote_reply result;
+  char detail[CURL_ERROR_SIZE] = ""; // outlives the handle that writes it
   const std::unique_ptr<CURL, easy_deleter> handle(curl_easy_init());
   if (!handle) {
     result.problem = "cannot start an HTTP request";
@@ -49,7 +50,6 @@ remote_reply perform(const std::string &address, const remote_url &url,
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
   if (!url.ca_file.empty())
     curl_easy_setopt(curl, CURLOPT_CAINFO, url.ca_file.c_str());
-  char detail[CURL_ERROR_SIZE] = "";
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, detail);
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(url.connect_timeout_ms));
