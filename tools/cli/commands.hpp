@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cachepy::cli {
 
@@ -18,6 +19,11 @@ int tree(const std::string &dir, bool dot, bool json);
 int verify(const std::string &dir, bool fix, bool json);
 // All functions' entries, or only those of `function` (which must not be empty).
 int clear(const std::string &dir, const std::optional<std::string> &function, bool json);
+
+// The remotes `stats|ls|clear --remote` work on: `url` when one is given, else those of
+// $CACHEPY_REMOTE_STORAGE, else of $CACHEPY_CONFIG's remote_storage list (so that no
+// password need be on a command line, which other users read in ps); none throws.
+std::vector<std::string> chosen_remotes(const std::string &url);
 
 // A remote's entry count and size (for stats and ls), or its entries removed after
 // confirming on a terminal (or with `yes`); the URL is a remote_storage entry.

@@ -18,15 +18,25 @@ int main(int argc, char **argv) {
     command->add_flag("--json", json, "print JSON for scripts instead of a table");
     return command;
   };
-  // stats, ls and clear take DIR or --remote URL.
+  // stats, ls and clear take DIR or --remote [URL].
   std::string remote;
+  bool on_remote = false;
   auto with_dir_or_remote = [&](CLI::App *command) {
     CLI::Option *local = command->add_option("DIR", dir, "the cache directory");
-    command->add_option("--remote", remote, "a remote storage URL instead of a directory")
-        ->excludes(local);
+    CLI::Option *remote_option =
+        command
+            ->add_option("--remote", remote,
+                         "a remote storage URL instead of a directory; without URL, the "
+                         "remotes of $CACHEPY_REMOTE_STORAGE or of $CACHEPY_CONFIG's "
+                         "remote_storage, one after the other (a URL given here, password "
+                         "included, is visible to other users of this machine, in ps)")
+            ->expected(0, 1)
+            ->type_name("[URL]")
+            ->excludes(local);
     command->add_flag("--json", json, "print JSON for scripts instead of a table");
-    command->callback([local, command] {
-      if (!local->count() && !command->get_option("--remote")->count())
+    command->callback([local, remote_option, &on_remote] {
+      on_remote = remote_option->count() > 0;
+      if (!local->count() && !on_remote)
         throw CLI::RequiredError("DIR or --remote");
     });
     return command;
@@ -66,10 +76,13 @@ int main(int argc, char **argv) {
   CLI11_PARSE(app, argc, argv);
 
   try {
-    if (!remote.empty() && (*stats || *ls))
-      return cachepy::cli::remote_stats(remote, json);
-    if (!remote.empty() && *clear)
-      return cachepy::cli::remote_clear(remote, yes, json);
+    if (on_remote) {
+      int status = 0;
+      for (const std::string &spec : cachepy::cli::chosen_remotes(remote))
+        status |= *clear ? cachepy::cli::remote_clear(spec, yes, json)
+                         : cachepy::cli::remote_stats(spec, json);
+      return status;
+    }
     if (*stats)
       return cachepy::cli::stats(dir, json);
     if (*ls)

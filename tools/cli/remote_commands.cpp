@@ -1,10 +1,13 @@
-// `cachepy stats|ls|clear --remote URL`: a remote's entries, counted or removed.
+// `cachepy stats|ls|clear --remote [URL]`: a remote's entries, counted or removed.
 
 #include "commands.hpp"
 
 #include "storage/remote/remote_backend.hpp"
 
+#include <cachepy/api.hpp>
+
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <stdexcept>
 #include <unistd.h>
@@ -21,7 +24,7 @@ opened_remote open_remote(const std::string &spec) {
   std::string problem;
   std::optional<detail::remote_url> url = detail::parse_remote_url(spec, problem);
   if (!url)
-    throw std::runtime_error("--remote: " + problem);
+    throw std::runtime_error("remote storage " + problem); // names it without credentials
   opened_remote remote{*url, detail::make_remote_storage(*url)};
   return remote;
 }
@@ -47,6 +50,20 @@ bool confirmed(const std::string &question, bool yes) {
 }
 
 } // namespace
+
+std::vector<std::string> chosen_remotes(const std::string &url) {
+  if (!url.empty())
+    return {url};
+  const char *listed = std::getenv("CACHEPY_REMOTE_STORAGE");
+  const char *path = std::getenv("CACHEPY_CONFIG");
+  const std::vector<std::string> specs = detail::remote_specs(
+      listed, !listed && path && *path ? load_config(path).remote_storage
+                                       : std::vector<std::string>{});
+  if (specs.empty())
+    throw std::runtime_error("no remote: give --remote URL, or set CACHEPY_REMOTE_STORAGE, or "
+                             "remote_storage in the file $CACHEPY_CONFIG names");
+  return specs;
+}
 
 int remote_stats(const std::string &spec, bool json) {
   const opened_remote remote = open_remote(spec);

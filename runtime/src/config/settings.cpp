@@ -47,8 +47,7 @@ resolve_remotes(const config &cfg) {
   const char *env_list = std::getenv("CACHEPY_REMOTE_STORAGE");
   const char *secret = std::getenv("CACHEPY_REMOTE_SECRET");
   auto remotes = std::make_shared<std::vector<std::unique_ptr<storage_backend>>>(
-      make_remote_backends(env_list ? split_remote_list(env_list) : cfg.remote_storage,
-                           secret ? secret : ""));
+      make_remote_backends(remote_specs(env_list, cfg.remote_storage), secret ? secret : ""));
   if (remotes->empty())
     return nullptr;
   return remotes;

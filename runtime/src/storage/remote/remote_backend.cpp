@@ -74,7 +74,7 @@ private:
 } // namespace
 
 std::unique_ptr<remote_storage> make_remote_storage(const remote_url &url) {
-  if (url.scheme == remote_scheme::http)
+  if (url.scheme == remote_scheme::http || url.scheme == remote_scheme::https)
     return std::make_unique<http_storage>(url);
   return std::make_unique<redis_storage>(url);
 }
@@ -86,9 +86,7 @@ make_remote_backends(const std::vector<std::string> &specs, const std::string &s
     std::string problem;
     std::optional<remote_url> url = parse_remote_url(spec, problem);
     if (!url) {
-      // The spec itself may hold a password: only its scheme is printed.
-      log_warning("ignoring remote storage '" + spec.substr(0, spec.find(':')) + ":...': " +
-                  problem);
+      log_warning("ignoring remote storage " + problem); // names it without credentials
       continue;
     }
     if (url->secret.empty())

@@ -1,9 +1,16 @@
 #include "remote_url.hpp"
 
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <memory>
 
 namespace cachepy::detail {
 namespace {
+
+constexpr std::string_view unix_prefix = "redis+unix:";
 
 bool parse_int(std::string_view text, int low, int high, int &out) {
   int value = 0;
@@ -14,122 +21,267 @@ bool parse_int(std::string_view text, int low, int high, int &out) {
   return true;
 }
 
-// "host[:port]"; false when the port is not a number in 1..65535 or the host is empty.
-bool parse_authority(std::string_view text, std::string &host, int &port) {
-  const std::size_t colon = text.rfind(':');
-  host = std::string(text.substr(0, colon));
-  if (colon != std::string_view::npos && !parse_int(text.substr(colon + 1), 1, 65535, port))
-    return false;
-  return !host.empty();
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
 }
 
-bool parse_redis(std::string_view rest, remote_url &url, std::string &problem) {
-  std::string shown_credentials;
-  const std::size_t at = rest.rfind('@');
-  if (at != std::string_view::npos) {
-    const std::string_view credentials = rest.substr(0, at);
-    const std::size_t colon = credentials.find(':');
-    if (colon == std::string_view::npos) {
-      url.password = std::string(credentials); // redis://password@host
-    } else {
-      url.user = std::string(credentials.substr(0, colon));
-      url.password = std::string(credentials.substr(colon + 1));
+// Strict: every '%' is followed by two hex digits.
+bool percent_decode(std::string_view text, std::string &out) {
+  out.clear();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') {
+      out += text[i];
+      continue;
     }
-    shown_credentials = url.user + ":***@";
-    rest.remove_prefix(at + 1);
+    if (i + 2 >= text.size())
+      return false;
+    const int high = hex_digit(text[i + 1]), low = hex_digit(text[i + 2]);
+    if (high < 0 || low < 0)
+      return false;
+    out += static_cast<char>(high * 16 + low);
+    i += 2;
   }
-  const std::size_t slash = rest.find('/');
-  url.port = 6379;
-  if (!parse_authority(rest.substr(0, slash), url.host, url.port)) {
-    problem = "expected redis://[[user:]password@]host[:port][/db]";
-    return false;
-  }
-  if (slash != std::string_view::npos && slash + 1 < rest.size() &&
-      !parse_int(rest.substr(slash + 1), 0, 1 << 20, url.database)) {
-    problem = "the database must be a number";
-    return false;
-  }
-  url.shown = "redis://" + shown_credentials + std::string(rest);
   return true;
 }
 
-bool parse_http(std::string_view rest, remote_url &url, std::string &problem) {
-  const std::size_t slash = rest.find('/');
-  const std::string_view authority = rest.substr(0, slash);
-  url.port = 80;
-  if (authority.find('@') != std::string_view::npos || !parse_authority(authority, url.host, url.port)) {
-    problem = "expected http://host[:port]/path";
+// Everything but unreserved characters, '/' and the IPv6 host's ":[]": a name printed this
+// way cannot break a line or a JSON string.
+std::string percent_encoded(std::string_view text) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) || std::string_view("-._~/:[]").find(c) != std::string_view::npos) {
+      out += c;
+    } else {
+      out += '%';
+      out += digits[byte >> 4];
+      out += digits[byte & 15];
+    }
+  }
+  return out;
+}
+
+const char *scheme_name(remote_scheme scheme) {
+  switch (scheme) {
+  case remote_scheme::redis:
+    return "redis";
+  case remote_scheme::redis_unix:
+    return "redis+unix";
+  case remote_scheme::http:
+    return "http";
+  case remote_scheme::https:
+    return "https";
+  }
+  return "";
+}
+
+struct url_deleter {
+  void operator()(CURLU *handle) const { curl_url_cleanup(handle); }
+};
+
+bool absent(CURLUcode code) {
+  switch (code) {
+  case CURLUE_NO_USER:
+  case CURLUE_NO_PASSWORD:
+  case CURLUE_NO_PORT:
+  case CURLUE_NO_QUERY:
+  case CURLUE_NO_FRAGMENT:
+  case CURLUE_NO_ZONEID:
+    return true;
+  default:
     return false;
   }
-  if (slash != std::string_view::npos)
-    url.path = std::string(rest.substr(slash));
+}
+
+// One part of a parsed URL, percent-decoded; empty when the URL has none. Empty result,
+// `problem` set: the part does not decode (a control character, say).
+std::string part(CURLU *url, CURLUPart which, std::string &problem) {
+  char *text = nullptr;
+  const CURLUcode code = curl_url_get(url, which, &text, CURLU_URLDECODE);
+  if (code != CURLUE_OK) {
+    if (!absent(code))
+      problem = curl_url_strerror(code);
+    return {};
+  }
+  std::string value(text);
+  curl_free(text);
+  return value;
+}
+
+// redis://[[user:]password@]host[:port][/db]: a lone "name@" is the password.
+std::string read_redis(CURLU *handle, remote_url &url) {
+  std::string problem;
+  const std::string path = part(handle, CURLUPART_PATH, problem);
+  if (path.size() > 1 && !parse_int(path.substr(1), 0, 1 << 20, url.database))
+    return "the database must be a number";
+  if (url.password.empty())
+    std::swap(url.user, url.password);
+  return problem;
+}
+
+// http(s)://host[:port]/path; credentials would be sent in clear over http, and nothing
+// takes them yet.
+std::string read_http(CURLU *handle, remote_url &url) {
+  if (!url.user.empty() || !url.password.empty())
+    return "expected http://host[:port]/path (no user or password)";
+  std::string problem;
+  url.path = part(handle, CURLUPART_PATH, problem);
   while (!url.path.empty() && url.path.back() == '/')
     url.path.pop_back();
-  url.shown = "http://" + std::string(rest);
-  return true;
+  return problem;
 }
 
-bool apply_attribute(std::string_view attribute, remote_url &url, std::string &problem) {
+std::string read_unix(std::string_view rest, remote_url &url) {
+  url.scheme = remote_scheme::redis_unix;
+  if (rest.rfind("//", 0) == 0)
+    rest.remove_prefix(2);
+  if (!percent_decode(rest, url.socket_path) || url.socket_path.empty() ||
+      url.socket_path[0] != '/')
+    return "expected redis+unix:/absolute/path";
+  return {};
+}
+
+// The URL before the first '|'; empty when it parsed. redis+unix is read by hand: curl
+// reads "redis+unix:/run/redis.sock" as host "run".
+std::string read_address(std::string_view address, remote_url &url) {
+  if (address.rfind(unix_prefix, 0) == 0)
+    return read_unix(address.substr(unix_prefix.size()), url);
+  const std::unique_ptr<CURLU, url_deleter> handle(curl_url());
+  if (!handle)
+    return "out of memory";
+  const CURLUcode code = curl_url_set(handle.get(), CURLUPART_URL,
+                                      std::string(address).c_str(), CURLU_NON_SUPPORT_SCHEME);
+  if (code != CURLUE_OK)
+    return curl_url_strerror(code);
+  std::string problem;
+  const std::string scheme = part(handle.get(), CURLUPART_SCHEME, problem);
+  const std::string query = part(handle.get(), CURLUPART_QUERY, problem);
+  const std::string fragment = part(handle.get(), CURLUPART_FRAGMENT, problem);
+  const std::string zone = part(handle.get(), CURLUPART_ZONEID, problem);
+  const std::string port = part(handle.get(), CURLUPART_PORT, problem);
+  url.host = part(handle.get(), CURLUPART_HOST, problem);
+  url.user = part(handle.get(), CURLUPART_USER, problem);
+  url.password = part(handle.get(), CURLUPART_PASSWORD, problem);
+  if (!problem.empty())
+    return problem;
+  if (url.host.size() > 2 && url.host.front() == '[')
+    url.host = url.host.substr(1, url.host.size() - 2);
+  if (!query.empty() || !fragment.empty() || !zone.empty())
+    return "a remote URL has no ?query, #fragment or IPv6 zone";
+  url.scheme = scheme == "redis"  ? remote_scheme::redis
+               : scheme == "http" ? remote_scheme::http
+                                  : remote_scheme::https;
+  url.port = url.scheme == remote_scheme::redis ? 6379
+             : url.scheme == remote_scheme::http ? 80
+                                                 : 443;
+  if (!port.empty() && !parse_int(port, 1, 65535, url.port))
+    return "the port must be a number in 1..65535";
+  return url.scheme == remote_scheme::redis ? read_redis(handle.get(), url)
+                                            : read_http(handle.get(), url);
+}
+
+bool known_scheme(std::string_view address) {
+  for (const std::string_view scheme : {"redis://", "redis+unix:", "http://", "https://"})
+    if (address.rfind(scheme, 0) == 0)
+      return true;
+  return false;
+}
+
+bool valid_key_prefix(std::string_view value) {
+  return !value.empty() && std::all_of(value.begin(), value.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) ||
+           std::string_view("-_.:").find(c) != std::string_view::npos;
+  });
+}
+
+// Empty when the attribute applied. A problem names a known attribute, never what was
+// written: after "secret=a|b", "b" is part of the secret.
+std::string apply_attribute(std::string_view attribute, int position, remote_url &url) {
   const std::size_t equals = attribute.find('=');
+  const std::string where = "attribute " + std::to_string(position);
+  std::string value;
+  if (equals == std::string_view::npos || !percent_decode(attribute.substr(equals + 1), value))
+    return where + " is not name=value (a '|' or blank inside a value is written %7C, %20)";
   const std::string_view name = attribute.substr(0, equals);
-  const std::string_view value =
-      equals == std::string_view::npos ? std::string_view() : attribute.substr(equals + 1);
-  bool ok = equals != std::string_view::npos;
+  bool ok = true;
   if (name == "read-only")
-    ok = ok && (value == "true" || value == "false") && ((url.read_only = value == "true"), true);
+    ok = (value == "true" || value == "false") && ((url.read_only = value == "true"), true);
   else if (name == "connect-timeout")
-    ok = ok && parse_int(value, 1, 3600 * 1000, url.connect_timeout_ms);
+    ok = parse_int(value, 1, 3600 * 1000, url.connect_timeout_ms);
   else if (name == "operation-timeout")
-    ok = ok && parse_int(value, 1, 3600 * 1000, url.operation_timeout_ms);
+    ok = parse_int(value, 1, 3600 * 1000, url.operation_timeout_ms);
   else if (name == "lock-lease")
-    ok = ok && parse_int(value, 1, 24 * 3600, url.lock_lease_seconds);
+    ok = parse_int(value, 1, 24 * 3600, url.lock_lease_seconds);
   else if (name == "key-prefix")
-    ok = ok && !value.empty() && value.find('/') == std::string_view::npos &&
-         ((url.key_prefix = std::string(value)), true);
+    ok = valid_key_prefix(value) && ((url.key_prefix = value), true);
   else if (name == "secret")
-    ok = ok && !value.empty() && ((url.secret = std::string(value)), true);
-  else {
-    problem = "unknown attribute '" + std::string(name) +
-              "' (expected read-only, connect-timeout, operation-timeout, lock-lease, "
-              "key-prefix or secret)";
-    return false;
-  }
+    ok = !value.empty() && ((url.secret = value), true);
+  else if (name == "ca-file")
+    ok = !value.empty() && url.scheme == remote_scheme::https && ((url.ca_file = value), true);
+  else
+    return where + " is unknown (expected read-only, connect-timeout, operation-timeout, "
+                   "lock-lease, key-prefix, secret or ca-file)";
   if (!ok)
-    problem = "bad value for attribute '" + std::string(name) + "'";
-  return ok;
+    return "bad value for attribute '" + std::string(name) + "'";
+  return {};
 }
 
 } // namespace
 
+std::string url_host(const remote_url &url) {
+  return url.host.find(':') == std::string::npos ? url.host : "[" + url.host + "]";
+}
+
+std::string display_name(const remote_url &url) {
+  if (url.scheme == remote_scheme::redis_unix)
+    return std::string(unix_prefix) + percent_encoded(url.socket_path);
+  std::string shown = std::string(scheme_name(url.scheme)) + "://";
+  if (!url.user.empty() || !url.password.empty())
+    shown += ":***@";
+  shown += percent_encoded(url_host(url)) + ":" + std::to_string(url.port);
+  if (url.scheme == remote_scheme::redis)
+    return url.database ? shown + "/" + std::to_string(url.database) : shown;
+  return shown + percent_encoded(url.path);
+}
+
 std::optional<remote_url> parse_remote_url(std::string_view spec, std::string &problem) {
   remote_url url;
-  const std::string_view address = spec.substr(0, spec.find('|'));
-  bool ok = false;
-  if (address.rfind("redis://", 0) == 0) {
-    ok = parse_redis(address.substr(8), url, problem);
-  } else if (address.rfind("redis+unix:", 0) == 0) {
-    url.scheme = remote_scheme::redis_unix;
-    std::string_view path = address.substr(11);
-    if (path.rfind("//", 0) == 0)
-      path.remove_prefix(2);
-    url.socket_path = std::string(path);
-    url.shown = "redis+unix:" + url.socket_path;
-    ok = !path.empty() && path[0] == '/';
-    if (!ok)
-      problem = "expected redis+unix:/absolute/path";
-  } else if (address.rfind("http://", 0) == 0) {
-    url.scheme = remote_scheme::http;
-    ok = parse_http(address.substr(7), url, problem);
-  } else {
-    problem = "unknown scheme (expected redis://, redis+unix: or http://)";
+  const std::size_t bar = std::min(spec.find('|'), spec.size());
+  const std::string_view address = spec.substr(0, bar);
+  std::string reason;
+  if (std::any_of(spec.begin(), spec.end(), [](char c) {
+        return static_cast<unsigned char>(c) <= ' ' || c == '\x7f';
+      }))
+    reason = "a blank or control character (write a blank inside a value as %20)";
+  else if (!known_scheme(address))
+    reason = "unknown scheme (expected redis://, redis+unix:, http:// or https://; a blank "
+             "separates remotes, inside a value it is written %20)";
+  else if (spec.find('@', bar) != std::string_view::npos) // "redis://:pass|word@host"
+    reason = "an '@' after '|' (write a '|' inside the URL as %7C, an '@' in a value as %40)";
+  else
+    reason = read_address(address, url);
+  // Beyond here the address parsed, so it is a host, never a piece of a password.
+  const bool named = reason.empty();
+  int position = 1;
+  for (std::size_t at = bar; reason.empty() && at < spec.size(); ++position) {
+    const std::size_t next = std::min(spec.find('|', at + 1), spec.size());
+    reason = apply_attribute(spec.substr(at + 1, next - at - 1), position, url);
+    at = next;
   }
-  for (std::size_t bar = address.size(); ok && bar < spec.size();) {
-    const std::size_t next = std::min(spec.find('|', bar + 1), spec.size());
-    ok = apply_attribute(spec.substr(bar + 1, next - bar - 1), url, problem);
-    bar = next;
-  }
-  if (!ok)
+  if (!reason.empty()) {
+    const std::string scheme(address.substr(0, address.find(':')));
+    problem = (named ? display_name(url) : known_scheme(address) ? scheme + ":..." : "'...'") +
+              ": " + reason;
     return std::nullopt;
+  }
+  url.shown = display_name(url);
   return url;
 }
 
@@ -142,6 +294,11 @@ std::vector<std::string> split_remote_list(std::string_view text) {
     start = end;
   }
   return specs;
+}
+
+std::vector<std::string> remote_specs(const char *environment,
+                                      const std::vector<std::string> &configured) {
+  return environment ? split_remote_list(environment) : configured;
 }
 
 } // namespace cachepy::detail

@@ -2,7 +2,10 @@
 #define CACHEPY_STORAGE_REMOTE_REMOTE_URL_HPP
 
 // One remote_storage entry: "URL|attr=value|attr=value", as written in the YAML list
-// or in $CACHEPY_REMOTE_STORAGE (space-separated).
+// or in $CACHEPY_REMOTE_STORAGE (blank-separated). The URL is parsed by libcurl's URL API
+// and percent-decoded (user, password, path), as are attribute values: a blank, '|', '@'
+// or '%' inside any of them is written %20, %7C, %40, %25. Raw blanks and control
+// characters are refused, as curl refuses them, so one spelling works in both places.
 
 #include <optional>
 #include <string>
@@ -11,32 +14,47 @@
 
 namespace cachepy::detail {
 
-enum class remote_scheme { redis, redis_unix, http };
+enum class remote_scheme { redis, redis_unix, http, https };
 
 struct remote_url {
   remote_scheme scheme = remote_scheme::redis;
-  std::string host;        // redis, http
-  int port = 0;            // redis (default 6379), http (default 80)
+  std::string host;        // redis, http(s); an IPv6 literal without its brackets
+  int port = 0;            // redis (default 6379), http (80), https (443)
   std::string socket_path; // redis+unix
   int database = 0;        // redis
   std::string user;        // redis ACL user; empty: the default user
-  std::string password;    // never printed: see `shown`
-  std::string path;        // http: the URL's path, without a trailing '/'
-  std::string shown;       // the URL as warnings print it, password replaced by "***"
+  std::string password;    // never printed: see display_name
+  std::string path;        // http(s): the URL's path, decoded, without a trailing '/'
+  std::string shown;       // display_name(*this), what warnings and the CLI print
 
   bool read_only = false;
   int connect_timeout_ms = 100;
   int operation_timeout_ms = 5000;
   int lock_lease_seconds = 30;
   std::string key_prefix = "cachepy";
-  std::string secret; // HMAC key; empty: entries are not signed
+  std::string secret;  // HMAC key; empty: entries are not signed; never printed
+  std::string ca_file; // https: a private CA's certificates (PEM), besides the system's
 };
 
-// Nothing, with `problem` set, when the URL or an attribute is malformed.
+// The one way a remote is named in output: scheme://host:port[/db or /path], the
+// credentials replaced by "***" (as git's transport_anonymize_url drops them), the
+// path percent-encoded so that no byte of it can forge a line.
+std::string display_name(const remote_url &url);
+
+// The host as a URL writes it: an IPv6 literal in brackets.
+std::string url_host(const remote_url &url);
+
+// Nothing when the URL or an attribute is malformed; then `problem` is one line that names
+// the remote without anything it was given in secret ("redis:...: the port ...").
 std::optional<remote_url> parse_remote_url(std::string_view spec, std::string &problem);
 
 // Splits $CACHEPY_REMOTE_STORAGE's value on blanks.
 std::vector<std::string> split_remote_list(std::string_view text);
+
+// The remotes in effect: $CACHEPY_REMOTE_STORAGE when set (even empty), else the
+// configuration's remote_storage list.
+std::vector<std::string> remote_specs(const char *environment,
+                                      const std::vector<std::string> &configured);
 
 } // namespace cachepy::detail
 

@@ -45,10 +45,16 @@ start_redis() {
   redis_url="redis://127.0.0.1:$redis_port"
 }
 
-# start_nginx: WebDAV PUT under /; sets http_url (path /cache) and http_root.
+# start_nginx [CERT KEY]: WebDAV PUT under /; sets http_url (path /cache) and http_root.
+# With a certificate and its key, it serves https.
 start_nginx() {
-  local port dir="$servers_dir/nginx"
+  local port dir="$servers_dir/nginx" listen scheme=http
   port=$(free_port)
+  listen="127.0.0.1:$port"
+  if [ -n "${1:-}" ]; then
+    listen="$listen ssl; ssl_certificate $1; ssl_certificate_key $2"
+    scheme=https
+  fi
   http_root="$dir/root"
   mkdir -p "$http_root"
   cat > "$dir/nginx.conf" <<CONF
@@ -59,7 +65,7 @@ http {
   client_body_temp_path $dir/body; proxy_temp_path $dir/proxy;
   fastcgi_temp_path $dir/fastcgi; uwsgi_temp_path $dir/uwsgi; scgi_temp_path $dir/scgi;
   server {
-    listen 127.0.0.1:$port; root $http_root;
+    listen $listen; root $http_root;
     location / { dav_methods PUT; create_full_put_path on; }
   }
 }
@@ -67,7 +73,7 @@ CONF
   nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" &
   server_pids+=($!)
   wait_for_port "$port"
-  http_url="http://127.0.0.1:$port/cache"
+  http_url="$scheme://127.0.0.1:$port/cache"
 }
 
 # start_silent: a listener that accepts and never answers; sets silent_port.
