@@ -199,5 +199,16 @@ TEST(RemoteUrl, ListSplitsOnBlanks) {
   EXPECT_TRUE(split_remote_list("   ").empty());
 }
 
+TEST(RemoteUrl, ABlankInsideASecretRefusesTheWholeRemote) {
+  const std::vector<std::string> specs =
+      split_remote_list("redis://h|secret=team shared-key http://b/c");
+  ASSERT_EQ(specs.size(), 2u);
+  std::string problem;
+  EXPECT_FALSE(parse_remote_url(specs[0], problem)); // never a remote signing with "team"
+  EXPECT_EQ(problem.find("shared-key"), std::string::npos);
+  EXPECT_EQ(problem.find("team"), std::string::npos);
+  EXPECT_TRUE(parse_remote_url(specs[1], problem));
+}
+
 } // namespace
 } // namespace cachepy::detail

@@ -290,7 +290,14 @@ std::vector<std::string> split_remote_list(std::string_view text) {
   std::size_t start = 0;
   while ((start = text.find_first_not_of(" \t\n", start)) != std::string_view::npos) {
     const std::size_t end = std::min(text.find_first_of(" \t\n", start), text.size());
-    specs.emplace_back(text.substr(start, end - start));
+    const std::string_view piece = text.substr(start, end - start);
+    // "redis://h|secret=team shared-key": a piece with no scheme is the rest of the
+    // previous remote's value, which then holds a blank and is refused whole; left as
+    // a remote of its own, the first would sign with "team".
+    if (!specs.empty() && !known_scheme(piece))
+      specs.back().append(" ").append(piece);
+    else
+      specs.emplace_back(piece);
     start = end;
   }
   return specs;

@@ -48,7 +48,8 @@ std::string url_host(const remote_url &url);
 // the remote without anything it was given in secret ("redis:...: the port ...").
 std::optional<remote_url> parse_remote_url(std::string_view spec, std::string &problem);
 
-// Splits $CACHEPY_REMOTE_STORAGE's value on blanks.
+// Splits $CACHEPY_REMOTE_STORAGE's value on blanks before each scheme; a piece with no
+// scheme stays with the remote before it, whose parse then refuses the blank.
 std::vector<std::string> split_remote_list(std::string_view text);
 
 // The remotes in effect: $CACHEPY_REMOTE_STORAGE when set (even empty), else the
