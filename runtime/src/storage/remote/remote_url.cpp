@@ -14,6 +14,30 @@ bool parse_int(std::string_view text, int low, int high, int &out) {
   return true;
 }
 
+// Letters, digits and -_.: only: nothing a Redis MATCH pattern or a URL path reads
+// as more than itself.
+bool valid_key_prefix(std::string_view prefix) {
+  return !prefix.empty() && prefix.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
+                                                     "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                     "0123456789-_.:") == std::string_view::npos;
+}
+
+// Bytes, with an optional K, M or G (binary multiples): at least 4K.
+bool parse_size(std::string_view text, std::uint64_t &out) {
+  int shift = 0;
+  if (!text.empty() && std::string_view("KMG").find(text.back()) != std::string_view::npos) {
+    shift = 10 * (1 + static_cast<int>(std::string_view("KMG").find(text.back())));
+    text.remove_suffix(1);
+  }
+  std::uint64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value > (~0ull >> shift) ||
+      (value << shift) < 4096)
+    return false;
+  out = value << shift;
+  return true;
+}
+
 // "host[:port]"; false when the port is not a number in 1..65535 or the host is empty.
 bool parse_authority(std::string_view text, std::string &host, int &port) {
   const std::size_t colon = text.rfind(':');
@@ -84,14 +108,15 @@ bool apply_attribute(std::string_view attribute, remote_url &url, std::string &p
   else if (name == "lock-lease")
     ok = ok && parse_int(value, 1, 24 * 3600, url.lock_lease_seconds);
   else if (name == "key-prefix")
-    ok = ok && !value.empty() && value.find('/') == std::string_view::npos &&
-         ((url.key_prefix = std::string(value)), true);
+    ok = ok && valid_key_prefix(value) && ((url.key_prefix = std::string(value)), true);
+  else if (name == "max-entry-size")
+    ok = ok && parse_size(value, url.max_entry_size);
   else if (name == "secret")
     ok = ok && !value.empty() && ((url.secret = std::string(value)), true);
   else {
     problem = "unknown attribute '" + std::string(name) +
               "' (expected read-only, connect-timeout, operation-timeout, lock-lease, "
-              "key-prefix or secret)";
+              "key-prefix, secret or max-entry-size)";
     return false;
   }
   if (!ok)

@@ -4,12 +4,15 @@
 // One remote_storage entry: "URL|attr=value|attr=value", as written in the YAML list
 // or in $CACHEPY_REMOTE_STORAGE (space-separated).
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace cachepy::detail {
+
+inline constexpr std::uint64_t default_max_entry_size = std::uint64_t(1) << 30; // bytes
 
 enum class remote_scheme { redis, redis_unix, http };
 
@@ -28,7 +31,8 @@ struct remote_url {
   int connect_timeout_ms = 100;
   int operation_timeout_ms = 5000;
   int lock_lease_seconds = 30;
-  std::string key_prefix = "cachepy";
+  std::string key_prefix = "cachepy"; // letters, digits and -_.: only
+  std::uint64_t max_entry_size = default_max_entry_size; // larger entries are refused
   std::string secret; // HMAC key; empty: entries are not signed
 };
 
