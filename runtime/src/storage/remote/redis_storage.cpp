@@ -224,8 +224,10 @@ bool redis_storage::pipeline(const chunk_list &chunks, std::string_view verb,
   for (std::uint64_t sent = 0, received = 0; received < sent || (taking && sent < chunks.count);
        ++received) {
     for (; taking && sent < chunks.count && sent - received < window; ++sent) {
-      const std::string full = full_name(chunks.chunk_name(sent));
-      command_args command({verb, full});
+      const std::string full = full_name(chunks.chunk_name(sent)),
+                        last = std::to_string(chunks.chunk_bytes(sent) - 1);
+      command_args command = verb == "GETRANGE" ? command_args({verb, full, "0", last})
+                                                : command_args({verb, full});
       if (redisAppendCommandArgv(context_, command.count(), command.argv.data(),
                                  command.lengths.data()) != REDIS_OK) {
         disconnect(problem);
@@ -278,7 +280,7 @@ remote_reply redis_storage::get_chunks(const chunk_list &chunks, std::string &va
   target.room = chunks.chunk_bytes(0);
   const reader_redirect redirect(context_, target);
   auto copied = [&](std::uint64_t i, const redisReply &chunk) {
-    if (chunk.type == REDIS_REPLY_NIL) // gone since its size was read
+    if (chunk.type == REDIS_REPLY_STRING && target.length == 0) // gone since its size was read
       return settle(remote_status::unusable, chunk_missing);
     if (chunk.type != REDIS_REPLY_STRING || target.length != target.room)
       return settle(remote_status::damaged, chunk_wrong_size);
@@ -287,7 +289,8 @@ remote_reply redis_storage::get_chunks(const chunk_list &chunks, std::string &va
     target.room = i + 1 < chunks.count ? chunks.chunk_bytes(i + 1) : 0;
     return true;
   };
-  if (!pipeline(chunks, "GET", chunk_window, copied, failure)) {
+  // GETRANGE: a chunk grown since its size was read is still not sent past that size.
+  if (!pipeline(chunks, "GETRANGE", chunk_window, copied, failure)) {
     result.status = remote_status::failed;
     result.problem = failure;
   }

@@ -24,8 +24,8 @@ public:
 
   remote_reply get(const std::string &name, std::uint64_t limit) override;
   remote_reply put(const std::string &name, std::string_view bytes) override;
-  // Pipelined: the chunks' sizes (STRLEN), then their bytes, read from hiredis's buffer
-  // straight into the value.
+  // Pipelined: the chunks' sizes (STRLEN), then their bytes (GETRANGE, bounded by those
+  // sizes), read from hiredis's buffer straight into the value.
   remote_reply get_chunks(const chunk_list &chunks, std::string &value) override;
   bool exists(const std::string &name) override;
   lock_status try_lock(const std::string &name, const std::string &token, int lease_ms) override;
@@ -47,7 +47,8 @@ private:
   bool connect(std::string &problem);
   // After a failed read or write: the protocol is out of step, so the connection goes.
   void disconnect(std::string &problem);
-  // `verb` on every chunk, at most `window` commands ahead of the replies, each reply
+  // `verb` on every chunk (GETRANGE: its bytes, no more than the manifest gives it), at
+  // most `window` commands ahead of the replies, each reply
   // given in order to `take` until it returns false (the rest are read and dropped).
   // False, with `problem`, when the server failed or answered with an error.
   bool pipeline(const chunk_list &chunks, std::string_view verb, std::uint64_t window,
