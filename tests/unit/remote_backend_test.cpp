@@ -379,9 +379,11 @@ TEST(RemoteBackend, AnOversizedRedisValueIsRefusedBeforeItIsRead) {
 TEST(RemoteBackend, EntriesAboveMaxEntrySizeAreMissesAndNeverStored) {
   redis_server redis;
   auto writer = remote(redis.url()), reader = remote(redis.url() + "|max-entry-size=4M");
-  writer->save(id, entry_bytes(default_chunk_size + 1));
   const std::string warnings = capture_warnings([&] {
-    EXPECT_FALSE(load(*reader));
+    for (const std::size_t size : {std::size_t(5) << 20, default_chunk_size + 1}) {
+      writer->save(id, entry_bytes(size)); // one record, then chunks
+      EXPECT_FALSE(load(*reader)) << size;
+    }
     EXPECT_FALSE(reader->save(id, entry_bytes(5 << 20)));
   });
   EXPECT_NE(warnings.find("max-entry-size"), std::string::npos) << warnings;

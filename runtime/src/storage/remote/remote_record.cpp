@@ -2,7 +2,6 @@
 
 #include "entry_signature.hpp"
 
-#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -81,9 +80,9 @@ remote_reply write_record(remote_storage &storage, const std::string &name,
 
 remote_reply read_record(remote_storage &storage, const std::string &name,
                          std::string_view secret, std::uint64_t max_entry_size) {
-  // A whole record holds at most a chunk: no honest reply is longer than this.
-  const std::uint64_t longest = sizeof(record_header) + signature_size +
-                                std::min<std::uint64_t>(max_entry_size, default_chunk_size);
+  // A whole record holds at most a chunk: no honest reply is longer than this, whatever
+  // the writer's max-entry-size.
+  constexpr std::uint64_t longest = sizeof(record_header) + signature_size + default_chunk_size;
   remote_reply reply = storage.get(name, longest);
   if (!reply.ok())
     return reply;

@@ -26,8 +26,8 @@ remote_reply write_record(remote_storage &storage, const std::string &name,
 
 // ok: bytes holds the entry (its signature checked when there is a secret; its own
 // header and checksum are the caller's to check); missing; failed; damaged; unusable
-// (see remote_status). No reply longer than a whole record of the largest chunk is
-// read, and no entry above max_entry_size.
+// (see remote_status). No reply longer than a whole record of one chunk is read, and
+// no entry above max_entry_size.
 remote_reply read_record(remote_storage &storage, const std::string &name,
                          std::string_view secret,
                          std::uint64_t max_entry_size = default_max_entry_size);
