@@ -424,5 +424,19 @@ TEST(RemoteBackend, AHolderComputingLongerThanItsLeaseKeepsIt) {
   EXPECT_EQ(other->lock(id, 0), nullptr);
 }
 
+// Renewal signs a new expiry: past the first one (and the clock skew allowed), the
+// holder's lease is still honoured by machines with the secret.
+TEST(RemoteBackend, ASignedLeaseIsRenewedAndHonoured) {
+  redis_server redis;
+  auto holder = remote(redis.url() + "|lock-lease=1", "team"), other = remote(redis.url(), "team");
+  const std::unique_ptr<backend_lock> held = holder->lock(id, 10);
+  ASSERT_NE(held, nullptr);
+  std::this_thread::sleep_for(std::chrono::milliseconds(3500));
+  const auto start = std::chrono::steady_clock::now();
+  const std::string warnings = capture_warnings([&] { EXPECT_EQ(other->lock(id, 0.5), nullptr); });
+  EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(500));
+  EXPECT_EQ(warnings, "");
+}
+
 } // namespace
 } // namespace cachepy::detail
