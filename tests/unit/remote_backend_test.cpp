@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdio>
 #include <thread>
 #include <xxhash.h>
 
@@ -56,6 +58,30 @@ std::size_t count(const std::string &text, const std::string &what) {
   for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
     ++n;
   return n;
+}
+
+// What redis-cli prints for one command against the test's server.
+std::string redis_cli(const redis_server &redis, const std::string &command) {
+  std::string output;
+  const std::string line =
+      "redis-cli -h 127.0.0.1 -p " + std::to_string(redis.port()) + " " + command;
+  if (FILE *pipe = ::popen(line.c_str(), "r")) {
+    char buffer[4096];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
+      output.append(buffer, n);
+    ::pclose(pipe);
+  }
+  while (!output.empty() && output.back() == '\n')
+    output.pop_back();
+  return output;
+}
+
+// The bytes the server has sent to its clients so far.
+std::uint64_t bytes_sent(const redis_server &redis) {
+  const std::string stats = redis_cli(redis, "INFO stats");
+  const std::string field = "total_net_output_bytes:";
+  const std::size_t at = stats.find(field);
+  return at == std::string::npos ? 0 : std::stoull(stats.substr(at + field.size()));
 }
 
 class RemoteSizes : public ::testing::TestWithParam<std::size_t> {};
@@ -136,21 +162,31 @@ TEST(RemoteBackend, AWrongPasswordIsOneWarningWithoutIt) {
   EXPECT_TRUE(load(*right));
 }
 
-TEST(RemoteBackend, DamagedAndTruncatedValuesAreMisses) {
+// Bytes no honest writer makes: a miss, one warning, and the remote left alone for a
+// while, as after a failure (the next process tries it again).
+TEST(RemoteBackend, DamagedAndTruncatedValuesAreMissesAndTheRemoteIsLeftAlone) {
   redis_server redis;
   std::string problem;
-  redis_storage raw(*parse_remote_url(redis.url(), problem));
-  auto server = remote(redis.url(), "");
-  std::string entry = entry_bytes(100);
-  entry[80] ^= 1; // the checksum no longer matches
-  ASSERT_TRUE(write_record(raw, name, entry, "").ok());
-  EXPECT_FALSE(load(*server)); // given, and refused by the entry's own checksum
-  ASSERT_TRUE(raw.put(name, "CPYREMO").ok());
-  const std::string warnings = capture_warnings([&] { EXPECT_FALSE(load(*server)); });
-  EXPECT_NE(warnings.find("ignoring entry " + name + " (truncated record)"), std::string::npos)
-      << warnings;
-  server->save(id, entry_bytes(100)); // and the backend still works
-  EXPECT_TRUE(load(*server));
+  std::string flipped = entry_bytes(100);
+  flipped[80] ^= 1; // the checksum no longer matches
+  for (const std::string &damage : {std::string("checksum mismatch"), std::string("truncated record")}) {
+    // Named apart (another database): a remote's warning is given once per process.
+    const std::string url = redis.url() + (damage == "checksum mismatch" ? "" : "/1");
+    redis_storage raw(*parse_remote_url(url, problem));
+    if (damage == "checksum mismatch")
+      ASSERT_TRUE(write_record(raw, name, flipped, "").ok());
+    else
+      ASSERT_TRUE(raw.put(name, "CPYREMO").ok());
+    auto server = remote(url, "");
+    const std::string warnings = capture_warnings([&] {
+      EXPECT_FALSE(load(*server));
+      EXPECT_FALSE(server->save(id, entry_bytes(100)));
+    });
+    EXPECT_EQ(count(warnings, "warning:"), 1u) << warnings;
+    EXPECT_NE(warnings.find(damage), std::string::npos) << warnings;
+  }
+  remote(redis.url(), "")->save(id, entry_bytes(100));
+  EXPECT_TRUE(load(*remote(redis.url(), "")));
 }
 
 // More chunks than either pipeline window (sizes, then bytes), small ones so that the
@@ -170,13 +206,13 @@ TEST(RemoteBackend, RedisReadsChunksPipelinedAndStaysInStep) {
   ASSERT_TRUE(raw.put("a.50", "short").ok());
   EXPECT_EQ(read_record(raw, "a", "").status, remote_status::damaged);
   ASSERT_TRUE(raw.put("b", "value").ok());
-  EXPECT_EQ(raw.get("b").bytes, "value");
+  EXPECT_EQ(raw.get("b", 1 << 20).bytes, "value");
   // The manifest of "a" under "c", with only half of the chunks there.
-  ASSERT_TRUE(raw.put("c", raw.get("a").bytes).ok());
+  ASSERT_TRUE(raw.put("c", raw.get("a", 1 << 20).bytes).ok());
   for (int i = 0; i < 50; ++i)
-    ASSERT_TRUE(raw.put("c." + std::to_string(i), raw.get("a." + std::to_string(i)).bytes).ok());
-  EXPECT_EQ(read_record(raw, "c", "").status, remote_status::damaged);
-  EXPECT_EQ(raw.get("b").bytes, "value");
+    ASSERT_TRUE(raw.put("c." + std::to_string(i), raw.get("a." + std::to_string(i), 1 << 20).bytes).ok());
+  EXPECT_EQ(read_record(raw, "c", "").status, remote_status::unusable);
+  EXPECT_EQ(raw.get("b", 1 << 20).bytes, "value");
 }
 
 // A manifest whose chunks are gone (evicted by the server, say) is a miss, and warned
@@ -187,7 +223,7 @@ TEST(RemoteBackend, AMissingChunkIsAMissWithOneWarning) {
   redis_storage raw(*parse_remote_url(redis.url(), problem));
   auto server = remote(redis.url());
   ASSERT_TRUE(write_record(raw, "elsewhere", entry_bytes(default_chunk_size), "").ok());
-  ASSERT_TRUE(raw.put(name, raw.get("elsewhere").bytes).ok()); // its chunks are not there
+  ASSERT_TRUE(raw.put(name, raw.get("elsewhere", 1 << 20).bytes).ok()); // its chunks are not there
   const std::string warnings = capture_warnings([&] {
     EXPECT_FALSE(load(*server));
     EXPECT_FALSE(load(*server));
@@ -228,6 +264,136 @@ TEST(RemoteBackend, EntriesSignedWithAnotherSecretAreMisses) {
   EXPECT_TRUE(load(*ours));
 }
 
+// One machine with a wrong secret (or none) must not evict the team's entries: entries
+// of different secrets live under different names.
+TEST(RemoteBackend, MachinesWithDifferentSecretsNeverOverwriteEachOther) {
+  redis_server redis;
+  auto team = remote(redis.url(), "team"), stray = remote(redis.url(), "wrong"),
+       none = remote(redis.url());
+  team->save(id, entry_bytes(10));
+  capture_warnings([&] {
+    EXPECT_FALSE(load(*stray));
+    EXPECT_FALSE(load(*none));
+  });
+  stray->save(id, entry_bytes(20));
+  none->save(id, entry_bytes(30));
+  EXPECT_EQ(load(*team), entry_bytes(10));
+  EXPECT_EQ(load(*stray), entry_bytes(20));
+  EXPECT_EQ(load(*none), entry_bytes(30));
+}
+
+TEST(RemoteBackend, AMachineWithoutASecretIgnoresSignedEntriesWithOneWarning) {
+  redis_server redis;
+  std::string problem;
+  redis_storage raw(*parse_remote_url(redis.url(), problem));
+  ASSERT_TRUE(write_record(raw, name, entry_bytes(10), "team").ok());
+  auto unsigned_machine = remote(redis.url());
+  const std::string warnings = capture_warnings([&] {
+    EXPECT_FALSE(load(*unsigned_machine));
+    EXPECT_FALSE(load(*unsigned_machine));
+  });
+  EXPECT_EQ(count(warnings, "warning:"), 1u) << warnings;
+  EXPECT_NE(warnings.find("signed"), std::string::npos) << warnings;
+}
+
+// Anyone who can write to the Redis could otherwise stall every miss for lock_timeout.
+TEST(RemoteBackend, ALeaseWithoutAValidSignatureIsIgnoredWithOneWarning) {
+  redis_server redis;
+  auto holder = remote(redis.url(), "team"), waiter = remote(redis.url(), "team");
+  std::unique_ptr<backend_lock> held = holder->lock(id, 1);
+  ASSERT_NE(held, nullptr);
+  const std::string lock_key = redis_cli(redis, "--scan --pattern '*.lock'");
+  held.reset();
+  ASSERT_EQ(redis_cli(redis, "SET " + lock_key + " forged PX 600000"), "OK");
+  const auto start = std::chrono::steady_clock::now();
+  const std::string warnings = capture_warnings([&] {
+    EXPECT_EQ(waiter->lock(id, 5), nullptr);
+    EXPECT_EQ(waiter->lock(id, 5), nullptr);
+  });
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  EXPECT_EQ(count(warnings, "warning:"), 1u) << warnings;
+  EXPECT_NE(warnings.find("lease"), std::string::npos) << warnings;
+}
+
+// A signed lease copied from the server and set again later is stale: its signed
+// expiry has passed.
+TEST(RemoteBackend, AReplayedLeaseIsIgnored) {
+  redis_server redis;
+  auto holder = remote(redis.url() + "|lock-lease=1", "team"), waiter = remote(redis.url(), "team");
+  std::unique_ptr<backend_lock> held = holder->lock(id, 1);
+  ASSERT_NE(held, nullptr);
+  const std::string lock_key = redis_cli(redis, "--scan --pattern '*.lock'");
+  const std::string lease = redis_cli(redis, "GET " + lock_key);
+  held.reset();
+  std::this_thread::sleep_for(std::chrono::milliseconds(3500));
+  ASSERT_EQ(redis_cli(redis, "SET " + lock_key + " '" + lease + "' PX 600000"), "OK");
+  const auto start = std::chrono::steady_clock::now();
+  capture_warnings([&] { EXPECT_EQ(waiter->lock(id, 5), nullptr); });
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+}
+
+TEST(RemoteBackend, KeyPrefixesWithOtherCharactersAreLeftOutWithAWarning) {
+  for (const std::string prefix : {"*", "cach*", "a?", "[ab]", "a\\b", "a b", "a/b"}) {
+    const std::string warnings = capture_warnings([&] {
+      EXPECT_TRUE(make_remote_backends({"redis://127.0.0.1|key-prefix=" + prefix}, "").empty())
+          << prefix;
+    });
+    // A blank is refused before any attribute is read (it separates remotes).
+    EXPECT_NE(warnings.find(prefix == "a b" ? "blank" : "key-prefix"), std::string::npos)
+        << warnings;
+  }
+  EXPECT_EQ(make_remote_backends({"redis://127.0.0.1|key-prefix=team-a_1.b:c"}, "").size(), 1u);
+}
+
+// Keys under the prefix that cachepy did not name are another application's.
+TEST(RemoteBackend, ClearRemovesOnlyCachepysKeysAndCountsThem) {
+  redis_server redis;
+  std::string problem;
+  redis_storage raw(*parse_remote_url(redis.url(), problem));
+  remote(redis.url())->save(id, entry_bytes(10));
+  remote(redis.url(), "team")->save(id, entry_bytes(default_chunk_size));
+  ASSERT_EQ(redis_cli(redis, "SET cachepy:session:42 theirs"), "OK");
+  ASSERT_EQ(redis_cli(redis, "SET cachepyX:" + name + " theirs"), "OK");
+  std::uint64_t removed = 0;
+  ASSERT_TRUE(raw.clear(removed, problem)) << problem;
+  EXPECT_EQ(removed, 2u);
+  EXPECT_EQ(redis_cli(redis, "GET cachepy:session:42"), "theirs");
+  EXPECT_EQ(redis_cli(redis, "GET cachepyX:" + name), "theirs");
+  EXPECT_EQ(redis_cli(redis, "DBSIZE"), "2");
+}
+
+// A value far larger than any record is refused by the server's reply size, not after
+// the client has read it all; the remote is then left alone, as after a failure.
+TEST(RemoteBackend, AnOversizedRedisValueIsRefusedBeforeItIsRead) {
+  redis_server redis;
+  ASSERT_EQ(redis_cli(redis, "SETRANGE cachepy:" + name + " 67108863 x"), "67108864");
+  auto server = remote(redis.url());
+  const std::uint64_t before = bytes_sent(redis);
+  const std::string warnings = capture_warnings([&] {
+    EXPECT_FALSE(load(*server));
+    EXPECT_FALSE(load(*server));
+  });
+  EXPECT_LT(bytes_sent(redis) - before, std::uint64_t(16) << 20);
+  EXPECT_EQ(count(warnings, "warning:"), 1u) << warnings;
+}
+
+// An honest writer with a larger bound: its entries are a miss here, with one warning,
+// and the remote stays in use.
+TEST(RemoteBackend, EntriesAboveMaxEntrySizeAreMissesAndNeverStored) {
+  redis_server redis;
+  auto writer = remote(redis.url()), reader = remote(redis.url() + "|max-entry-size=4M");
+  const std::string warnings = capture_warnings([&] {
+    for (const std::size_t size : {std::size_t(5) << 20, default_chunk_size + 1}) {
+      writer->save(id, entry_bytes(size)); // one record, then chunks
+      EXPECT_FALSE(load(*reader)) << size;
+    }
+    EXPECT_FALSE(reader->save(id, entry_bytes(5 << 20)));
+  });
+  EXPECT_NE(warnings.find("max-entry-size"), std::string::npos) << warnings;
+  reader->save(id, entry_bytes(10));
+  EXPECT_TRUE(load(*reader));
+}
+
 TEST(RemoteBackend, AWaiterReadsTheHoldersEntry) {
   redis_server redis;
   auto holder = remote(redis.url()), waiter = remote(redis.url());
@@ -259,6 +425,20 @@ TEST(RemoteBackend, AHolderComputingLongerThanItsLeaseKeepsIt) {
   ASSERT_NE(held, nullptr);
   std::this_thread::sleep_for(std::chrono::milliseconds(2500)); // 2.5 leases
   EXPECT_EQ(other->lock(id, 0), nullptr);
+}
+
+// Renewal signs a new expiry: past the first one (and the clock skew allowed), the
+// holder's lease is still honoured by machines with the secret.
+TEST(RemoteBackend, ASignedLeaseIsRenewedAndHonoured) {
+  redis_server redis;
+  auto holder = remote(redis.url() + "|lock-lease=1", "team"), other = remote(redis.url(), "team");
+  const std::unique_ptr<backend_lock> held = holder->lock(id, 10);
+  ASSERT_NE(held, nullptr);
+  std::this_thread::sleep_for(std::chrono::milliseconds(3500));
+  const auto start = std::chrono::steady_clock::now();
+  const std::string warnings = capture_warnings([&] { EXPECT_EQ(other->lock(id, 0.5), nullptr); });
+  EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(500));
+  EXPECT_EQ(warnings, "");
 }
 
 } // namespace

@@ -12,12 +12,14 @@ namespace {
 // A remote that keeps its values in a map, counting what it is asked.
 class map_storage final : public remote_storage {
 public:
-  remote_reply get(const std::string &name) override {
+  remote_reply get(const std::string &name, std::uint64_t limit) override {
     ++gets;
     remote_reply reply;
     const auto it = values.find(name);
-    reply.status = it == values.end() ? remote_status::missing : remote_status::ok;
-    if (it != values.end())
+    reply.status = it == values.end()          ? remote_status::missing
+                   : it->second.size() > limit ? remote_status::damaged
+                                               : remote_status::ok;
+    if (reply.ok())
       reply.bytes = it->second;
     return reply;
   }
@@ -56,12 +58,13 @@ TEST_P(RemoteRecordSizes, RoundTripWholeOrChunked) {
 INSTANTIATE_TEST_SUITE_P(Sizes, RemoteRecordSizes,
                          ::testing::Values(0, 1, chunk - 1, chunk, chunk + 1, 5 * chunk + 3));
 
-TEST(RemoteRecord, AMissingChunkIsDamaged) {
+// Evicted by the server, most likely: a miss, not a sign of a hostile server.
+TEST(RemoteRecord, AMissingChunkIsUnusable) {
   map_storage storage;
   ASSERT_TRUE(write_record(storage, "k", bytes_of(3 * chunk), "", chunk).ok());
   storage.values.erase("k.1");
   const remote_reply read = read_record(storage, "k", "");
-  EXPECT_EQ(read.status, remote_status::damaged);
+  EXPECT_EQ(read.status, remote_status::unusable);
   EXPECT_EQ(read.problem, "a chunk is missing");
 }
 
@@ -84,11 +87,17 @@ TEST(RemoteRecord, ForgedHugeSizesAllocateNothing) {
   const std::uint64_t huge = std::uint64_t(1) << 60;
   std::memcpy(record.data() + 16, &huge, sizeof huge); // entry_size
   EXPECT_EQ(read_record(storage, "k", "").status, remote_status::damaged);
-  // A manifest claiming 2^60 bytes stops at its first missing chunk.
+  // A manifest claiming 2^60 bytes is above max-entry-size: no chunk is asked for.
   ASSERT_TRUE(write_record(storage, "m", bytes_of(2 * chunk), "", chunk).ok());
   std::memcpy(storage.values["m"].data() + 16, &huge, sizeof huge);
   storage.gets = 0;
-  EXPECT_EQ(read_record(storage, "m", "").status, remote_status::damaged);
+  EXPECT_EQ(read_record(storage, "m", "").status, remote_status::unusable);
+  EXPECT_EQ(storage.gets, 1);
+  // Within the bound, it stops at its first missing chunk.
+  const std::uint64_t large = std::uint64_t(1) << 29;
+  std::memcpy(storage.values["m"].data() + 16, &large, sizeof large);
+  storage.gets = 0;
+  EXPECT_EQ(read_record(storage, "m", "").status, remote_status::unusable);
   EXPECT_EQ(storage.gets, 4); // the manifest, two chunks, the first absent one
 }
 

@@ -80,7 +80,7 @@ TEST(RemoteUrl, BadUrlsAndAttributesSayWhy) {
   EXPECT_NE(problem_of("http://user:pw@h/x").find("http://"), std::string::npos);
   EXPECT_EQ(problem_of("redis://h|colour=red"),
             "redis://h:6379: attribute 1 is unknown (expected read-only, connect-timeout, "
-            "operation-timeout, lock-lease, key-prefix, secret or ca-file)");
+            "operation-timeout, lock-lease, key-prefix, secret, ca-file or max-entry-size)");
   EXPECT_NE(problem_of("redis://h|connect-timeout=soon").find("connect-timeout"),
             std::string::npos);
   EXPECT_NE(problem_of("redis://h|read-only=yes").find("read-only"), std::string::npos);

@@ -4,12 +4,14 @@
 #include "scratch_dir.hpp"
 #include "store_text.hpp"
 
+#include "storage/local/entry_format.hpp"
 #include "storage/storage.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <istream>
 #include <iterator>
 #include <map>
@@ -116,6 +118,44 @@ TEST_F(Storage, ARemoteEntryIsCheckedThenKeptLocally) {
   EXPECT_EQ(text_of(storage, result), "computed on another machine");
   EXPECT_EQ(result, load_result::hit);
   EXPECT_TRUE(fs::exists(address_of(local.path(), id.function_dir, id.k).file));
+}
+
+// Whoever can write in the local directory can replace the entry's file at any moment
+// before it is pushed; here, while the value is encoded (the temporary file, when there
+// is one, is swapped for another intact entry). What the remotes get is what was encoded.
+TEST_F(Storage, TheBytesPushedAreTheBytesEncodedNeverTheLocalFile) {
+  entry_storage storage = storage_of(local.path());
+  const std::string forged = entry_bytes("forged");
+  const std::string directory = address_of(local.path(), id.function_dir, id.k).directory;
+  storage.save(
+      [&](std::ostream &out) {
+        std::error_code none;
+        for (const fs::directory_entry &file : fs::directory_iterator(directory, none))
+          if (file.path().filename().native().find(".tmp.") != std::string::npos) {
+            std::ofstream(file.path().native() + ".swap", std::ios::binary) << forged;
+            fs::rename(file.path().native() + ".swap", file.path());
+          }
+        out << "computed here";
+      },
+      durability::none);
+  ASSERT_EQ(fake->entries.size(), 1u);
+  const std::string &pushed = fake->entries.at(id.k.hex());
+  const decoded_entry decoded = decode_entry(pushed, id.k, id.format);
+  ASSERT_TRUE(decoded.ok) << decoded.problem;
+  EXPECT_EQ(decoded.payload, "computed here");
+}
+
+// A remote hit is decoded from the bytes fetched and checked, not read back from the
+// local copy: it is a hit even where the local directory cannot be written.
+TEST_F(Storage, ARemoteHitIsDecodedFromTheFetchedBytes) {
+  fake->entries[id.k.hex()] = entry_bytes("computed on another machine");
+  fs::create_directories(local.path());
+  const std::string not_a_directory = local.path() + "/file";
+  std::ofstream(not_a_directory) << "x";
+  entry_storage storage = storage_of(not_a_directory);
+  load_result result;
+  EXPECT_EQ(text_of(storage, result), "computed on another machine");
+  EXPECT_EQ(result, load_result::hit);
 }
 
 TEST_F(Storage, DamagedRemoteBytesAreAMissAndNeverKeptLocally) {

@@ -1,5 +1,6 @@
 #include "storage.hpp"
 
+#include "local/entry_format.hpp"
 #include "local/miss_reason.hpp"
 
 #include <cachepy/detail/logging.hpp>
@@ -63,26 +64,30 @@ loaded entry_storage::load(payload_reader read, std::uint64_t max_age_seconds) n
     const std::optional<std::string> entry = remote->load(id_);
     if (!entry)
       continue;
-    if (!local_.save(id_, *entry)) {
+    // Decoded from the bytes in hand, once checked; the local copy is for the next call.
+    loaded fetched = read_entry_from(*entry, id_.k, id_.format, read, max_age_seconds);
+    if (fetched.result == load_result::damaged)
       log_warning_once("remote-damaged:" + remote->name(),
-                       "ignoring a damaged or unstorable entry from " + remote->name());
+                       "ignoring a damaged entry from " + remote->name());
+    if (fetched.result != load_result::hit)
       continue;
-    }
-    loaded fetched = local_.read(id_, read, max_age_seconds);
-    if (fetched.result == load_result::hit)
-      return fetched;
+    local_.write_bytes(id_, *entry, durability::none);
+    return fetched;
   }
   return local;
 }
 
 std::optional<std::uint64_t> entry_storage::save(payload_writer write, durability level) {
-  const std::optional<std::uint64_t> size = local_.write(id_, write, level);
-  if (!size || remotes_.empty())
-    return size;
-  if (const std::optional<std::string> entry = local_.load(id_))
-    for (const std::unique_ptr<storage_backend> &remote : remotes_)
-      remote->save(id_, *entry);
-  return size;
+  if (remotes_.empty())
+    return local_.write(id_, write, level);
+  // Encoded once, in memory: the remotes get the bytes encoded here, never the local
+  // file read back (whoever can write in the directory could have replaced it).
+  const std::string entry = encode_entry(id_.k, id_.format, write);
+  if (!local_.write_bytes(id_, entry, level))
+    return std::nullopt;
+  for (const std::unique_ptr<storage_backend> &remote : remotes_)
+    remote->save(id_, entry);
+  return entry.size() - sizeof(entry_header);
 }
 
 storage_lock entry_storage::lock(double timeout_seconds) noexcept {

@@ -5,12 +5,12 @@
 // the tiers in order: this process's memory, the local directory, then the remote
 // backends (remote_backends: the configured remote_storage). The call engine sees no path.
 //
-// The remote seam works on whole entry bytes: a remote's load() is checked and
-// installed by the local backend (local_storage::save, i.e. adopt_entry: header and
-// checksum against the bytes, atomic rename, damaged bytes refused) and then read
-// locally as any entry; after a local store, the local entry's exact bytes
-// (local_storage::load) go to each remote's save(). Remote locks are taken after the
-// local one. Adding a kind of remote adds a remote_storage pair (storage/remote/) and
+// The remote seam works on whole entry bytes, held in memory from end to end: a
+// remote's load() is checked (header, key, checksum) and decoded from those bytes
+// (read_entry_from), then kept locally; with remotes, a store encodes the entry once in
+// memory (encode_entry), writes it locally and gives each remote's save() the same
+// bytes. Nothing pushed or decoded is read back from a path. Remote locks are taken
+// after the local one. Adding a kind of remote adds a remote_storage pair (storage/remote/) and
 // one line in make_remote_storage.
 
 #include "backend.hpp"

@@ -76,6 +76,47 @@ void remove_stale_debris_once(const std::string &directory) {
     remove_stale_debris(directory);
 }
 
+// Runs `read` on the payload; what it threw, as text (empty when it returned normally).
+std::string run_reader(payload_reader read, std::istream &in, std::uint64_t payload_size) {
+  try {
+    read(in, payload_size);
+  } catch (const std::exception &error) {
+    return error.what();
+  } catch (...) {
+    return "the value's deserialization failed";
+  }
+  return std::string();
+}
+
+// An entry's payload held in memory, as a stream.
+class memory_reader : public std::streambuf {
+public:
+  explicit memory_reader(std::string_view bytes) {
+    char *begin = const_cast<char *>(bytes.data()); // only ever read
+    setg(begin, begin, begin + bytes.size());
+  }
+};
+
+// A payload encoded into memory, after room for its header.
+class memory_writer : public std::streambuf {
+public:
+  explicit memory_writer(std::string &bytes) : bytes_(bytes) {}
+
+protected:
+  int_type overflow(int_type c) override {
+    if (c != traits_type::eof())
+      bytes_.push_back(traits_type::to_char_type(c));
+    return traits_type::not_eof(c);
+  }
+  std::streamsize xsputn(const char *data, std::streamsize count) override {
+    bytes_.append(data, static_cast<std::size_t>(count));
+    return count;
+  }
+
+private:
+  std::string &bytes_;
+};
+
 } // namespace
 
 std::size_t remove_stale_debris(const std::string &directory) noexcept {
@@ -145,14 +186,7 @@ loaded load_entry(const entry_address &where, const key &k, value_format format,
       ::posix_fadvise(file.fd, 0, 0, POSIX_FADV_SEQUENTIAL);
       checksumming_reader payload(file.fd, header.payload_size);
       std::istream in(&payload);
-      std::string read_error;
-      try {
-        read(in, header.payload_size);
-      } catch (const std::exception &error) {
-        read_error = error.what();
-      } catch (...) {
-        read_error = "the value's deserialization failed";
-      }
+      const std::string read_error = run_reader(read, in, header.payload_size);
       std::uint64_t checksum = 0;
       if (!payload.finish(checksum) || checksum != header.payload_checksum) {
         problem = checksum_problem;
@@ -265,6 +299,45 @@ std::optional<std::uint64_t> save_entry(const entry_address &where, const key &k
   return size;
 }
 
+std::string encode_entry(const key &k, value_format format, payload_writer write) {
+  std::string entry(sizeof(entry_header), '\0');
+  memory_writer payload(entry);
+  std::ostream out(&payload);
+  write(out);
+  const std::string_view written = std::string_view(entry).substr(sizeof(entry_header));
+  const entry_header header = make_header(k, format, written.size(),
+                                          XXH3_64bits(written.data(), written.size()), now_ms());
+  std::memcpy(entry.data(), &header, sizeof header);
+  return entry;
+}
+
+loaded read_entry_from(std::string_view entry, const key &k, value_format format,
+                       payload_reader read, std::uint64_t max_age_seconds) noexcept {
+  loaded outcome;
+  const decoded_entry decoded = decode_entry(entry, k, format);
+  if (!decoded.ok) {
+    outcome.result = load_result::damaged;
+    outcome.problem = decoded.problem;
+    return outcome;
+  }
+  entry_header header;
+  std::memcpy(&header, entry.data(), sizeof header);
+  if (max_age_seconds != 0 && is_expired(header, now_ms(), max_age_seconds)) {
+    outcome.result = load_result::expired;
+    return outcome;
+  }
+  try {
+    memory_reader payload(decoded.payload);
+    std::istream in(&payload);
+    outcome.problem = run_reader(read, in, decoded.payload.size());
+  } catch (...) {
+    outcome.problem = "the value's deserialization failed";
+  }
+  outcome.result = outcome.problem.empty() ? load_result::hit : load_result::unreadable;
+  outcome.payload_size = decoded.payload.size();
+  return outcome;
+}
+
 std::optional<std::string> read_entry_bytes(const entry_address &where) noexcept {
   try {
     const file_descriptor file{::open(where.file.c_str(), O_RDONLY | O_CLOEXEC)};
@@ -279,14 +352,20 @@ std::optional<std::string> read_entry_bytes(const entry_address &where) noexcept
   }
 }
 
+namespace {
+
+bool write_entry_bytes(const entry_address &where, std::string_view entry, durability level) {
+  return write_entry_file(
+      where, [&](int fd) { return write_exactly(fd, entry.data(), entry.size()); }, level);
+}
+
+} // namespace
+
 bool adopt_entry(const entry_address &where, const key &k, value_format format,
                  std::string_view entry) noexcept {
   try {
-    if (!decode_entry(entry, k, format).ok)
-      return false;
-    return write_entry_file(
-        where, [&](int fd) { return write_exactly(fd, entry.data(), entry.size()); },
-        durability::none);
+    return decode_entry(entry, k, format).ok &&
+           write_entry_bytes(where, entry, durability::none);
   } catch (...) {
     return false;
   }
@@ -342,6 +421,10 @@ loaded local_storage::read(const entry_id &id, payload_reader read,
 std::optional<std::uint64_t> local_storage::write(const entry_id &id, payload_writer write,
                                                   durability level) {
   return save_entry(address(id), id.k, id.format, write, level);
+}
+
+bool local_storage::write_bytes(const entry_id &id, std::string_view entry, durability level) {
+  return write_entry_bytes(address(id), entry, level);
 }
 
 hit_count *local_storage::hits(const entry_id &id) noexcept {

@@ -58,6 +58,16 @@ std::optional<std::uint64_t> save_entry(const entry_address &where, const key &k
                                         payload_writer write,
                                         durability level = durability::none);
 
+// The whole entry for k (header, then what `write` puts in the stream), in memory: a
+// store that goes to remotes encodes once, and keeps and pushes these very bytes.
+// An exception from `write` propagates.
+std::string encode_entry(const key &k, value_format format, payload_writer write);
+
+// Decodes `entry`, whole entry bytes held in memory, once its header, key, format and
+// checksum are checked: as load_entry, without a file.
+loaded read_entry_from(std::string_view entry, const key &k, value_format format,
+                       payload_reader read, std::uint64_t max_age_seconds = 0) noexcept;
+
 // The entry file's exact bytes; nothing if there is no such regular file.
 std::optional<std::string> read_entry_bytes(const entry_address &where) noexcept;
 
@@ -88,6 +98,9 @@ public:
   loaded read(const entry_id &id, payload_reader read,
               std::uint64_t max_age_seconds = 0) noexcept;
   std::optional<std::uint64_t> write(const entry_id &id, payload_writer write, durability level);
+  // Bytes this process encoded (encode_entry) or checked (read_entry_from), written as
+  // they are; false, after a warning, when nothing was stored.
+  bool write_bytes(const entry_id &id, std::string_view entry, durability level);
 
   entry_address address(const entry_id &id) const;
   hit_count *hits(const entry_id &id) noexcept;

@@ -41,11 +41,25 @@ std::string sign_entry(std::string_view secret, std::string_view name, std::stri
   return signature;
 }
 
+bool same_in_constant_time(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
 bool signature_matches(std::string_view secret, std::string_view name, std::string_view entry,
                        std::string_view signature) {
   const std::string expected = sign_entry(secret, name, entry);
-  return !expected.empty() && signature.size() == expected.size() &&
-         CRYPTO_memcmp(expected.data(), signature.data(), expected.size()) == 0;
+  return !expected.empty() && same_in_constant_time(expected, signature);
+}
+
+std::string to_hex(std::string_view bytes) {
+  std::string hex;
+  for (const unsigned char byte : bytes)
+    hex += "0123456789abcdef"[byte >> 4], hex += "0123456789abcdef"[byte & 15];
+  return hex;
+}
+
+std::string secret_id(std::string_view secret) {
+  return to_hex(sign_entry(secret, "cachepy secret id", "")).substr(0, 16);
 }
 
 } // namespace cachepy::detail

@@ -8,8 +8,24 @@
 namespace cachepy::detail {
 namespace {
 
-std::size_t append_body(char *data, std::size_t size, std::size_t count, void *body) {
-  static_cast<std::string *>(body)->append(data, size * count);
+// A GET reply's body, up to `limit` bytes: past it, the transfer is aborted (libcurl
+// stops when the write callback takes less than it was given). Other replies' bodies
+// (limit 0) are not kept.
+struct bounded_body {
+  std::string bytes;
+  std::uint64_t limit = 0;
+  bool too_large = false;
+};
+
+std::size_t append_body(char *data, std::size_t size, std::size_t count, void *target) {
+  bounded_body &body = *static_cast<bounded_body *>(target);
+  if (body.limit == 0)
+    return size * count;
+  if (size * count > body.limit - body.bytes.size()) {
+    body.too_large = true;
+    return 0;
+  }
+  body.bytes.append(data, size * count);
   return size * count;
 }
 
@@ -30,10 +46,12 @@ std::string failure(CURLcode code, const char *detail) {
   return reason;
 }
 
-// One request: the reply's status and, for GET, its body.
+// One request: the reply's status and, for GET (limit > 0), its body, damaged when
+// longer than `limit` (refused on its Content-Length, or aborted once past it).
 // upload: PUT these bytes; head: HEAD; neither: GET.
 remote_reply perform(const std::string &address, const remote_url &url,
-                     const std::string_view *upload, bool head = false) {
+                     const std::string_view *upload, bool head = false,
+                     std::uint64_t limit = 0) {
   static std::once_flag initialized;
   std::call_once(initialized, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   remote_reply result;
@@ -55,9 +73,12 @@ remote_reply perform(const std::string &address, const remote_url &url,
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(url.connect_timeout_ms));
   curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS,
                    static_cast<long>(url.connect_timeout_ms + url.operation_timeout_ms));
-  std::string body;
+  bounded_body body;
+  body.limit = limit;
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
+  if (limit != 0)
+    curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(limit));
   if (head)
     curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
   if (upload) {
@@ -68,13 +89,16 @@ remote_reply perform(const std::string &address, const remote_url &url,
   const CURLcode code = curl_easy_perform(curl);
   long status = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-  if (code != CURLE_OK) {
+  if (body.too_large || code == CURLE_FILESIZE_EXCEEDED) {
+    result.status = remote_status::damaged;
+    result.problem = "a reply larger than " + std::to_string(limit) + " bytes";
+  } else if (code != CURLE_OK) {
     result.problem = failure(code, detail);
   } else if (status == 404 && !upload) {
     result.status = remote_status::missing;
   } else if (status >= 200 && status < 300) {
     result.status = remote_status::ok;
-    result.bytes = std::move(body);
+    result.bytes = std::move(body.bytes);
   } else {
     result.problem = "HTTP status " + std::to_string(status);
   }
@@ -106,8 +130,8 @@ std::string http_storage::address_of(const std::string &name) const {
   return built;
 }
 
-remote_reply http_storage::get(const std::string &name) {
-  return perform(address_of(name), url_, nullptr);
+remote_reply http_storage::get(const std::string &name, std::uint64_t limit) {
+  return perform(address_of(name), url_, nullptr, false, limit);
 }
 
 bool http_storage::exists(const std::string &name) {

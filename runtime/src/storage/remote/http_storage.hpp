@@ -14,7 +14,7 @@ class http_storage final : public remote_storage {
 public:
   explicit http_storage(remote_url url);
 
-  remote_reply get(const std::string &name) override;
+  remote_reply get(const std::string &name, std::uint64_t limit) override;
   remote_reply put(const std::string &name, std::string_view bytes) override;
   bool exists(const std::string &name) override; // HEAD
 

@@ -17,12 +17,46 @@ timeval milliseconds(int ms) { return timeval{ms / 1000, (ms % 1000) * 1000}; }
 constexpr const char *unlock_script =
     "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) "
     "else return 0 end";
+// Replaces the lease with its renewed form (a signed lease signs its expiry).
 constexpr const char *renew_script =
     "if redis.call('get', KEYS[1]) == ARGV[1] then "
-    "return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
+    "redis.call('set', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 else return 0 end";
 
-// A value's name is its key's 32 hex digits; chunks and locks add a suffix.
-bool is_entry_name(std::string_view name) { return name.size() == 32; }
+// The names cachepy gives (remote_backend's record names): a key's 32 hex digits, then
+// the secret's 16 when there is one; chunks and locks add ".<i>" or ".lock". Whether
+// `name` is one, and whether it is a whole value's.
+bool is_cachepy_name(std::string_view name, bool &entry) {
+  auto hex = [&](std::size_t from, std::size_t count) {
+    return name.size() >= from + count &&
+           name.substr(from, count).find_first_not_of("0123456789abcdef") ==
+               std::string_view::npos;
+  };
+  if (!hex(0, 32))
+    return false;
+  std::size_t end = 32;
+  if (name.size() > end && name[end] == '-') {
+    if (!hex(end + 1, 16))
+      return false;
+    end += 17;
+  }
+  entry = name.size() == end;
+  const std::string_view suffix = name.substr(end);
+  return entry || suffix == ".lock" ||
+         (suffix.size() > 1 && suffix[0] == '.' &&
+          suffix.find_first_not_of("0123456789", 1) == std::string_view::npos);
+}
+
+// A SCAN MATCH pattern for the keys under `prefix`, its glob characters escaped (the
+// URL parser admits none, but a pattern is no place to trust that).
+std::string keys_under(std::string_view prefix) {
+  std::string pattern;
+  for (const char c : prefix) {
+    if (std::string_view("*?[]\\^").find(c) != std::string_view::npos)
+      pattern += '\\';
+    pattern += c;
+  }
+  return pattern + ":*";
+}
 
 // Replies ahead: sizes are a few bytes each; chunks are megabytes the server copies into
 // its output buffer, so two keep the socket busy without holding many.
@@ -190,8 +224,10 @@ bool redis_storage::pipeline(const chunk_list &chunks, std::string_view verb,
   for (std::uint64_t sent = 0, received = 0; received < sent || (taking && sent < chunks.count);
        ++received) {
     for (; taking && sent < chunks.count && sent - received < window; ++sent) {
-      const std::string full = full_name(chunks.chunk_name(sent));
-      command_args command({verb, full});
+      const std::string full = full_name(chunks.chunk_name(sent)),
+                        last = std::to_string(chunks.chunk_bytes(sent) - 1);
+      command_args command = verb == "GETRANGE" ? command_args({verb, full, "0", last})
+                                                : command_args({verb, full});
       if (redisAppendCommandArgv(context_, command.count(), command.argv.data(),
                                  command.lengths.data()) != REDIS_OK) {
         disconnect(problem);
@@ -225,7 +261,7 @@ remote_reply redis_storage::get_chunks(const chunk_list &chunks, std::string &va
   // Their sizes first: only bytes the server holds size the allocation below.
   auto sized = [&](std::uint64_t i, const redisReply &length) {
     if (length.type == REDIS_REPLY_INTEGER && length.integer == 0)
-      return settle(remote_status::damaged, chunk_missing);
+      return settle(remote_status::unusable, chunk_missing);
     if (length.type != REDIS_REPLY_INTEGER ||
         static_cast<std::uint64_t>(length.integer) != chunks.chunk_bytes(i))
       return settle(remote_status::damaged, chunk_wrong_size);
@@ -244,8 +280,8 @@ remote_reply redis_storage::get_chunks(const chunk_list &chunks, std::string &va
   target.room = chunks.chunk_bytes(0);
   const reader_redirect redirect(context_, target);
   auto copied = [&](std::uint64_t i, const redisReply &chunk) {
-    if (chunk.type == REDIS_REPLY_NIL) // gone since its size was read
-      return settle(remote_status::damaged, chunk_missing);
+    if (chunk.type == REDIS_REPLY_STRING && target.length == 0) // gone since its size was read
+      return settle(remote_status::unusable, chunk_missing);
     if (chunk.type != REDIS_REPLY_STRING || target.length != target.room)
       return settle(remote_status::damaged, chunk_wrong_size);
     target.into += target.room;
@@ -253,7 +289,8 @@ remote_reply redis_storage::get_chunks(const chunk_list &chunks, std::string &va
     target.room = i + 1 < chunks.count ? chunks.chunk_bytes(i + 1) : 0;
     return true;
   };
-  if (!pipeline(chunks, "GET", chunk_window, copied, failure)) {
+  // GETRANGE: a chunk grown since its size was read is still not sent past that size.
+  if (!pipeline(chunks, "GETRANGE", chunk_window, copied, failure)) {
     result.status = remote_status::failed;
     result.problem = failure;
   }
@@ -262,20 +299,25 @@ remote_reply redis_storage::get_chunks(const chunk_list &chunks, std::string &va
   return result;
 }
 
-remote_reply redis_storage::get(const std::string &name) {
+// GETRANGE, not GET: the server sends at most limit + 1 bytes, so a larger value is
+// known without being read. No value cachepy writes is empty: "" is a missing key.
+remote_reply redis_storage::get(const std::string &name, std::uint64_t limit) {
   std::lock_guard<std::mutex> lock(mutex_);
   remote_reply result;
-  const std::string full = full_name(name);
-  const reply_ptr reply = command({"GET", full}, result.problem);
+  const std::string full = full_name(name), last = std::to_string(limit);
+  const reply_ptr reply = command({"GETRANGE", full, "0", last}, result.problem);
   if (!reply)
     return result;
-  if (reply->type == REDIS_REPLY_NIL) {
+  if (reply->type != REDIS_REPLY_STRING) {
+    result.problem = "unexpected reply to GETRANGE";
+  } else if (reply->len == 0) {
     result.status = remote_status::missing;
-  } else if (reply->type == REDIS_REPLY_STRING) {
+  } else if (reply->len > limit) {
+    result.status = remote_status::damaged;
+    result.problem = "a value larger than " + last + " bytes";
+  } else {
     result.status = remote_status::ok;
     result.bytes.assign(reply->str, reply->len);
-  } else {
-    result.problem = "unexpected reply to GET";
   }
   return result;
 }
@@ -308,11 +350,13 @@ lock_status redis_storage::try_lock(const std::string &name, const std::string &
   return reply->type == REDIS_REPLY_NIL ? lock_status::held : lock_status::taken;
 }
 
-bool redis_storage::renew(const std::string &name, const std::string &token, int lease_ms) {
+bool redis_storage::renew(const std::string &name, const std::string &token,
+                          const std::string &renewed, int lease_ms) {
   std::lock_guard<std::mutex> lock(mutex_);
   std::string problem;
   const std::string full = full_name(name), lease = std::to_string(lease_ms);
-  const reply_ptr reply = command({"EVAL", renew_script, "1", full, token, lease}, problem);
+  const reply_ptr reply =
+      command({"EVAL", renew_script, "1", full, token, renewed, lease}, problem);
   return reply && reply->type == REDIS_REPLY_INTEGER && reply->integer == 1;
 }
 
@@ -327,7 +371,7 @@ bool redis_storage::each_key(std::string_view per_key,
                              const std::function<void(const redisReply &, bool entry)> &visit,
                              std::string &problem) {
   std::lock_guard<std::mutex> lock(mutex_);
-  const std::string pattern = url_.key_prefix + ":*";
+  const std::string pattern = keys_under(url_.key_prefix);
   std::vector<std::string> keys;
   std::string cursor = "0";
   do {
@@ -340,10 +384,13 @@ bool redis_storage::each_key(std::string_view per_key,
       keys.emplace_back(found->element[i]->str, found->element[i]->len);
   } while (cursor != "0");
   for (const std::string &full : keys) {
+    bool entry = false;
+    if (!is_cachepy_name(std::string_view(full).substr(url_.key_prefix.size() + 1), entry))
+      continue; // another application's key under the same prefix
     const reply_ptr reply = command({per_key, full}, problem);
     if (!reply)
       return false;
-    visit(*reply, is_entry_name(std::string_view(full).substr(url_.key_prefix.size() + 1)));
+    visit(*reply, entry);
   }
   return true;
 }
@@ -356,8 +403,9 @@ bool redis_storage::usage(remote_usage &usage, std::string &problem) {
 }
 
 bool redis_storage::clear(std::uint64_t &removed, std::string &problem) {
-  return each_key("DEL", [&](const redisReply &, bool entry) { removed += entry ? 1 : 0; },
-                  problem);
+  return each_key("DEL", [&](const redisReply &deleted, bool entry) {
+    removed += entry && deleted.type == REDIS_REPLY_INTEGER && deleted.integer == 1 ? 1 : 0;
+  }, problem);
 }
 
 } // namespace cachepy::detail

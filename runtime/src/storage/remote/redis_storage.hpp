@@ -22,14 +22,15 @@ public:
   explicit redis_storage(remote_url url);
   ~redis_storage() override;
 
-  remote_reply get(const std::string &name) override;
+  remote_reply get(const std::string &name, std::uint64_t limit) override;
   remote_reply put(const std::string &name, std::string_view bytes) override;
-  // Pipelined: the chunks' sizes (STRLEN), then their bytes, read from hiredis's buffer
-  // straight into the value.
+  // Pipelined: the chunks' sizes (STRLEN), then their bytes (GETRANGE, bounded by those
+  // sizes), read from hiredis's buffer straight into the value.
   remote_reply get_chunks(const chunk_list &chunks, std::string &value) override;
   bool exists(const std::string &name) override;
   lock_status try_lock(const std::string &name, const std::string &token, int lease_ms) override;
-  bool renew(const std::string &name, const std::string &token, int lease_ms) override;
+  bool renew(const std::string &name, const std::string &token, const std::string &renewed,
+             int lease_ms) override;
   void unlock(const std::string &name, const std::string &token) override;
   bool usage(remote_usage &usage, std::string &problem) override;
   bool clear(std::uint64_t &removed, std::string &problem) override;
@@ -46,14 +47,16 @@ private:
   bool connect(std::string &problem);
   // After a failed read or write: the protocol is out of step, so the connection goes.
   void disconnect(std::string &problem);
-  // `verb` on every chunk, at most `window` commands ahead of the replies, each reply
+  // `verb` on every chunk (GETRANGE: its bytes, no more than the manifest gives it), at
+  // most `window` commands ahead of the replies, each reply
   // given in order to `take` until it returns false (the rest are read and dropped).
   // False, with `problem`, when the server failed or answered with an error.
   bool pipeline(const chunk_list &chunks, std::string_view verb, std::uint64_t window,
                 const std::function<bool(std::uint64_t, const redisReply &)> &take,
                 std::string &problem);
-  // Runs `per_key` (STRLEN, DEL) on every key under the prefix (found with SCAN, never
-  // KEYS) and gives `visit` its reply, and whether the key is a whole value's.
+  // Runs `per_key` (STRLEN, DEL) on every key under the prefix that cachepy names (found
+  // with SCAN, never KEYS; others are left alone) and gives `visit` its reply, and
+  // whether the key is a whole value's.
   bool each_key(std::string_view per_key,
                 const std::function<void(const redisReply &, bool entry)> &visit,
                 std::string &problem);

@@ -2,11 +2,14 @@
 
 #include "http_storage.hpp"
 #include "redis_storage.hpp"
+#include "entry_signature.hpp"
 #include "remote_record.hpp"
+#include "../local/entry_format.hpp"
 
 #include <cachepy/detail/logging.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <condition_variable>
 #include <mutex>
 #include <random>
@@ -32,15 +35,56 @@ std::string unique_token() {
          key{random_source()(), random_source()()}.hex();
 }
 
-std::string record_name(const entry_id &id) { return id.k.hex(); }
+// Leases are read from the server: a few hundred bytes at most.
+constexpr std::uint64_t longest_lease = 1024;
+// How far a lease's signed expiry may be behind this machine's clock (clocks drift).
+constexpr std::uint64_t clock_skew_ms = 2000;
+
+std::uint64_t wall_clock_ms() {
+  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                        std::chrono::system_clock::now().time_since_epoch())
+                                        .count());
+}
+
+// What a lease's key holds: the token alone without a secret; with one,
+// "<token>|<expiry, ms since the epoch>|<hex HMAC of both, bound to the lock's name>",
+// so that nobody without the secret makes a lease, and a copy set again later is stale.
+std::string lease_value(const std::string &secret, const std::string &name,
+                        const std::string &token, int lease_ms) {
+  if (secret.empty())
+    return token;
+  const std::string body = token + "|" + std::to_string(wall_clock_ms() + lease_ms);
+  return body + "|" + to_hex(sign_entry(secret, name, body));
+}
+
+// Whether `value` is a lease lease_value made under `secret`, and not yet expired.
+bool lease_is_valid(const std::string &secret, const std::string &name,
+                    const std::string &value) {
+  const std::size_t signature = value.rfind('|');
+  const std::size_t expiry = signature == std::string::npos || signature == 0
+                                 ? std::string::npos
+                                 : value.rfind('|', signature - 1);
+  if (expiry == std::string::npos)
+    return false;
+  const std::string body = value.substr(0, signature);
+  std::uint64_t expires_ms = 0;
+  const char *first = value.data() + expiry + 1, *last = value.data() + signature;
+  const auto [end, error] = std::from_chars(first, last, expires_ms);
+  return error == std::errc() && end == last &&
+         same_in_constant_time(to_hex(sign_entry(secret, name, body)),
+                               std::string_view(value).substr(signature + 1)) &&
+         expires_ms + clock_skew_ms >= wall_clock_ms();
+}
 
 // A lease held while this process computes: renewed in the background, released (if
 // still ours) when the computation ends.
 class remote_lease final : public backend_lock {
 public:
-  remote_lease(remote_storage &storage, std::string name, std::string token, int lease_ms)
+  remote_lease(remote_storage &storage, std::string name, std::string token,
+               std::string value, std::string secret, int lease_ms)
       : storage_(storage), name_(std::move(name)), token_(std::move(token)),
-        lease_ms_(lease_ms), renewer_([this] { renew_until_stopped(); }) {}
+        value_(std::move(value)), secret_(std::move(secret)), lease_ms_(lease_ms),
+        renewer_([this] { renew_until_stopped(); }) {}
 
   ~remote_lease() override {
     {
@@ -49,7 +93,7 @@ public:
     }
     stop_requested_.notify_one();
     renewer_.join();
-    storage_.unlock(name_, token_);
+    storage_.unlock(name_, value_);
   }
 
 private:
@@ -57,13 +101,18 @@ private:
   void renew_until_stopped() {
     std::unique_lock<std::mutex> lock(mutex_);
     while (!stop_requested_.wait_for(lock, std::chrono::milliseconds(lease_ms_ / 3),
-                                     [&] { return stopping_; }))
-      storage_.renew(name_, token_, lease_ms_);
+                                     [&] { return stopping_; })) {
+      std::string renewed = lease_value(secret_, name_, token_, lease_ms_);
+      if (storage_.renew(name_, value_, renewed, lease_ms_))
+        value_ = std::move(renewed);
+    }
   }
 
   remote_storage &storage_;
   std::string name_;
   std::string token_;
+  std::string value_; // what the lease's key holds while it is ours
+  std::string secret_;
   int lease_ms_;
   std::mutex mutex_;
   std::condition_variable stop_requested_;
@@ -97,7 +146,17 @@ make_remote_backends(const std::vector<std::string> &specs, const std::string &s
 }
 
 remote_backend::remote_backend(remote_url url)
-    : url_(std::move(url)), storage_(make_remote_storage(url_)) {}
+    : url_(std::move(url)), storage_(make_remote_storage(url_)),
+      secret_suffix_(url_.secret.empty() ? std::string() : "-" + secret_id(url_.secret)) {}
+
+std::string remote_backend::record_name(const entry_id &id) const {
+  return id.k.hex() + secret_suffix_;
+}
+
+void remote_backend::unusable(const std::string &problem) {
+  log_warning_once("remote-unusable:" + url_.shown,
+                   "remote storage " + url_.shown + ": ignoring " + problem);
+}
 
 bool remote_backend::usable() const {
   return clock::now().time_since_epoch().count() >= retry_at_.load();
@@ -113,15 +172,22 @@ std::optional<std::string> remote_backend::load(const entry_id &id) noexcept {
   if (!usable())
     return std::nullopt;
   try {
-    remote_reply reply = read_record(*storage_, record_name(id), url_.secret);
-    if (reply.ok())
-      return std::move(reply.bytes);
+    const std::string name = record_name(id);
+    remote_reply reply = read_record(*storage_, name, url_.secret, url_.max_entry_size);
+    if (reply.ok()) {
+      // Checked here too, so that a damaged entry counts against the server.
+      const decoded_entry entry = decode_entry(reply.bytes, id.k, id.format);
+      if (entry.ok)
+        return std::move(reply.bytes);
+      reply.status = remote_status::damaged;
+      reply.problem = entry.problem;
+    }
     if (reply.status == remote_status::failed)
       failed(reply.problem);
     else if (reply.status == remote_status::damaged)
-      log_warning_once("remote-damaged:" + url_.shown,
-                       "remote storage " + url_.shown + ": ignoring entry " + record_name(id) +
-                           " (" + reply.problem + ")");
+      failed("entry " + name + ": " + reply.problem);
+    else if (reply.status == remote_status::unusable)
+      unusable("entry " + name + " (" + reply.problem + ")");
   } catch (const std::exception &error) { // memory for an 80 MB value, say
     failed(error.what());
   }
@@ -131,6 +197,10 @@ std::optional<std::string> remote_backend::load(const entry_id &id) noexcept {
 bool remote_backend::save(const entry_id &id, std::string_view entry) noexcept {
   if (url_.read_only || !usable())
     return false;
+  if (entry.size() > url_.max_entry_size) {
+    unusable("entries above max-entry-size (not stored there)");
+    return false;
+  }
   try {
     const remote_reply reply = write_record(*storage_, record_name(id), entry, url_.secret);
     if (reply.ok())
@@ -149,20 +219,24 @@ std::unique_ptr<backend_lock> remote_backend::lock(const entry_id &id,
   try {
     const std::string name = record_name(id), lock_name = name + ".lock", token = unique_token();
     const int lease_ms = url_.lock_lease_seconds * 1000;
+    const std::string value = lease_value(url_.secret, lock_name, token, lease_ms);
     const auto deadline =
         clock::now() + std::chrono::duration_cast<clock::duration>(
                            std::chrono::duration<double>(std::max(timeout_seconds, 0.0)));
     auto pause = std::chrono::milliseconds(20);
     for (;;) {
-      switch (storage_->try_lock(lock_name, token, lease_ms)) {
+      switch (storage_->try_lock(lock_name, value, lease_ms)) {
       case lock_status::taken:
-        return std::make_unique<remote_lease>(*storage_, lock_name, token, lease_ms);
+        return std::make_unique<remote_lease>(*storage_, lock_name, token, value, url_.secret,
+                                              lease_ms);
       case lock_status::failed:
         failed("cannot take a lock");
         return nullptr;
       case lock_status::unsupported:
         return nullptr;
       case lock_status::held:
+        if (forged_lease(lock_name))
+          return nullptr; // computed here, without waiting
         break;
       }
       if (clock::now() >= deadline)
@@ -177,6 +251,18 @@ std::unique_ptr<backend_lock> remote_backend::lock(const entry_id &id,
     failed(error.what());
     return nullptr;
   }
+}
+
+bool remote_backend::forged_lease(const std::string &lock_name) {
+  if (url_.secret.empty())
+    return false;
+  const remote_reply held = storage_->get(lock_name, longest_lease);
+  if (held.status == remote_status::missing || held.status == remote_status::failed ||
+      (held.ok() && lease_is_valid(url_.secret, lock_name, held.bytes)))
+    return false;
+  unusable("a lease without a valid signature (or a stale one) on " + lock_name +
+           "; computing without waiting for it");
+  return true;
 }
 
 } // namespace cachepy::detail

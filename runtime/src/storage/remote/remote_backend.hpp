@@ -35,11 +35,19 @@ public:
   std::string name() const override { return url_.shown; }
 
 private:
+  // "<key's hex>", then "-<secret_id>" when there is a secret.
+  std::string record_name(const entry_id &id) const;
   bool usable() const;
+  // Failures and damaged replies: one warning, then the remote is left alone a while.
   void failed(const std::string &problem);
+  // Values this machine does not use: one warning, and the remote stays in use.
+  void unusable(const std::string &problem);
+  // With a secret: whether the lease another holds on lock_name is none of ours.
+  bool forged_lease(const std::string &lock_name);
 
   remote_url url_;
   std::unique_ptr<remote_storage> storage_;
+  std::string secret_suffix_;
   std::atomic<std::chrono::steady_clock::rep> retry_at_{0};
 };
 

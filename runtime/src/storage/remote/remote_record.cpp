@@ -33,18 +33,27 @@ std::string header_bytes(std::uint32_t kind, std::uint64_t entry_size, std::uint
   return std::string(reinterpret_cast<const char *>(&header), sizeof header) + signature;
 }
 
-remote_reply damaged(const char *problem) {
+remote_reply refused(const std::string &problem,
+                     remote_status status = remote_status::damaged) {
   remote_reply reply;
-  reply.status = remote_status::damaged;
+  reply.status = status;
   reply.problem = problem;
   return reply;
 }
 
+remote_reply damaged(const char *problem) { return refused(problem); }
+
 // The manifest's chunks, each exactly the size the manifest implies, as `entry`.
 remote_reply read_chunks(remote_storage &storage, const std::string &name,
-                         const record_header &header, std::string &entry) {
-  if (header.chunk_size < smallest_chunk || header.entry_size <= header.chunk_size)
+                         const record_header &header, std::uint64_t max_entry_size,
+                         std::string &entry) {
+  if (header.chunk_size < smallest_chunk || header.chunk_size > default_chunk_size ||
+      header.entry_size <= header.chunk_size)
     return damaged("malformed manifest");
+  if (header.entry_size > max_entry_size) // an honest writer with a larger bound
+    return refused("an entry of " + std::to_string(header.entry_size) +
+                       " bytes, above max-entry-size",
+                   remote_status::unusable);
   const chunk_list chunks{name, (header.entry_size + header.chunk_size - 1) / header.chunk_size,
                           header.chunk_size, header.entry_size};
   return storage.get_chunks(chunks, entry);
@@ -70,8 +79,11 @@ remote_reply write_record(remote_storage &storage, const std::string &name,
 }
 
 remote_reply read_record(remote_storage &storage, const std::string &name,
-                         std::string_view secret) {
-  remote_reply reply = storage.get(name);
+                         std::string_view secret, std::uint64_t max_entry_size) {
+  // A whole record holds at most a chunk: no honest reply is longer than this, whatever
+  // the writer's max-entry-size.
+  constexpr std::uint64_t longest = sizeof(record_header) + signature_size + default_chunk_size;
+  remote_reply reply = storage.get(name, longest);
   if (!reply.ok())
     return reply;
   record_header header;
@@ -82,15 +94,20 @@ remote_reply read_record(remote_storage &storage, const std::string &name,
     return damaged("not a cachepy record");
   if (header.signature_size > reply.bytes.size() - sizeof header)
     return damaged("truncated record");
+  if (secret.empty() && header.signature_size != 0)
+    return refused("signed entries, and no secret on this machine to check them",
+                   remote_status::unusable);
   const std::string signature = reply.bytes.substr(sizeof header, header.signature_size);
   // In place: a whole value may be megabytes, and fresh memory is dear.
   std::string entry = std::move(reply.bytes.erase(0, sizeof header + header.signature_size));
   if (header.kind == manifest && entry.empty()) {
-    remote_reply chunks = read_chunks(storage, name, header, entry);
+    remote_reply chunks = read_chunks(storage, name, header, max_entry_size, entry);
     if (!chunks.ok())
       return chunks;
   } else if (header.kind != whole || header.entry_size != entry.size()) {
     return damaged("truncated record");
+  } else if (entry.size() > max_entry_size) {
+    return refused("an entry above max-entry-size", remote_status::unusable);
   }
   if (!secret.empty() && !signature_matches(secret, name, entry, signature))
     return damaged("no valid signature for this secret");

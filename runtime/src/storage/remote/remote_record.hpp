@@ -9,8 +9,10 @@
 // Nothing read from the server is trusted to size an allocation.
 
 #include "remote_storage.hpp"
+#include "remote_url.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -23,9 +25,12 @@ remote_reply write_record(remote_storage &storage, const std::string &name,
                           std::size_t chunk_size = default_chunk_size);
 
 // ok: bytes holds the entry (its signature checked when there is a secret; its own
-// header and checksum are the caller's to check); missing; failed; damaged.
+// header and checksum are the caller's to check); missing; failed; damaged; unusable
+// (see remote_status). No reply longer than a whole record of one chunk is read, and
+// no entry above max_entry_size.
 remote_reply read_record(remote_storage &storage, const std::string &name,
-                         std::string_view secret);
+                         std::string_view secret,
+                         std::uint64_t max_entry_size = default_max_entry_size);
 
 } // namespace cachepy::detail
 

@@ -11,8 +11,11 @@
 
 namespace cachepy::detail {
 
-// damaged: the server answered, but with bytes that are no valid value (a miss).
-enum class remote_status { ok, missing, failed, damaged };
+// damaged: the server answered with bytes no honest writer makes (garbled, forged,
+// larger than any record): a miss, and the remote is then treated as failing.
+// unusable: a value this machine does not use (a chunk the server evicted, an entry
+// signed with no secret here, one above max-entry-size): a miss, warned about once.
+enum class remote_status { ok, missing, failed, damaged, unusable };
 
 struct remote_reply {
   remote_status status = remote_status::failed;
@@ -37,7 +40,7 @@ struct chunk_list {
   }
 };
 
-// Why get_chunks found a value damaged, in every backend's words.
+// Why get_chunks found a value unusable or damaged, in every backend's words.
 inline constexpr const char *chunk_missing = "a chunk is missing";
 inline constexpr const char *chunk_wrong_size = "a chunk of the wrong size";
 
@@ -49,10 +52,11 @@ struct remote_usage {
 class remote_storage {
 public:
   virtual ~remote_storage() = default;
-  virtual remote_reply get(const std::string &name) = 0;
+  // A value longer than `limit` bytes is `damaged`, refused before it is read whole.
+  virtual remote_reply get(const std::string &name, std::uint64_t limit) = 0;
   virtual remote_reply put(const std::string &name, std::string_view bytes) = 0;
-  // The chunks' bytes, in order, into `value` (total bytes on ok); damaged if one is
-  // missing (a manifest promised it) or has another size. This one gets them one by one; a backend
+  // The chunks' bytes, in order, into `value` (total bytes on ok); unusable if one is
+  // missing (a manifest promised it), damaged if one has another size. This one gets them one by one; a backend
   // that can ask for several at once does.
   virtual remote_reply get_chunks(const chunk_list &chunks, std::string &value);
   // Whether `name` is there, without fetching it; false also when the server failed.
@@ -63,8 +67,10 @@ public:
   virtual lock_status try_lock(const std::string &, const std::string &, int) {
     return lock_status::unsupported;
   }
-  // Extends the lease if `token` still holds it.
-  virtual bool renew(const std::string &, const std::string &, int) { return false; }
+  // Extends the lease if `token` still holds it, as `renewed` from now on.
+  virtual bool renew(const std::string &, const std::string &, const std::string &, int) {
+    return false;
+  }
   // Removes the lock only if `token` still holds it.
   virtual void unlock(const std::string &, const std::string &) {}
 

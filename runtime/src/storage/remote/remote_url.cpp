@@ -21,6 +21,22 @@ bool parse_int(std::string_view text, int low, int high, int &out) {
   return true;
 }
 
+// Bytes, with an optional K, M or G (binary multiples): at least 4K.
+bool parse_size(std::string_view text, std::uint64_t &out) {
+  int shift = 0;
+  if (!text.empty() && std::string_view("KMG").find(text.back()) != std::string_view::npos) {
+    shift = 10 * (1 + static_cast<int>(std::string_view("KMG").find(text.back())));
+    text.remove_suffix(1);
+  }
+  std::uint64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value > (~0ull >> shift) ||
+      (value << shift) < 4096)
+    return false;
+  out = value << shift;
+  return true;
+}
+
 int hex_digit(char c) {
   if (c >= '0' && c <= '9')
     return c - '0';
@@ -221,13 +237,15 @@ std::string apply_attribute(std::string_view attribute, int position, remote_url
     ok = parse_int(value, 1, 24 * 3600, url.lock_lease_seconds);
   else if (name == "key-prefix")
     ok = valid_key_prefix(value) && ((url.key_prefix = value), true);
+  else if (name == "max-entry-size")
+    ok = parse_size(value, url.max_entry_size);
   else if (name == "secret")
     ok = !value.empty() && ((url.secret = value), true);
   else if (name == "ca-file")
     ok = !value.empty() && url.scheme == remote_scheme::https && ((url.ca_file = value), true);
   else
     return where + " is unknown (expected read-only, connect-timeout, operation-timeout, "
-                   "lock-lease, key-prefix, secret or ca-file)";
+                   "lock-lease, key-prefix, secret, ca-file or max-entry-size)";
   if (!ok)
     return "bad value for attribute '" + std::string(name) + "'";
   return {};

@@ -7,12 +7,15 @@
 // or '%' inside any of them is written %20, %7C, %40, %25. Raw blanks and control
 // characters are refused, as curl refuses them, so one spelling works in both places.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace cachepy::detail {
+
+inline constexpr std::uint64_t default_max_entry_size = std::uint64_t(1) << 30; // bytes
 
 enum class remote_scheme { redis, redis_unix, http, https };
 
@@ -31,7 +34,8 @@ struct remote_url {
   int connect_timeout_ms = 100;
   int operation_timeout_ms = 5000;
   int lock_lease_seconds = 30;
-  std::string key_prefix = "cachepy";
+  std::string key_prefix = "cachepy"; // letters, digits and -_.: only
+  std::uint64_t max_entry_size = default_max_entry_size; // larger entries are refused
   std::string secret;  // HMAC key; empty: entries are not signed; never printed
   std::string ca_file; // https: a private CA's certificates (PEM), besides the system's
 };

@@ -24,9 +24,10 @@ run() {
 run a env CACHEPY_CACHE_DIR=a CACHEPY_REMOTE_STORAGE="$url" "$machine"
 run b env CACHEPY_CACHE_DIR=b CACHEPY_REMOTE_STORAGE="$url" "$machine"
 echo "executions $(wc -l < "$EXECUTIONS")"
-# Signed with the whole secret: its first word alone finds no valid signature.
+# Signed with the whole secret: its first word alone is another secret, whose entries
+# live under other names, so it computes its own, quietly.
 run first-word env CACHEPY_CACHE_DIR=c CACHEPY_REMOTE_STORAGE="$address|secret=tk5" "$machine"
-grep -o 'no valid signature' "out/first-word"
+echo "executions $(wc -l < "$EXECUTIONS")"
 
 # Mistakes: the password unencoded, the secret's blank unencoded, another password.
 run raw-password env CACHEPY_CACHE_DIR=d \
