@@ -38,10 +38,11 @@ protected:
 };
 
 TEST_F(Inspect, TheRuntimesOwnNamesBelong) {
-  for (const char *name : {"manifest", "hits.log", "0123456789abcdef0123456789abcdef.lock",
-                           "0123456789abcdef0123456789abcdef.computing",
-                           "0123456789abcdef0123456789abcdef.cpy.tmp.host.a.b.42.0123456789abcdef",
-                           "manifest.tmp.h.1.fedcba9876543210", "hits.log.tmp.h.7.0000000000000000"})
+  for (const char *name :
+       {"manifest", "hits.log", "0123456789abcdef0123456789abcdef.lock",
+        "0123456789abcdef0123456789abcdef.computing",
+        "0123456789abcdef0123456789abcdef.cpy.tmp.host.a.b.42.0123456789abcdef",
+        "manifest.tmp.h.1.fedcba9876543210", "hits.log.tmp.h.7.0000000000000000"})
     touch(std::string("/f-01234567/") + name);
   fs::create_directories(dir + "/ns.transform_int_-89abcdef");
   touch("/graph.tsv");
@@ -51,10 +52,11 @@ TEST_F(Inspect, TheRuntimesOwnNamesBelong) {
 }
 
 TEST_F(Inspect, NamesTheRuntimeDoesNotMakeAreForeign) {
-  for (const char *name : {"/f-01234567/0123456789abcdef0123456789abcdef.d",
-                           "/f-01234567/0123456789abcdef0123456789abcdef.cpy.bak",
-                           "/f-01234567/manifest.tmp.", "/f-01234567/hits.log.tmp.h.x.0123456789abcdef",
-                           "/f-01234567/0123456789ABCDEF0123456789abcdef.cpy", "/graph.tsv.old"}) {
+  for (const char *name :
+       {"/f-01234567/0123456789abcdef0123456789abcdef.d",
+        "/f-01234567/0123456789abcdef0123456789abcdef.cpy.bak", "/f-01234567/manifest.tmp.",
+        "/f-01234567/hits.log.tmp.h.x.0123456789abcdef",
+        "/f-01234567/0123456789ABCDEF0123456789abcdef.cpy", "/graph.tsv.old"}) {
     touch(name);
     EXPECT_EQ(foreign(), dir + name);
     fs::remove(dir + name);

@@ -11,7 +11,11 @@ std::size_t utf8_length(std::string_view text) {
   const unsigned char lead = static_cast<unsigned char>(text[0]);
   if (lead < 0x80)
     return 1;
-  const std::size_t length = lead >= 0xf8 ? 0 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 0;
+  const std::size_t length = lead >= 0xf8   ? 0
+                             : lead >= 0xf0 ? 4
+                             : lead >= 0xe0 ? 3
+                             : lead >= 0xc0 ? 2
+                                            : 0;
   if (length == 0 || text.size() < length)
     return 0;
   char32_t code = lead & (0x7f >> length);

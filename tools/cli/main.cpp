@@ -42,8 +42,10 @@ int main(int argc, char **argv) {
   // Read as text and parsed strictly (commands.hpp): CLI11 and strtod take hex and nan.
   std::string days_old, max_size;
   bool dry_run = false;
-  prune->add_option("--days-old", days_old, "remove entries unused for this many days (e.g. 30, 0.5)");
-  prune->add_option("--max-size", max_size, "then evict least recently used down to this size (e.g. 2G)");
+  prune->add_option("--days-old", days_old,
+                    "remove entries unused for this many days (e.g. 30, 0.5)");
+  prune->add_option("--max-size", max_size,
+                    "then evict least recently used down to this size (e.g. 2G)");
   prune->add_flag("--dry-run", dry_run, "only say what would be removed");
 
   CLI::App *tree = with_dir(app.add_subcommand("tree", "the recorded call graph"));
