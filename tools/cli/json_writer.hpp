@@ -13,9 +13,9 @@ namespace cachepy::cli {
 
 using json_writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
-// Text as a JSON string. Paths and names are bytes and JSON is Unicode: bytes that are
-// not UTF-8 become U+FFFD (as Python's errors="replace" does); RapidJSON escapes
-// quotes, backslashes and control characters.
+// Text as a JSON string. Paths and names are bytes and JSON is Unicode: each byte that
+// is not part of valid UTF-8 becomes U+FFFD; RapidJSON escapes quotes, backslashes and
+// control characters.
 void write_string(json_writer &json, std::string_view text);
 
 // One JSON document, as `write(json_writer &)` writes it, and a newline on stdout.
