@@ -42,16 +42,20 @@ std::vector<entry_info> entries_to_prune(const cache_listing &listing,
 bool remove_listed_file(const std::string &path) noexcept {
   // unlinkat in the function directory opened without following a link: a link put in
   // its place since the listing is not followed.
-  const std::size_t slash = path.rfind('/');
-  if (slash == std::string::npos)
-    return false;
-  const int directory =
-      ::open(path.substr(0, slash).c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (directory < 0)
-    return false;
-  const bool removed = ::unlinkat(directory, path.c_str() + slash + 1, 0) == 0;
-  ::close(directory);
-  return removed;
+  try {
+    const std::size_t slash = path.rfind('/');
+    if (slash == std::string::npos)
+      return false;
+    const int directory =
+        ::open(path.substr(0, slash).c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (directory < 0)
+      return false;
+    const bool removed = ::unlinkat(directory, path.c_str() + slash + 1, 0) == 0;
+    ::close(directory);
+    return removed;
+  } catch (...) {
+    return false; // out of memory copying the path: the file stays
+  }
 }
 
 std::size_t remove_entries(const std::string &dir, const cache_listing &listing,
@@ -79,6 +83,7 @@ void remove_function(const std::string &dir, const function_info &function) noex
   try {
     ::rmdir(layout::function_directory(dir, function.directory).c_str()); // if now empty
   } catch (...) {
+    // Out of memory building the path: the empty directory stays.
   }
 }
 
