@@ -74,6 +74,23 @@ TEST_F(Maintenance, ADirectoryThatIsNotACacheIsRefusedWithOneWarning) {
   EXPECT_EQ(cache_stats(dir).n_entries, 3u);
 }
 
+// A symbolic link where a function directory should be is not the runtime's: the
+// directory is refused, and the entries it points to are not pruned.
+TEST_F(Maintenance, PruneDoesNotFollowASymlinkedFunctionDirectory) {
+  const std::string elsewhere = dir + "-elsewhere";
+  fs::create_directories(elsewhere);
+  const std::string outside = elsewhere + "/00000000000000000000000000000001.cpy";
+  std::ofstream(outside) << "someone else's file";
+  fs::last_write_time(outside, fs::file_time_type::clock::now() - std::chrono::hours(24 * 10));
+  fs::create_directory_symlink(elsewhere, dir + "/g-89abcdef");
+  ::testing::internal::CaptureStderr();
+  EXPECT_EQ(cache_prune(dir, 5), 0u);
+  EXPECT_NE(::testing::internal::GetCapturedStderr().find("it holds " + dir + "/g-89abcdef"),
+            std::string::npos);
+  EXPECT_TRUE(fs::exists(outside));
+  fs::remove_all(elsewhere);
+}
+
 TEST_F(Maintenance, AHugeAgeRemovesNothingRecent) {
   EXPECT_EQ(cache_prune(dir, 1e12), 0u);
   EXPECT_EQ(cache_stats(dir).n_entries, 3u);

@@ -1,25 +1,26 @@
 #include "commands.hpp"
 
+#include "call_tree.hpp"
 #include "json_writer.hpp"
 
 #include <cachepy/api.hpp>
+#include <storage/local/layout.hpp>
 #include <storage/local/maintenance.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
-#include <filesystem>
 #include <map>
-#include <set>
 #include <stdexcept>
+#include <string_view>
+#include <unistd.h>
 #include <vector>
 
 namespace cachepy::cli {
 namespace {
 
-namespace fs = std::filesystem;
 using detail::age_days;
 using detail::all_entries;
 using detail::cache_listing;
@@ -30,13 +31,35 @@ using detail::total_size;
 
 double megabytes(std::uint64_t bytes) { return static_cast<double>(bytes) / (1024.0 * 1024.0); }
 
+// A Graphviz quoted ID: only quotes and backslashes need a backslash (ids hold no
+// control bytes).
+std::string dot_string(std::string_view text) {
+  std::string quoted = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\')
+      quoted += '\\';
+    quoted += c;
+  }
+  return quoted + '"';
+}
+
 void print_removed(const std::vector<entry_info> &removed, bool dry_run, bool json) {
   if (json) {
-    std::printf("{\"removed\": %zu, \"dry_run\": %s, \"freed_mb\": %.6f, \"entries\": [",
-                removed.size(), dry_run ? "true" : "false", megabytes(total_size(removed)));
-    for (std::size_t i = 0; i < removed.size(); ++i)
-      std::printf("%s%s", i ? ", " : "", json_string(removed[i].path).c_str());
-    std::printf("]}\n");
+    print_json([&](json_writer &out) {
+      out.StartObject();
+      out.Key("removed");
+      out.Uint64(removed.size());
+      out.Key("dry_run");
+      out.Bool(dry_run);
+      out.Key("freed_mb");
+      out.Double(megabytes(total_size(removed)));
+      out.Key("entries");
+      out.StartArray();
+      for (const entry_info &entry : removed)
+        write_string(out, entry.path);
+      out.EndArray();
+      out.EndObject();
+    });
     return;
   }
   for (const entry_info &entry : removed)
@@ -45,35 +68,59 @@ void print_removed(const std::vector<entry_info> &removed, bool dry_run, bool js
               removed.size(), megabytes(total_size(removed)));
 }
 
+// A decimal number as people write sizes and ages: digits, at most one '.', nothing
+// else (strtod would also take a sign, an exponent, hex, "nan" and "inf").
+std::optional<double> parse_decimal(std::string_view text) {
+  const std::size_t dot = text.find('.');
+  const std::string_view whole = text.substr(0, dot);
+  const std::string_view fraction = dot == std::string_view::npos ? "" : text.substr(dot + 1);
+  const auto digits = [](std::string_view part) {
+    return part.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  if (whole.empty() || !digits(whole) || !digits(fraction) ||
+      (dot != std::string_view::npos && fraction.empty()))
+    return std::nullopt;
+  const double number = std::strtod(std::string(text).c_str(), nullptr);
+  return std::isfinite(number) ? std::optional(number) : std::nullopt;
+}
+
 } // namespace
 
 std::optional<std::uint64_t> parse_size(const std::string &text) {
-  std::size_t used = 0;
-  double number = 0;
-  try {
-    number = std::stod(text, &used);
-  } catch (const std::exception &) {
-    return std::nullopt;
-  }
-  if (text.empty() || !std::isdigit(static_cast<unsigned char>(text[0])) ||
-      !std::isfinite(number))
-    return std::nullopt;
-  const std::string unit = text.substr(used);
+  const std::size_t unit_at = text.find_first_not_of("0123456789.");
+  const std::optional<double> number = parse_decimal(std::string_view(text).substr(0, unit_at));
+  const std::string unit = unit_at == std::string::npos ? "" : text.substr(unit_at);
   const std::map<std::string, double> units{{"", 1},           {"B", 1},
                                             {"K", 1024.0},     {"M", 1024.0 * 1024},
                                             {"G", 1024.0 * 1024 * 1024},
                                             {"T", 1024.0 * 1024 * 1024 * 1024}};
   const auto it = units.find(unit);
-  if (it == units.end() || number * it->second >= 9.2e18) // beyond what a uint64_t holds
+  if (!number || it == units.end() || *number * it->second >= 9.2e18) // beyond a uint64_t
     return std::nullopt;
-  return static_cast<std::uint64_t>(number * it->second);
+  return static_cast<std::uint64_t>(*number * it->second);
+}
+
+std::optional<double> parse_days(const std::string &text) { return parse_decimal(text); }
+
+std::optional<unsigned> parse_depth(const std::string &text) {
+  if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  return static_cast<unsigned>(std::stoul(text));
 }
 
 int stats(const std::string &dir, bool json) {
   const detail::cache_summary summary = detail::summarize_cache(dir);
   if (json)
-    std::printf("{\"n_entries\": %zu, \"total_size_mb\": %.6f, \"n_functions\": %zu}\n",
-                summary.entries, megabytes(summary.bytes), summary.functions);
+    print_json([&](json_writer &out) {
+      out.StartObject();
+      out.Key("n_entries");
+      out.Uint64(summary.entries);
+      out.Key("total_size_mb");
+      out.Double(megabytes(summary.bytes));
+      out.Key("n_functions");
+      out.Uint64(summary.functions);
+      out.EndObject();
+    });
   else
     std::printf("entries    %zu\nsize       %.3f MB\nfunctions  %zu\n", summary.entries,
                 megabytes(summary.bytes), summary.functions);
@@ -83,21 +130,36 @@ int stats(const std::string &dir, bool json) {
 int list(const std::string &dir, bool json) {
   const cache_listing listing = open_cache(dir);
   if (json) {
-    std::printf("{\"functions\": [");
-    for (std::size_t f = 0; f < listing.functions.size(); ++f) {
-      const function_info &function = listing.functions[f];
-      std::printf("%s{\"function\": %s, \"directory\": %s, \"entries\": [", f ? ", " : "",
-                  json_string(function.name).c_str(), json_string(function.directory).c_str());
-      for (std::size_t e = 0; e < function.entries.size(); ++e) {
-        const entry_info &entry = function.entries[e];
-        std::printf("%s{\"key\": %s, \"size\": %llu, \"age_days\": %.4f, \"hits\": %lu}",
-                    e ? ", " : "", json_string(entry.key_hex).c_str(),
-                    static_cast<unsigned long long>(entry.size), age_days(entry.modified),
-                    entry.hits);
+    print_json([&](json_writer &out) {
+      out.StartObject();
+      out.Key("functions");
+      out.StartArray();
+      for (const function_info &function : listing.functions) {
+        out.StartObject();
+        out.Key("function");
+        write_string(out, function.name);
+        out.Key("directory");
+        write_string(out, function.directory);
+        out.Key("entries");
+        out.StartArray();
+        for (const entry_info &entry : function.entries) {
+          out.StartObject();
+          out.Key("key");
+          write_string(out, entry.key_hex);
+          out.Key("size");
+          out.Uint64(entry.size);
+          out.Key("age_days");
+          out.Double(age_days(entry.modified));
+          out.Key("hits");
+          out.Uint64(entry.hits);
+          out.EndObject();
+        }
+        out.EndArray();
+        out.EndObject();
       }
-      std::printf("]}");
-    }
-    std::printf("]}\n");
+      out.EndArray();
+      out.EndObject();
+    });
     return 0;
   }
   std::printf("%-40s %8s %12s %14s %8s\n", "FUNCTION", "ENTRIES", "SIZE (MB)",
@@ -122,44 +184,36 @@ int prune(const std::string &dir, std::optional<double> days_old,
   return 0;
 }
 
-int tree(const std::string &dir, bool dot, bool json) {
+int tree(const std::string &dir, bool dot, std::optional<unsigned> depth, bool json) {
   open_cache(dir);
-  const auto edges = detail::read_call_graph(dir);
+  const detail::call_graph_file graph = detail::read_call_graph(dir);
+  if (graph.malformed)
+    std::fprintf(stderr, "cachepy: warning: %s: %zu malformed lines skipped\n",
+                 detail::layout::graph_file(dir).c_str(), graph.malformed);
   if (json) {
-    std::printf("{\"edges\": [");
-    for (std::size_t i = 0; i < edges.size(); ++i)
-      std::printf("%s[%s, %s]", i ? ", " : "", json_string(edges[i].first).c_str(),
-                  json_string(edges[i].second).c_str());
-    std::printf("]}\n");
+    print_json([&](json_writer &out) {
+      out.StartObject();
+      out.Key("edges");
+      out.StartArray();
+      for (const auto &[caller, callee] : graph.edges) {
+        out.StartArray();
+        write_string(out, caller);
+        write_string(out, callee);
+        out.EndArray();
+      }
+      out.EndArray();
+      out.EndObject();
+    });
     return 0;
   }
   if (dot) {
     std::printf("digraph cachepy {\n");
-    for (const auto &[parent, child] : edges)
-      std::printf("  %s -> %s;\n", json_string(parent).c_str(), json_string(child).c_str());
+    for (const auto &[caller, callee] : graph.edges)
+      std::printf("  %s -> %s;\n", dot_string(caller).c_str(), dot_string(callee).c_str());
     std::printf("}\n");
     return 0;
   }
-  std::map<std::string, std::vector<std::string>> children;
-  std::set<std::string> nodes, has_parent;
-  for (const auto &[parent, child] : edges) {
-    children[parent].push_back(child);
-    nodes.insert(parent);
-    nodes.insert(child);
-    has_parent.insert(child);
-  }
-  std::set<std::string> on_path;
-  auto print = [&](const auto &self, const std::string &node, int depth) -> void {
-    std::printf("%*s%s\n", depth * 2, "", node.c_str());
-    if (!on_path.insert(node).second)
-      return; // a cycle: print the node, not its subtree again
-    for (const std::string &child : children[node])
-      self(self, child, depth + 1);
-    on_path.erase(node);
-  };
-  for (const std::string &node : nodes)
-    if (!has_parent.count(node))
-      print(print, node, 0);
+  print_call_tree(graph.edges, depth);
   return 0;
 }
 
@@ -173,19 +227,29 @@ int verify(const std::string &dir, bool fix, bool json) {
     if (problem.empty())
       continue;
     damaged.emplace_back(entry, problem);
-    if (fix) {
-      std::error_code ignored;
-      fs::remove(entry.path, ignored);
-    }
+    if (fix)
+      detail::remove_listed_file(entry.path);
   }
   if (json) {
-    std::printf("{\"checked\": %zu, \"fixed\": %s, \"damaged\": [", checked,
-                fix ? "true" : "false");
-    for (std::size_t i = 0; i < damaged.size(); ++i)
-      std::printf("%s{\"path\": %s, \"problem\": %s}", i ? ", " : "",
-                  json_string(damaged[i].first.path).c_str(),
-                  json_string(damaged[i].second).c_str());
-    std::printf("]}\n");
+    print_json([&](json_writer &out) {
+      out.StartObject();
+      out.Key("checked");
+      out.Uint64(checked);
+      out.Key("fixed");
+      out.Bool(fix);
+      out.Key("damaged");
+      out.StartArray();
+      for (const auto &[entry, problem] : damaged) {
+        out.StartObject();
+        out.Key("path");
+        write_string(out, entry.path);
+        out.Key("problem");
+        write_string(out, problem);
+        out.EndObject();
+      }
+      out.EndArray();
+      out.EndObject();
+    });
   } else {
     for (const auto &[entry, problem] : damaged)
       std::printf("%s %s: %s\n", fix ? "removed" : "damaged", entry.path.c_str(),
@@ -207,18 +271,22 @@ int clear(const std::string &dir, const std::optional<std::string> &function, bo
       continue;
     entries += info.entries.size();
     ++functions;
-    std::error_code ignored;
-    fs::remove_all(fs::path(dir) / info.directory, ignored);
+    detail::remove_function(dir, info);
   }
   if (function && functions == 0)
     throw std::runtime_error("no function named '" + *function + "' in " + dir +
                              " (see `cachepy ls " + dir + "`)");
-  if (!function) {
-    std::error_code ignored;
-    fs::remove(fs::path(dir) / "graph.tsv", ignored);
-  }
+  if (!function)
+    ::unlink(detail::layout::graph_file(dir).c_str());
   if (json)
-    std::printf("{\"removed_entries\": %zu, \"removed_functions\": %zu}\n", entries, functions);
+    print_json([&](json_writer &out) {
+      out.StartObject();
+      out.Key("removed_entries");
+      out.Uint64(entries);
+      out.Key("removed_functions");
+      out.Uint64(functions);
+      out.EndObject();
+    });
   else
     std::printf("removed %zu entries of %zu functions\n", entries, functions);
   return 0;

@@ -15,7 +15,7 @@ int stats(const std::string &dir, bool json);
 int list(const std::string &dir, bool json);
 int prune(const std::string &dir, std::optional<double> days_old,
           std::optional<std::uint64_t> max_bytes, bool dry_run, bool json);
-int tree(const std::string &dir, bool dot, bool json);
+int tree(const std::string &dir, bool dot, std::optional<unsigned> depth, bool json);
 int verify(const std::string &dir, bool fix, bool json);
 // All functions' entries, or only those of `function` (which must not be empty).
 int clear(const std::string &dir, const std::optional<std::string> &function, bool json);
@@ -30,8 +30,13 @@ std::vector<std::string> chosen_remotes(const std::string &url);
 int remote_stats(const std::string &url, bool json);
 int remote_clear(const std::string &url, bool yes, bool json);
 
-// "2G", "500M", "64K", "1000" (bytes); nullopt when malformed.
+// Options, read strictly: nullopt for anything else (hex, a sign or exponent, nan, inf).
+// "2G", "500M", "1.5K", "1000" (bytes).
 std::optional<std::uint64_t> parse_size(const std::string &text);
+// "30", "0.5" (days).
+std::optional<double> parse_days(const std::string &text);
+// "3" (levels).
+std::optional<unsigned> parse_depth(const std::string &text);
 
 } // namespace cachepy::cli
 

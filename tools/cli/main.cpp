@@ -49,17 +49,20 @@ int main(int argc, char **argv) {
 
   CLI::App *prune = with_dir(app.add_subcommand(
       "prune", "remove entries not used for N days and/or beyond a size bound (LRU first)"));
-  double days_old = -1;
-  std::string max_size;
+  // Read as text and parsed strictly (commands.hpp): CLI11 and strtod take hex and nan.
+  std::string days_old, max_size;
   bool dry_run = false;
-  prune->add_option("--days-old", days_old, "remove entries unused for this many days")
-      ->check(CLI::NonNegativeNumber);
-  prune->add_option("--max-size", max_size, "then evict least recently used down to this size (e.g. 2G)");
+  prune->add_option("--days-old", days_old,
+                    "remove entries unused for this many days (e.g. 30, 0.5)");
+  prune->add_option("--max-size", max_size,
+                    "then evict least recently used down to this size (e.g. 2G)");
   prune->add_flag("--dry-run", dry_run, "only say what would be removed");
 
   CLI::App *tree = with_dir(app.add_subcommand("tree", "the recorded call graph"));
   bool dot = false;
   tree->add_flag("--dot", dot, "print Graphviz dot");
+  std::string depth;
+  tree->add_option("--depth", depth, "only this many levels of calls below each root");
 
   CLI::App *verify = with_dir(app.add_subcommand("verify", "check every entry's checksum"));
   bool fix = false;
@@ -89,15 +92,22 @@ int main(int argc, char **argv) {
       return cachepy::cli::list(dir, json);
     if (*prune) {
       std::optional<std::uint64_t> bound;
+      std::optional<double> days;
       if (!max_size.empty() && !(bound = cachepy::cli::parse_size(max_size)))
         throw std::runtime_error("--max-size: '" + max_size + "' is not a size like 500M or 2G");
-      if (days_old < 0 && !bound)
+      if (!days_old.empty() && !(days = cachepy::cli::parse_days(days_old)))
+        throw std::runtime_error("--days-old: '" + days_old +
+                                 "' is not a number of days like 30 or 0.5");
+      if (!days && !bound)
         throw std::runtime_error("prune needs --days-old N and/or --max-size SIZE");
-      return cachepy::cli::prune(dir, days_old < 0 ? std::nullopt : std::optional(days_old),
-                                 bound, dry_run, json);
+      return cachepy::cli::prune(dir, days, bound, dry_run, json);
     }
-    if (*tree)
-      return cachepy::cli::tree(dir, dot, json);
+    if (*tree) {
+      std::optional<unsigned> levels;
+      if (!depth.empty() && !(levels = cachepy::cli::parse_depth(depth)))
+        throw std::runtime_error("--depth: '" + depth + "' is not a number of levels like 3");
+      return cachepy::cli::tree(dir, dot, levels, json);
+    }
     if (*verify)
       return cachepy::cli::verify(dir, fix, json);
     if (*clear)

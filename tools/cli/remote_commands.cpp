@@ -1,6 +1,7 @@
 // `cachepy stats|ls|clear --remote [URL]`: a remote's entries, counted or removed.
 
 #include "commands.hpp"
+#include "json_writer.hpp"
 
 #include "storage/remote/remote_backend.hpp"
 
@@ -70,9 +71,16 @@ int remote_stats(const std::string &spec, bool json) {
   const detail::remote_usage usage = usage_of(remote);
   const double megabytes = static_cast<double>(usage.bytes) / (1024.0 * 1024.0);
   if (json)
-    std::printf("{\"remote\": \"%s\", \"n_entries\": %llu, \"total_size_mb\": %.6f}\n",
-                remote.url.shown.c_str(), static_cast<unsigned long long>(usage.entries),
-                megabytes);
+    print_json([&](json_writer &out) {
+      out.StartObject();
+      out.Key("remote");
+      write_string(out, remote.url.shown);
+      out.Key("n_entries");
+      out.Uint64(usage.entries);
+      out.Key("total_size_mb");
+      out.Double(megabytes);
+      out.EndObject();
+    });
   else
     std::printf("remote     %s\nentries    %llu\nsize       %.3f MB\n", remote.url.shown.c_str(),
                 static_cast<unsigned long long>(usage.entries), megabytes);
@@ -93,7 +101,12 @@ int remote_clear(const std::string &spec, bool yes, bool json) {
   if (!remote.storage->clear(removed, problem))
     throw std::runtime_error(remote.url.shown + ": " + problem);
   if (json)
-    std::printf("{\"removed_entries\": %llu}\n", static_cast<unsigned long long>(removed));
+    print_json([&](json_writer &out) {
+      out.StartObject();
+      out.Key("removed_entries");
+      out.Uint64(removed);
+      out.EndObject();
+    });
   else
     std::printf("removed %llu entries from %s\n", static_cast<unsigned long long>(removed),
                 remote.url.shown.c_str());

@@ -2,18 +2,21 @@
 
 #include "entry_format.hpp"
 #include "layout.hpp"
+#include "../../util/file_io.hpp"
 
 #include <cachepy/detail/hit_counter.hpp>
 
 #include <cctype>
+#include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <stdexcept>
+#include <string_view>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace cachepy::detail {
 namespace {
@@ -25,6 +28,19 @@ key key_from_hex(const std::string &hex) {
              std::stoull(hex.substr(16, 16), nullptr, 16)};
 }
 
+// "<qualified name>:<16 hex>", as call_graph_node makes them; no control bytes, so an
+// id printed on a terminal cannot move the cursor or change colors.
+bool is_graph_id(std::string_view id) {
+  const std::size_t colon = id.rfind(':');
+  if (colon == std::string_view::npos || colon == 0 || id.size() - colon - 1 != 16 ||
+      id.find_first_not_of("0123456789abcdef", colon + 1) != std::string_view::npos)
+    return false;
+  for (const char c : id)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+      return false;
+  return true;
+}
+
 void add_hits(const std::string &function_dir, std::vector<entry_info> &entries) {
   const std::map<std::string, unsigned long> hits = read_hit_log(function_dir);
   for (entry_info &entry : entries) {
@@ -32,6 +48,30 @@ void add_hits(const std::string &function_dir, std::vector<entry_info> &entries)
     if (it != hits.end())
       entry.hits = it->second;
   }
+}
+
+// A function directory's entries and side files; any other name, or anything that is
+// not a regular file, goes to `foreign` (and hits.log is then not read: it may be a FIFO).
+function_info list_function(const fs::path &directory, const std::string &name,
+                            std::vector<std::string> &foreign) {
+  function_info function{name, name.substr(0, name.rfind('-')), {}, {}};
+  const std::size_t foreign_before = foreign.size();
+  for (const fs::directory_entry &file : fs::directory_iterator(directory)) {
+    const std::string file_name = file.path().filename().native();
+    struct stat info;
+    if (::lstat(file.path().c_str(), &info) != 0)
+      continue; // removed since
+    if (!S_ISREG(info.st_mode) || !layout::is_function_file(file_name))
+      foreign.push_back(file.path().native());
+    else if (layout::is_entry_name(file_name))
+      function.entries.push_back({file.path().native(), file_name.substr(0, 32),
+                                  static_cast<std::uint64_t>(info.st_size), info.st_mtime});
+    else
+      function.side_files.push_back(file.path().native());
+  }
+  if (foreign.size() == foreign_before)
+    add_hits(directory.native(), function.entries);
+  return function;
 }
 
 } // namespace
@@ -43,32 +83,11 @@ cache_listing list_cache(const std::string &dir) {
   cache_listing listing;
   for (const fs::directory_entry &item : fs::directory_iterator(dir)) {
     const std::string name = item.path().filename().native();
-    if (!item.is_directory()) {
-      if (!layout::is_cache_file(name))
-        listing.foreign.push_back(item.path().native());
-      continue;
-    }
-    if (!layout::is_function_directory(name)) {
+    const fs::file_type type = item.symlink_status().type(); // a link is never followed
+    if (type == fs::file_type::directory && layout::is_function_directory(name))
+      listing.functions.push_back(list_function(item.path(), name, listing.foreign));
+    else if (type != fs::file_type::regular || !layout::is_cache_file(name))
       listing.foreign.push_back(item.path().native());
-      continue;
-    }
-    function_info function{name, name.substr(0, name.rfind('-')), {}};
-    for (const fs::directory_entry &file : fs::directory_iterator(item.path())) {
-      const std::string file_name = file.path().filename().native();
-      if (!layout::is_function_file(file_name)) {
-        listing.foreign.push_back(file.path().native());
-        continue;
-      }
-      if (!layout::is_entry_name(file_name))
-        continue;
-      struct stat info;
-      if (::stat(file.path().c_str(), &info) != 0)
-        continue;
-      function.entries.push_back({file.path().native(), file_name.substr(0, 32),
-                                  static_cast<std::uint64_t>(info.st_size), info.st_mtime});
-    }
-    add_hits(item.path().native(), function.entries);
-    listing.functions.push_back(std::move(function));
   }
   return listing;
 }
@@ -100,12 +119,16 @@ std::uint64_t total_size(const std::vector<entry_info> &entries) {
 }
 
 std::string verify_entry(const entry_info &entry) {
-  std::ifstream in(entry.path, std::ios::binary);
-  if (!in)
+  // Listed as a regular file, but it may have been replaced since: never a link or FIFO.
+  const int fd = ::open(entry.path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  struct stat info;
+  std::string file;
+  const bool read = fd >= 0 && ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) &&
+                    read_to_end(fd, file);
+  if (fd >= 0)
+    ::close(fd);
+  if (!read)
     return "unreadable";
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  const std::string file = bytes.str();
   entry_header header{};
   if (file.size() >= sizeof header)
     std::memcpy(&header, file.data(), sizeof header);
@@ -114,20 +137,62 @@ std::string verify_entry(const entry_info &entry) {
   return decoded.ok ? std::string() : std::string(decoded.problem);
 }
 
-std::vector<std::pair<std::string, std::string>> read_call_graph(const std::string &dir) {
-  std::vector<std::pair<std::string, std::string>> edges;
+call_graph_file read_call_graph(const std::string &dir) {
+  call_graph_file graph;
+  const int fd = ::open(layout::graph_file(dir).c_str(),
+                        O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  struct stat info;
+  if (fd < 0)
+    return graph;
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ::close(fd);
+    return graph;
+  }
   std::set<std::pair<std::string, std::string>> seen;
-  std::ifstream in(layout::graph_file(dir));
-  std::string line;
-  while (std::getline(in, line)) {
+  const auto add_line = [&](std::string_view line) {
     const std::size_t tab = line.find('\t');
-    if (tab == std::string::npos)
-      continue;
+    if (tab == std::string_view::npos || !is_graph_id(line.substr(0, tab)) ||
+        !is_graph_id(line.substr(tab + 1))) {
+      ++graph.malformed;
+      return;
+    }
     std::pair<std::string, std::string> edge{line.substr(0, tab), line.substr(tab + 1)};
     if (seen.insert(edge).second)
-      edges.push_back(std::move(edge));
+      graph.edges.push_back(std::move(edge));
+  };
+  // Lines longer than max_graph_line are counted, never held: read in blocks.
+  std::string line;
+  bool too_long = false;
+  char block[64 * 1024];
+  ssize_t n;
+  while ((n = ::read(fd, block, sizeof block)) != 0) {
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      break;
+    for (std::string_view rest(block, static_cast<std::size_t>(n)); !rest.empty();) {
+      const std::size_t end = rest.find('\n');
+      const std::string_view part = rest.substr(0, end);
+      too_long = too_long || line.size() + part.size() > max_graph_line;
+      if (!too_long)
+        line.append(part);
+      if (end == std::string_view::npos)
+        break;
+      if (too_long)
+        ++graph.malformed;
+      else
+        add_line(line);
+      line.clear();
+      too_long = false;
+      rest.remove_prefix(end + 1);
+    }
   }
-  return edges;
+  ::close(fd);
+  if (too_long)
+    ++graph.malformed;
+  else if (!line.empty())
+    add_line(line); // a last line without its newline
+  return graph;
 }
 
 } // namespace cachepy::detail

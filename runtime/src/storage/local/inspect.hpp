@@ -2,9 +2,12 @@
 #define CACHEPY_STORAGE_LOCAL_INSPECT_HPP
 
 // A cache directory as the command line sees it: functions, their entries, whether
-// each entry reads back intact, and the recorded call graph. Only names the runtime
-// makes are listed; anything else found there makes the directory "foreign".
+// each entry reads back intact, and the recorded call graph. Only what the runtime
+// makes is listed: function directories and regular files by their exact names
+// (layout.hpp). Anything else found there (another name, a symbolic link, a FIFO, a
+// folder) makes the directory "foreign", and is neither followed nor entered.
 
+#include <cstddef>
 #include <cstdint>
 #include <ctime>
 #include <string>
@@ -25,6 +28,7 @@ struct function_info {
   std::string directory; // "<sanitized name>-<8 hex>"
   std::string name;      // the sanitized name
   std::vector<entry_info> entries;
+  std::vector<std::string> side_files; // locks, manifest, hits.log, temporaries (paths)
 };
 
 struct cache_listing {
@@ -47,8 +51,16 @@ std::uint64_t total_size(const std::vector<entry_info> &entries);
 // "" when the entry's header, key and checksum hold; otherwise the problem.
 std::string verify_entry(const entry_info &entry);
 
-// The edges of <dir>/graph.tsv, each once, in file order.
-std::vector<std::pair<std::string, std::string>> read_call_graph(const std::string &dir);
+// The edges of <dir>/graph.tsv, each once, in file order; lines that are not
+// "<id>\t<id>" (an id is "<name>:<16 hex>", no control bytes, the line at most
+// max_graph_line bytes) are skipped and counted. A graph.tsv that is not a regular
+// file is never opened (read as no edges).
+struct call_graph_file {
+  std::vector<std::pair<std::string, std::string>> edges;
+  std::size_t malformed = 0;
+};
+inline constexpr std::size_t max_graph_line = 64 * 1024;
+call_graph_file read_call_graph(const std::string &dir);
 
 } // namespace cachepy::detail
 

@@ -8,11 +8,9 @@
 namespace cachepy::detail::layout {
 namespace {
 
-bool is_hex(std::string_view text) {
-  for (char c : text)
-    if (!std::isxdigit(static_cast<unsigned char>(c)))
-      return false;
-  return !text.empty();
+// As key::hex writes them.
+bool is_lower_hex(std::string_view text) {
+  return !text.empty() && text.find_first_not_of("0123456789abcdef") == std::string_view::npos;
 }
 
 bool ends_with(std::string_view text, std::string_view suffix) {
@@ -104,18 +102,24 @@ temporary_writer writer_of_temporary(const std::string &name) {
 }
 
 bool is_function_directory(const std::string &name) {
+  // function_site's sanitized name (letters, digits, '_', '.'; at most 64 of them)
   const std::size_t dash = name.rfind('-');
-  return dash != std::string::npos && dash > 0 && name.size() - dash - 1 == 8 &&
-         is_hex(std::string_view(name).substr(dash + 1));
+  if (dash == std::string::npos || dash == 0 || dash > 64 || name.size() - dash - 1 != 8 ||
+      !is_lower_hex(std::string_view(name).substr(dash + 1)))
+    return false;
+  for (std::size_t i = 0; i < dash; ++i)
+    if (!std::isalnum(static_cast<unsigned char>(name[i])) && name[i] != '_' && name[i] != '.')
+      return false;
+  return true;
 }
 
 bool is_entry_name(const std::string &name) {
   return name.size() == 36 && ends_with(name, ".cpy") &&
-         is_hex(std::string_view(name).substr(0, 32));
+         is_lower_hex(std::string_view(name).substr(0, 32));
 }
 
 std::string_view lock_name_key(std::string_view name) {
-  if (name.size() != 37 || !ends_with(name, ".lock") || !is_hex(name.substr(0, 32)))
+  if (name.size() != 37 || !ends_with(name, ".lock") || !is_lower_hex(name.substr(0, 32)))
     return {};
   return name.substr(0, 32);
 }
@@ -125,10 +129,19 @@ bool is_temporary_name(const std::string &name) {
 }
 
 bool is_function_file(const std::string &name) {
-  // entries, and what locking, writing and verbose logs leave beside them
-  const std::string_view stem = std::string_view(name).substr(0, name.find('.'));
-  return name == "manifest" || name == "hits.log" || name.rfind("manifest.tmp.", 0) == 0 ||
-         name.rfind("hits.log.tmp.", 0) == 0 || (stem.size() == 32 && is_hex(stem));
+  // Entries, the files written beside them, and their temporaries (temporary_file).
+  const auto is_written = [](const std::string &final_name) {
+    return is_entry_name(final_name) || final_name == "manifest" || final_name == "hits.log";
+  };
+  const std::size_t marker = name.find(temporary_marker);
+  if (marker == std::string::npos)
+    return is_written(name) || !lock_name_key(name).empty() ||
+           (name.size() == 42 && ends_with(name, ".computing") &&
+            is_lower_hex(std::string_view(name).substr(0, 32)));
+  const std::size_t random_dot = name.rfind('.');
+  return is_written(name.substr(0, marker)) && writer_of_temporary(name).pid > 0 &&
+         name.size() - random_dot - 1 == 16 &&
+         is_lower_hex(std::string_view(name).substr(random_dot + 1));
 }
 
 bool is_cache_file(const std::string &name) {

@@ -3,6 +3,7 @@
 
 #include "maintenance.hpp"
 
+#include "layout.hpp"
 #include "local_storage.hpp"
 
 #include <cachepy/api.hpp>
@@ -11,7 +12,9 @@
 
 #include <algorithm>
 #include <ctime>
+#include <fcntl.h>
 #include <filesystem>
+#include <unistd.h>
 
 namespace cachepy {
 namespace detail {
@@ -36,17 +39,33 @@ std::vector<entry_info> entries_to_prune(const cache_listing &listing,
   return removed;
 }
 
+bool remove_listed_file(const std::string &path) noexcept {
+  // unlinkat in the function directory opened without following a link: a link put in
+  // its place since the listing is not followed.
+  try {
+    const std::size_t slash = path.rfind('/');
+    if (slash == std::string::npos)
+      return false;
+    const int directory =
+        ::open(path.substr(0, slash).c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (directory < 0)
+      return false;
+    const bool removed = ::unlinkat(directory, path.c_str() + slash + 1, 0) == 0;
+    ::close(directory);
+    return removed;
+  } catch (...) {
+    return false; // out of memory copying the path: the file stays
+  }
+}
+
 std::size_t remove_entries(const std::string &dir, const cache_listing &listing,
                            const std::vector<entry_info> &entries) noexcept {
-  namespace fs = std::filesystem;
   std::size_t removed = 0;
-  for (const entry_info &entry : entries) {
-    std::error_code error;
-    removed += fs::remove(entry.path, error) ? 1 : 0;
-  }
+  for (const entry_info &entry : entries)
+    removed += remove_listed_file(entry.path) ? 1 : 0;
   try {
     for (const function_info &function : listing.functions) {
-      const std::string function_dir = (fs::path(dir) / function.directory).native();
+      const std::string function_dir = layout::function_directory(dir, function.directory);
       remove_stale_debris(function_dir);
       compact_hit_log(function_dir); // the removed entries' hits go with them
     }
@@ -54,6 +73,18 @@ std::size_t remove_entries(const std::string &dir, const cache_listing &listing,
     // Out of memory building a path: the rest waits for the next prune.
   }
   return removed;
+}
+
+void remove_function(const std::string &dir, const function_info &function) noexcept {
+  for (const entry_info &entry : function.entries)
+    remove_listed_file(entry.path);
+  for (const std::string &path : function.side_files)
+    remove_listed_file(path);
+  try {
+    ::rmdir(layout::function_directory(dir, function.directory).c_str()); // if now empty
+  } catch (...) {
+    // Out of memory building the path: the empty directory stays.
+  }
 }
 
 cache_summary summarize_cache(const std::string &dir) {

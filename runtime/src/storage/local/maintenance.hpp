@@ -34,6 +34,14 @@ cache_summary summarize_cache(const std::string &dir);
 std::vector<entry_info> prune_cache(const std::string &dir, std::optional<double> days_old,
                                     std::optional<std::uint64_t> max_bytes, bool dry_run);
 
+// Removes one file list_cache found (an entry or a side file), never through a
+// symbolic link put in place of its function directory since; true if it did.
+bool remove_listed_file(const std::string &path) noexcept;
+
+// Removes a function's entries and side files as listed, then its directory if that
+// leaves it empty (nothing else is removed: not remove_all).
+void remove_function(const std::string &dir, const function_info &function) noexcept;
+
 // Removes `entries` of the cache at dir, then what killed processes left in its
 // function directories and the hit counts of entries that are gone; returns how many
 // entries it removed.
