@@ -121,7 +121,12 @@ std::string_view lock_name_key(std::string_view name) {
 }
 
 bool is_temporary_name(const std::string &name) {
-  return name.find(temporary_marker) != std::string::npos;
+  const std::size_t marker = name.find(temporary_marker);
+  if (marker == std::string::npos || writer_of_temporary(name).pid <= 0)
+    return false;
+  const std::string final_name = name.substr(0, marker);
+  return (is_entry_name(final_name) || final_name == "manifest" || final_name == "hits.log") &&
+         is_hex(std::string_view(name).substr(name.rfind('.') + 1));
 }
 
 bool is_function_file(const std::string &name) {
