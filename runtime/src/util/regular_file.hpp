@@ -30,11 +30,8 @@ inline bool is_regular_file(int fd, struct stat &info) {
   return false;
 }
 
-// fd of the existing regular file at path (relative to dir_fd, AT_FDCWD by default),
-// opened with `flags` (O_RDONLY, O_RDWR...) plus safe_open_flags; -1 and errno
-// otherwise (ELOOP for a symbolic link, EINVAL for another kind of file).
-inline int open_regular_file(const char *path, int flags = O_RDONLY, int dir_fd = AT_FDCWD) {
-  const int fd = ::openat(dir_fd, path, flags | safe_open_flags);
+// fd if it is a regular file; otherwise -1 (fd closed), errno saying why.
+inline int regular_or_closed(int fd) {
   struct stat info;
   if (fd < 0 || is_regular_file(fd, info))
     return fd;
@@ -44,11 +41,25 @@ inline int open_regular_file(const char *path, int flags = O_RDONLY, int dir_fd 
   return -1;
 }
 
+// fd of the existing regular file at path (relative to dir_fd, AT_FDCWD by default),
+// opened with `flags` (O_RDONLY, O_RDWR...) plus safe_open_flags; -1 and errno
+// otherwise (ELOOP for a symbolic link, EINVAL for another kind of file).
+inline int open_regular_file(const char *path, int flags = O_RDONLY, int dir_fd = AT_FDCWD) {
+  return regular_or_closed(::openat(dir_fd, path, flags | safe_open_flags));
+}
+
+// Whether read_regular_file follows a symbolic link: a file the user named (their
+// configuration, perhaps a link into their dotfiles) is read through one.
+enum class links { refused, followed };
+
 // The whole regular file at path, if it is one of at most max_size bytes; nothing
 // otherwise, with errno saying why (EFBIG: it is larger).
 inline std::optional<std::string> read_regular_file(const char *path,
-                                                    std::size_t max_size = SIZE_MAX) {
-  const int fd = open_regular_file(path);
+                                                    std::size_t max_size = SIZE_MAX,
+                                                    links at_path = links::refused) {
+  const int fd = at_path == links::refused
+                     ? open_regular_file(path)
+                     : regular_or_closed(::open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC));
   if (fd < 0)
     return std::nullopt;
   std::string text;
@@ -60,8 +71,8 @@ inline std::optional<std::string> read_regular_file(const char *path,
     read = read_to_end(fd, text);
   const int saved = errno;
   ::close(fd);
-  errno = saved;
-  if (!read || text.size() > max_size) // it may have grown since fstat
+  errno = text.size() > max_size ? EFBIG : saved; // it may have grown since fstat
+  if (!read || text.size() > max_size)
     return std::nullopt;
   return text;
 }
