@@ -281,10 +281,19 @@ std::optional<std::uint64_t> save_entry(const entry_address &where, const key &k
           return false;
         checksumming_writer payload(fd);
         std::ostream out(&payload);
-        write(out);
+        try {
+          write(out);
+        } catch (...) {
+          if (payload.error() == 0)
+            throw; // the value's own failure
+          // The disk's (a serializer throws when its stream fails): a store problem.
+        }
         std::uint64_t checksum = 0;
-        return payload.finish(size, checksum) &&
-               write_header(fd, make_header(k, format, size, checksum, now_ms()));
+        const bool written = payload.finish(size, checksum) &&
+                             write_header(fd, make_header(k, format, size, checksum, now_ms()));
+        if (payload.error() != 0)
+          errno = payload.error(); // for the warning: "No space left on device"
+        return written;
       },
       level);
   if (!stored)
