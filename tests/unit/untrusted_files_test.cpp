@@ -84,7 +84,9 @@ TEST_F(UntrustedFiles, AFifoAsTheManifestIsAFirstExecution) {
   ASSERT_EQ(::mkfifo(manifest.c_str(), 0600), 0);
   const function_site site("f", "_Z1fi", 1, 1, 0, "1", false);
   std::string reason;
-  EXPECT_TRUE(returns_promptly(manifest, [&] { reason = miss_reason(site, where.directory, key{}); }));
+  EXPECT_TRUE(returns_promptly(manifest, [&] {
+    reason = miss_reason(site, where.directory, key{});
+  }));
   EXPECT_EQ(reason, "first execution");
 }
 

@@ -226,9 +226,8 @@ config read_settings(const std::string &path, const YAML::Node &root) {
     } else {
       fail(path, entry.first.Mark(),
            "unknown setting '" + key +
-                                    "'; expected cache_dir, format, verbose, env_vars, "
-                                    "durability, lock_timeout, memory_mb, max_age, remote_storage or "
-                                    "safe_directories");
+               "'; expected cache_dir, format, verbose, env_vars, durability, lock_timeout, "
+               "memory_mb, max_age, remote_storage or safe_directories");
     }
   }
   return cfg;
