@@ -48,7 +48,7 @@ std::uint64_t now_ms() {
 }
 
 void sync_directory(const std::string &directory) {
-  const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (fd >= 0) {
     ::fsync(fd);
     ::close(fd);
@@ -350,7 +350,7 @@ bool local_storage::save(const entry_id &id, std::string_view entry) noexcept {
 
 void local_storage::touch(const entry_id &id) noexcept {
   try {
-    ::utimensat(AT_FDCWD, address(id).file.c_str(), nullptr, 0);
+    ::utimensat(AT_FDCWD, address(id).file.c_str(), nullptr, AT_SYMLINK_NOFOLLOW);
   } catch (...) {
   }
 }
