@@ -46,12 +46,8 @@ entry_lock entry_lock::acquire(const entry_address &where, const key &k,
                           std::chrono::duration<double>(timeout_seconds);
     auto pause = std::chrono::milliseconds(2);
     for (;;) {
-      int fd = ::open(lock.lock_path_.c_str(), O_RDWR | layout::create_flags, layout::file_mode);
-      struct stat info;
-      if (fd >= 0 && !is_regular_file(fd, info)) {
-        ::close(fd);
-        fd = -1;
-      }
+      const int fd = regular_or_closed(
+          ::open(lock.lock_path_.c_str(), O_RDWR | layout::create_flags, layout::file_mode));
       if (fd < 0) {
         warn_not_caching(where.directory, "lock entries in", std::strerror(errno));
         return lock;
@@ -80,16 +76,14 @@ entry_lock entry_lock::acquire(const entry_address &where, const key &k,
       }
       ::close(fd);
     }
-    const int computing =
+    const int computing = regular_or_closed(
         ::open(lock.computing_path_.c_str(), O_WRONLY | O_TRUNC | layout::create_flags,
-                layout::file_mode);
-    struct stat info;
-    if (computing >= 0 && is_regular_file(computing, info)) {
+               layout::file_mode));
+    if (computing >= 0) {
       const std::string pid = std::to_string(::getpid()) + '\n';
       [[maybe_unused]] const ssize_t written = ::write(computing, pid.data(), pid.size());
-    }
-    if (computing >= 0)
       ::close(computing);
+    }
   } catch (...) {
     // Out of memory building a path: compute without the lock.
   }
