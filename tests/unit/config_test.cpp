@@ -148,6 +148,11 @@ TEST_F(ConfigFile, ParseConfigReadsText) {
   }
 }
 
+TEST_F(ConfigFile, DeepNestingIsAnErrorNotAStackOverflow) {
+  EXPECT_THROW(parse_config("cache_dir: " + std::string(100000, '['), "deep"), config_error);
+  EXPECT_THROW(parse_config(std::string(100000, '{'), "deep"), config_error);
+}
+
 TEST_F(ConfigFile, SafeDirectoriesAreAListOfPaths) {
   EXPECT_EQ(load_config(write("safe_directories: [/srv/team-cache, '*']\n")).safe_directories,
             (std::vector<std::string>{"/srv/team-cache", "*"}));

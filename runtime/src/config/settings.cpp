@@ -247,16 +247,16 @@ config load_config(const std::string &path) {
   return parse_config(*text, path);
 }
 
-config parse_config(const std::string &text, const std::string &path) {
+config parse_config(const std::string &text, const std::string &origin) {
   // yaml-cpp throws its own exceptions from any conversion; each is a config_error here.
   try {
-    return read_settings(path, YAML::Load(text));
+    return read_settings(origin, YAML::Load(text));
   } catch (const config_error &) {
     throw;
   } catch (const YAML::Exception &error) {
-    fail(path, error.mark, error.msg);
+    fail(origin, error.mark, error.msg);
   } catch (const std::exception &error) {
-    throw config_error(path + ": " + error.what());
+    throw config_error(origin + ": " + error.what());
   }
 }
 
