@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <future>
 #include <optional>
 #include <thread>
@@ -65,6 +66,38 @@ TEST(CallEngine, AForceRacingANormalCallLeavesTheForcedValueInMemory) {
 
   value_of_body = 3;
   EXPECT_EQ(run(site, scratch.path(), int_call::ops), 2);
+}
+
+result_ops disk_only() {
+  result_ops ops = int_call::ops;
+  ops.keep = nullptr;
+  ops.forget = nullptr;
+  return ops;
+}
+
+// A std::string cache directory may hold a NUL; every path handed to the system would
+// be cut there, into another directory.
+TEST(CallEngine, ACacheDirectoryWithANulRunsUncachedAndWritesNowhere) {
+  const cachepy::testing::scratch_dir scratch("call-engine-nul");
+  const function_site site("engine_test::nul", "_Z3nulv", 1, 1, 0, "", false);
+  const std::string cut_here = scratch.path() + std::string("\0/elsewhere", 11);
+  value_of_body = 1;
+  EXPECT_EQ(run(site, cut_here, disk_only()), 1);
+  value_of_body = 2;
+  EXPECT_EQ(run(site, cut_here, disk_only()), 2);
+  EXPECT_FALSE(std::filesystem::exists(scratch.path()));
+}
+
+TEST(CallEngine, ADirectoryEveryoneCanWriteInRunsUncached) {
+  const cachepy::testing::scratch_dir scratch("call-engine-open");
+  const function_site site("engine_test::open", "_Z4openv", 1, 1, 0, "", false);
+  std::filesystem::create_directories(scratch.path());
+  std::filesystem::permissions(scratch.path(), std::filesystem::perms::all);
+  value_of_body = 1;
+  EXPECT_EQ(run(site, scratch.path(), disk_only()), 1);
+  value_of_body = 2;
+  EXPECT_EQ(run(site, scratch.path(), disk_only()), 2);
+  EXPECT_TRUE(std::filesystem::is_empty(scratch.path())); // nothing stored, no lock left
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace cachepy {
@@ -106,9 +107,57 @@ TEST_F(ConfigFile, ErrorsNameTheLine) {
   expect_error(write("format: xml\n"),
                ":1: unknown format 'xml'; expected binary, portable_binary or json");
   expect_error(write("cache_dir: x\n\ncolour: red\n"),
-               ":3: unknown setting 'colour'; expected cache_dir, format, verbose, env_vars, durability, lock_timeout, memory_mb, max_age or remote_storage");
+               ":3: unknown setting 'colour'; expected cache_dir, format, verbose, env_vars, durability, lock_timeout, memory_mb, max_age, remote_storage or safe_directories");
   expect_error(write("env_vars: HOME\n"), ":1: 'env_vars' must be a list of variable names");
   expect_error(write("cache_dir: [unclosed\n"), ":2: end of sequence flow not found");
+}
+
+// The file is the user's, but its path may name anything: each of these is one
+// config_error (a warning and the defaults at start-up), never another exception,
+// a hang or the end of the program.
+TEST_F(ConfigFile, AKeyThatIsNotAWordIsAnError) {
+  expect_error(write("[a, b]: 1\n"), ":1: a setting's name must be a word");
+  expect_error(write("cache_dir: {a: 1}\n"), ":1: 'cache_dir' must be a single value");
+}
+
+TEST_F(ConfigFile, ADirectoryOrAFifoIsNotAConfigurationFile) {
+  const std::string fifo = write("") + ".fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  written.push_back(fifo);
+  expect_error(fifo, ": not a regular file");
+  expect_error(std::filesystem::temp_directory_path().native(), ": not a regular file");
+}
+
+TEST_F(ConfigFile, AHugeFileIsRefusedUnread) {
+  expect_error(write(std::string(2 << 20, '#')), ": larger than 1 MiB");
+}
+
+TEST_F(ConfigFile, AbsurdNumbersAreErrors) {
+  expect_error(write("lock_timeout: .inf\n"), ":1: 'lock_timeout' must be a number of seconds");
+  expect_error(write("lock_timeout: 1e300\n"), ":1: 'lock_timeout' must be a number of seconds");
+  expect_error(write("memory_mb: .nan\n"), ":1: 'memory_mb' must be a number of megabytes");
+}
+
+TEST_F(ConfigFile, ParseConfigReadsText) {
+  EXPECT_EQ(parse_config("cache_dir: /srv/cache\n", "inline").cache_dir, "/srv/cache");
+  try {
+    parse_config("verbose: perhaps\n", "inline");
+    ADD_FAILURE() << "no error";
+  } catch (const config_error &error) {
+    EXPECT_EQ(std::string(error.what()), "inline:1: 'verbose' must be true or false");
+  }
+}
+
+TEST_F(ConfigFile, DeepNestingIsAnErrorNotAStackOverflow) {
+  EXPECT_THROW(parse_config("cache_dir: " + std::string(100000, '['), "deep"), config_error);
+  EXPECT_THROW(parse_config(std::string(100000, '{'), "deep"), config_error);
+}
+
+TEST_F(ConfigFile, SafeDirectoriesAreAListOfPaths) {
+  EXPECT_EQ(load_config(write("safe_directories: [/srv/team-cache, '*']\n")).safe_directories,
+            (std::vector<std::string>{"/srv/team-cache", "*"}));
+  expect_error(write("safe_directories: /srv\n"),
+               ":1: 'safe_directories' must be a list of directories");
 }
 
 TEST_F(ConfigFile, MissingFileIsAnError) {

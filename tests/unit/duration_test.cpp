@@ -20,5 +20,11 @@ TEST(Duration, RejectsWhatIsNoPositiveWholeDuration) {
     EXPECT_EQ(parse_duration(text), std::nullopt) << text;
 }
 
+// 213503982335 days in milliseconds pass 2^64: an entry then expired within hours.
+TEST(Duration, AHugeDurationIsForeverNotAnOverflow) {
+  EXPECT_EQ(parse_duration("213503982335d"), max_duration_seconds);
+  EXPECT_EQ(parse_duration("999999999999s"), 999'999'999'999u);
+}
+
 } // namespace
 } // namespace cachepy::detail

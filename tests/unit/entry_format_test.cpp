@@ -34,6 +34,7 @@ TEST(EntryFormat, AnEntryExpiresOnlyPastItsMaxAgeCountedFromItsWriteTime) {
   EXPECT_FALSE(is_expired(header, written_ms + 10'000, 10));
   EXPECT_TRUE(is_expired(header, written_ms + 10'001, 10));
   EXPECT_FALSE(is_expired(header, written_ms - 5'000, 1)); // a clock set back
+  EXPECT_FALSE(is_expired(header, written_ms + 36'000'000, 213503982335ull * 86400)); // no overflow
 }
 
 TEST(EntryFormat, RoundTripsAnEmptyPayload) {

@@ -67,8 +67,8 @@ TEST_F(EntryLock, WaitingIsBounded) {
 TEST_F(EntryLock, StaleDebrisIsRemovedAndLiveFilesKept) {
   fs::create_directories(where.directory);
   const std::string here = where.file + ".tmp." + layout::this_host();
-  const std::string dead_tmp = here + ".999999999.abcd"; // no such pid
-  const std::string live_tmp = here + '.' + std::to_string(::getpid()) + ".abcd";
+  const std::string dead_tmp = here + ".999999999.0123456789abcdef"; // no such pid
+  const std::string live_tmp = here + '.' + std::to_string(::getpid()) + ".0123456789abcdef";
   const std::string stale_key = key{0, 0xff}.hex();
   const std::string stale_lock = where.directory + '/' + stale_key + ".lock";
   const std::string stale_sentinel = where.directory + '/' + stale_key + ".computing";
@@ -100,8 +100,8 @@ TEST_F(EntryLock, TemporaryNamesCarryTheHostAndThePid) {
 TEST_F(EntryLock, AnotherHostsTemporaryIsJudgedByItsAgeNotByItsPid) {
   fs::create_directories(where.directory);
   const std::string other = where.file + ".tmp.other-host.example";
-  const std::string writing = other + ".999999999.abcd"; // that pid is dead here only
-  const std::string abandoned = other + '.' + std::to_string(::getpid()) + ".abcd";
+  const std::string writing = other + ".999999999.0123456789abcdef"; // that pid is dead here only
+  const std::string abandoned = other + '.' + std::to_string(::getpid()) + ".0123456789abcdef";
   for (const std::string &path : {writing, abandoned})
     std::ofstream(path) << "x";
   fs::last_write_time(abandoned, fs::file_time_type::clock::now() - std::chrono::hours(25));

@@ -10,7 +10,10 @@
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
+#include <csignal>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace cachepy::detail {
@@ -197,6 +200,32 @@ TEST_F(LocalStore, AWriterThatThrowsLeavesNeitherEntryNorTemporary) {
 
 // A cache shared by a group (umask 002) must stay writable by the group: directories
 // and files are created with the user's umask, not a fixed mode.
+// A serializer throws when its stream fails; when the disk failed it (full, or over the
+// process's file size limit here), that is a store problem with the disk's errno, not
+// the value's exception ("cannot serialize the result").
+TEST_F(LocalStore, AFullDiskIsAStoreFailureNotTheValuesException) {
+  const entry_address where = address_of(dir.native(), "f", k);
+  const pid_t child = ::fork();
+  if (child == 0) {
+    ::signal(SIGXFSZ, SIG_IGN); // then write fails with EFBIG
+    const rlimit small{64 * 1024, 64 * 1024};
+    ::setrlimit(RLIMIT_FSIZE, &small);
+    try {
+      const auto stored = save_entry(where, k, value_format::binary, [](std::ostream &out) {
+        out.exceptions(std::ios::badbit);
+        out << std::string(1 << 20, 'x');
+      });
+      std::_Exit(stored ? 2 : 0);
+    } catch (...) {
+      std::_Exit(1);
+    }
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "1: the exception escaped; 2: stored";
+}
+
 TEST_F(LocalStore, DirectoriesAndFilesFollowTheUsersUmask) {
   const mode_t before = ::umask(002);
   const entry_address where = address_of(dir.native(), "f-00000000", k);

@@ -48,6 +48,9 @@ struct config {
   double memory_mb = 256;             // recent results kept in this process; 0 turns it off
   std::vector<std::string> remote_storage; // "URL|attr=value", tried in order after the local store
   std::uint64_t max_age = 0;          // seconds; older entries (by write time) are recomputed
+  // Cache directories used although another user owns or can write in them ("*": any);
+  // see docs/trust.md. $CACHEPY_SAFE_DIRECTORIES (':'-separated) adds to them.
+  std::vector<std::string> safe_directories;
 };
 
 // Thrown by load_config for an unreadable or malformed file; the message names the
@@ -56,7 +59,12 @@ struct config_error : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A regular file of at most 1 MiB (a FIFO or a directory is an error, not a wait).
 config load_config(const std::string &path);
+
+// The same from the file's text; `origin` names it in the messages ("<origin>:<line>: ...").
+// Throws config_error only.
+config parse_config(const std::string &text, const std::string &origin);
 
 // Makes cfg the process-wide defaults. $CACHEPY_CONFIG=path does the same at start-up.
 void set_config(const config &cfg);

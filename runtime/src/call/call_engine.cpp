@@ -60,6 +60,8 @@ public:
   }
 
   void from_storage_or_run(call_mode mode) {
+    if (!storage_.usable()) // another user's directory: a warning said so
+      return ops_.run_body(call_);
     const call_graph_node node(site_, k_, cache_dir_);
     storage_.begin_load();
     if (mode != call_mode::force && from_storage())
@@ -67,7 +69,9 @@ public:
 
     // A miss: one thread or process computes, the others wait and then read.
     const storage_lock computing = storage_.lock(config_.lock_timeout_seconds);
-    if (mode != call_mode::force && from_storage()) // a peer computed it meanwhile
+    // Locking made the directories that were missing, unless another user came first.
+    const bool usable = storage_.usable();
+    if (usable && mode != call_mode::force && from_storage()) // a peer computed it meanwhile
       return;
     if (verbose_)
       log_event(site_, k_,
@@ -76,7 +80,7 @@ public:
       const auto running = node.executing();
       ops_.run_body(call_);
     }
-    if (mode != call_mode::skip_save)
+    if (usable && mode != call_mode::skip_save)
       store(mode);
   }
 

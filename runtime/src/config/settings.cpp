@@ -8,6 +8,7 @@
 #include <cachepy/detail/settings.hpp>
 
 #include "../storage/remote/remote_backend.hpp"
+#include "../util/regular_file.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -15,7 +16,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -68,6 +69,14 @@ std::unique_ptr<settings> resolve(const config &cfg) {
                                               : durability::none;
   resolved->lock_timeout_seconds = cfg.lock_timeout;
   resolved->max_age_seconds = cfg.max_age;
+  resolved->safe_directories = cfg.safe_directories;
+  if (const char *env_safe = std::getenv("CACHEPY_SAFE_DIRECTORIES"))
+    for (std::string_view rest = env_safe; !rest.empty();) {
+      const std::string_view directory = rest.substr(0, rest.find(':'));
+      if (!directory.empty())
+        resolved->safe_directories.emplace_back(directory);
+      rest.remove_prefix(std::min(rest.size(), directory.size() + 1));
+    }
   resolved->disabled = env_flag("CACHEPY_DISABLE");
   const double megabytes = env_number("CACHEPY_MEMORY_MB", cfg.memory_mb);
   resolved->memory_limit_bytes =
@@ -87,8 +96,10 @@ config startup_config() {
     return load_config(path);
   } catch (const config_error &error) {
     log_warning(std::string(error.what()) + "; CACHEPY_CONFIG ignored");
-    return config{};
+  } catch (...) {
+    log_warning(std::string(path) + ": cannot read the configuration file; CACHEPY_CONFIG ignored");
   }
+  return config{};
 }
 
 // Settings are never freed: a call may still read the ones that set_config replaced,
@@ -141,24 +152,18 @@ std::string scalar(const std::string &path, const YAML::Node &node, const char *
   return node.as<std::string>();
 }
 
-} // namespace
+// Past this, a wait is forever (and the deadline's arithmetic no longer means anything).
+constexpr double max_lock_timeout_seconds = 1e9;
 
-config load_config(const std::string &path) {
-  std::ifstream in(path);
-  if (!in)
-    throw config_error(path + ": cannot read the configuration file");
-  YAML::Node root;
-  try {
-    root = YAML::Load(in);
-  } catch (const YAML::Exception &error) {
-    fail(path, error.mark, error.msg);
-  }
+config read_settings(const std::string &path, const YAML::Node &root) {
   config cfg;
   if (root.IsNull())
     return cfg;
   if (!root.IsMap())
     fail(path, root.Mark(), "expected a map of settings (cache_dir, format, verbose, env_vars)");
   for (const auto &entry : root) {
+    if (!entry.first.IsScalar())
+      fail(path, entry.first.Mark(), "a setting's name must be a word");
     const std::string key = entry.first.as<std::string>();
     const YAML::Node &value = entry.second;
     if (key == "cache_dir") {
@@ -181,7 +186,8 @@ config load_config(const std::string &path) {
                                      "'; expected none, file or full");
     } else if (key == "lock_timeout") {
       double seconds = 0;
-      if (!value.IsScalar() || !YAML::convert<double>::decode(value, seconds) || seconds < 0)
+      if (!value.IsScalar() || !YAML::convert<double>::decode(value, seconds) ||
+          !(seconds >= 0 && seconds <= max_lock_timeout_seconds))
         fail(path, value.Mark(), "'lock_timeout' must be a number of seconds");
       cfg.lock_timeout = seconds;
     } else if (key == "memory_mb") {
@@ -206,6 +212,11 @@ config load_config(const std::string &path) {
                             ": max_age '" + (value.IsScalar() ? value.as<std::string>() : "") +
                             "' is not a duration (\"90s\", \"15m\", \"12h\", \"7d\" or "
                             "seconds); ignored");
+    } else if (key == "safe_directories") {
+      if (!value.IsSequence())
+        fail(path, value.Mark(), "'safe_directories' must be a list of directories");
+      for (const auto &directory : value)
+        cfg.safe_directories.push_back(scalar(path, directory, "safe_directories"));
     } else if (key == "env_vars") {
       if (!value.IsSequence())
         fail(path, value.Mark(), "'env_vars' must be a list of variable names");
@@ -214,11 +225,38 @@ config load_config(const std::string &path) {
     } else {
       fail(path, entry.first.Mark(),
            "unknown setting '" + key +
-                                    "'; expected cache_dir, format, verbose, env_vars, "
-                                    "durability, lock_timeout, memory_mb, max_age or remote_storage");
+               "'; expected cache_dir, format, verbose, env_vars, durability, lock_timeout, "
+               "memory_mb, max_age, remote_storage or safe_directories");
     }
   }
   return cfg;
+}
+
+} // namespace
+
+config load_config(const std::string &path) {
+  constexpr std::size_t max_size = 1 << 20; // a few lines are expected; a huge file is a mistake
+  const std::optional<std::string> text =
+      detail::read_regular_file(path.c_str(), max_size, detail::links::followed);
+  if (!text)
+    throw config_error(path + (errno == EFBIG    ? ": larger than 1 MiB"
+                               : errno == EINVAL ? ": not a regular file"
+                                                 : ": cannot read the configuration file: " +
+                                                       std::string(std::strerror(errno))));
+  return parse_config(*text, path);
+}
+
+config parse_config(const std::string &text, const std::string &origin) {
+  // yaml-cpp throws its own exceptions from any conversion; each is a config_error here.
+  try {
+    return read_settings(origin, YAML::Load(text));
+  } catch (const config_error &) {
+    throw;
+  } catch (const YAML::Exception &error) {
+    fail(origin, error.mark, error.msg);
+  } catch (const std::exception &error) {
+    throw config_error(origin + ": " + error.what());
+  }
 }
 
 void set_config(const config &cfg) { detail::holder().install(detail::resolve(cfg)); }

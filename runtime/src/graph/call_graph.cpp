@@ -3,6 +3,7 @@
 #include <cachepy/detail/logging.hpp>
 
 #include "../storage/local/layout.hpp"
+#include "../util/regular_file.hpp"
 
 #include <cerrno>
 #include <fcntl.h>
@@ -31,8 +32,8 @@ void persist_edge(std::string_view cache_dir, const std::string &parent,
                   const std::string &child) {
   ::mkdir(std::string(cache_dir).c_str(), layout::directory_mode);
   const std::string path = layout::graph_file(cache_dir);
-  const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | layout::create_flags,
-                        layout::file_mode);
+  const int fd = regular_or_closed( // not a FIFO or device someone put there
+      ::open(path.c_str(), O_WRONLY | O_APPEND | layout::create_flags, layout::file_mode));
   if (fd < 0)
     return; // the graph is a convenience; the store reports real I/O problems
   const std::string line = parent + '\t' + child + '\n';

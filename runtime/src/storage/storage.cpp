@@ -1,5 +1,6 @@
 #include "storage.hpp"
 
+#include "local/directory_trust.hpp"
 #include "local/entry_format.hpp"
 #include "local/miss_reason.hpp"
 
@@ -28,6 +29,21 @@ kept_value entry_storage::recall() noexcept {
   } catch (...) {
     return {};
   }
+}
+
+bool entry_storage::usable() noexcept {
+  try {
+    const std::string problem =
+        cache_directory_problem(cache_dir_, id_.function_dir, config_.safe_directories);
+    if (problem.empty())
+      return true;
+    const std::string shown(cache_dir_.substr(0, cache_dir_.find('\0')));
+    log_warning_once("untrusted:" + shown, "not using the cache directory " + shown + ": " +
+                                               problem + "; running uncached (" +
+                                               allow_directory_hint + ")");
+  } catch (...) {
+  }
+  return false;
 }
 
 void entry_storage::begin_load() noexcept { generation_ = recent_generation(); }

@@ -51,6 +51,9 @@ public:
   // Memory. A value kept by this process (of any type: the caller checks kept.type);
   // a hit there is a use of the entry, as a disk hit is.
   kept_value recall() noexcept;
+  // Whether the local directory may be read and written: false, after one warning
+  // naming it, when another user controls it (directory_trust.hpp).
+  bool usable() noexcept;
   // Before a load whose value may be remembered: a concurrent forget() since then
   // keeps it out of memory.
   void begin_load() noexcept;

@@ -11,7 +11,11 @@
 
 namespace cachepy::detail {
 
-// The duration in seconds; nothing for what is not a positive whole duration.
+// Longer is forever: a longer duration is this (in milliseconds it still fits 64 bits).
+inline constexpr std::uint64_t max_duration_seconds = 1'000'000'000'000; // 31,700 years
+
+// The duration in seconds, at most max_duration_seconds; nothing for what is not a
+// positive whole duration.
 inline std::optional<std::uint64_t> parse_duration(std::string_view text) {
   std::uint64_t unit = 1;
   if (!text.empty()) {
@@ -33,7 +37,7 @@ inline std::optional<std::uint64_t> parse_duration(std::string_view text) {
   }
   if (count == 0)
     return std::nullopt;
-  return count * unit;
+  return count < max_duration_seconds / unit ? count * unit : max_duration_seconds;
 }
 
 } // namespace cachepy::detail

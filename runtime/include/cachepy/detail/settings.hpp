@@ -34,6 +34,8 @@ struct settings {
   // $CACHEPY_REMOTE_STORAGE, else the config's list; null when there are none.
   std::shared_ptr<const std::vector<std::unique_ptr<storage_backend>>> remotes;
   std::uint64_t max_age_seconds = 0;  // config; 0: entries never expire
+  // config, then $CACHEPY_SAFE_DIRECTORIES: directories used whoever owns them
+  std::vector<std::string> safe_directories;
 };
 
 // Valid for the rest of the process, even after set_config replaces it.

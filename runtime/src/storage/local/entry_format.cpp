@@ -1,5 +1,6 @@
 #include "entry_format.hpp"
 
+#include <cstdint>
 #include <cstring>
 #include <xxhash.h>
 
@@ -21,7 +22,9 @@ entry_header make_header(const key &k, value_format format, std::uint64_t payloa
 
 bool is_expired(const entry_header &header, std::uint64_t now_ms,
                 std::uint64_t max_age_seconds) {
-  return now_ms > header.written_at_ms && now_ms - header.written_at_ms > max_age_seconds * 1000;
+  constexpr std::uint64_t never = UINT64_MAX / 1000; // max_age_seconds * 1000 would overflow
+  return max_age_seconds < never && now_ms > header.written_at_ms &&
+         now_ms - header.written_at_ms > max_age_seconds * 1000;
 }
 
 const char *header_problem(const entry_header &header, const key &k, value_format format,

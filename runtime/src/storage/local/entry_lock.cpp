@@ -1,5 +1,6 @@
 #include "entry_lock.hpp"
 #include "layout.hpp"
+#include "../../util/regular_file.hpp"
 
 #include <cachepy/detail/logging.hpp>
 
@@ -26,7 +27,7 @@ thread_local int locks_held = 0;
 
 bool lock_file_still_linked(int fd, const std::string &path) {
   struct stat held, current;
-  return ::fstat(fd, &held) == 0 && ::stat(path.c_str(), &current) == 0 &&
+  return ::fstat(fd, &held) == 0 && ::lstat(path.c_str(), &current) == 0 &&
          held.st_ino == current.st_ino && held.st_dev == current.st_dev;
 }
 
@@ -39,18 +40,16 @@ entry_lock entry_lock::acquire(const entry_address &where, const key &k,
     const std::string key_hex = k.hex();
     lock.lock_path_ = layout::lock_file(where.directory, key_hex);
     lock.computing_path_ = layout::computing_file(where.directory, key_hex);
-    std::error_code ignored;
-    std::filesystem::create_directories(where.directory, ignored);
+    if (!make_function_directory(where))
+      return lock;
     const auto deadline = std::chrono::steady_clock::now() +
                           std::chrono::duration<double>(timeout_seconds);
     auto pause = std::chrono::milliseconds(2);
     for (;;) {
-      const int fd = ::open(lock.lock_path_.c_str(), O_RDWR | layout::create_flags,
-                            layout::file_mode);
+      const int fd = regular_or_closed(
+          ::open(lock.lock_path_.c_str(), O_RDWR | layout::create_flags, layout::file_mode));
       if (fd < 0) {
-        log_warning_once("lock:" + where.directory,
-                         "cannot lock entries in " + where.directory + ": " +
-                             std::strerror(errno) + "; computing without single flight");
+        warn_not_caching(where.directory, "lock entries in", std::strerror(errno));
         return lock;
       }
       while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
@@ -77,9 +76,9 @@ entry_lock entry_lock::acquire(const entry_address &where, const key &k,
       }
       ::close(fd);
     }
-    const int computing =
+    const int computing = regular_or_closed(
         ::open(lock.computing_path_.c_str(), O_WRONLY | O_TRUNC | layout::create_flags,
-                layout::file_mode);
+               layout::file_mode));
     if (computing >= 0) {
       const std::string pid = std::to_string(::getpid()) + '\n';
       [[maybe_unused]] const ssize_t written = ::write(computing, pid.data(), pid.size());

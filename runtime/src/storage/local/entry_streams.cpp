@@ -137,9 +137,10 @@ bool checksumming_writer::write_through(const char *data, std::size_t count) {
     const ssize_t n = ::write(fd_, data, count);
     if (n < 0 && errno == EINTR)
       continue;
-    if (n <= 0)
+    if (n <= 0) {
       failed_ = true;
-    else {
+      error_ = n < 0 ? errno : ENOSPC;
+    } else {
       data += n;
       count -= static_cast<std::size_t>(n);
     }

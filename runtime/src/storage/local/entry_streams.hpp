@@ -51,6 +51,8 @@ public:
 
   // Writes what is buffered; false if any write failed.
   bool finish(std::uint64_t &size, std::uint64_t &checksum);
+  // The errno of the write that failed (ENOSPC for a full disk); 0 while none has.
+  int error() const { return error_; }
 
 protected:
   int_type overflow(int_type c) override;
@@ -64,6 +66,7 @@ private:
   int fd_;
   std::uint64_t written_ = 0;
   bool failed_ = false;
+  int error_ = 0;
   XXH3_state_t state_;
   std::unique_ptr<char[]> buffer_;
 };

@@ -1,16 +1,18 @@
 #include "entry_lock.hpp"
 #include "layout.hpp"
 #include "../../util/file_io.hpp"
+#include "../../util/regular_file.hpp"
 
 #include <cachepy/detail/hit_counter.hpp>
 
 #include <cerrno>
 #include <fcntl.h>
-#include <fstream>
+#include <chrono>
 #include <mutex>
 #include <sstream>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 namespace cachepy::detail {
@@ -31,19 +33,41 @@ void add_lines(std::istream &in, hit_totals &totals) {
     totals[key_hex] += count;
 }
 
-// The log, opened and locked against the other processes appending to or rewriting
-// it: -1 if it cannot be opened. A rewrite replaces the file, so whoever locked the
-// replaced one retries on the new one.
+// How long a process waits for the log's lock: its holders only append or rewrite a
+// small file, so a lock held longer is someone's mistake (or malice), and the exit of
+// the program does not wait for it; the counts are then lost.
+constexpr auto lock_wait_limit = std::chrono::seconds(2);
+
+// Locks fd before the deadline; false if another process held it until then.
+bool lock_briefly(int fd, std::chrono::steady_clock::time_point deadline) {
+  auto pause = std::chrono::milliseconds(1);
+  while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (errno != EWOULDBLOCK && errno != EINTR)
+      return true; // no flock (some network file systems): appends still stay whole
+    if (std::chrono::steady_clock::now() > deadline)
+      return false;
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(50));
+  }
+  return true;
+}
+
+// The log, a regular file opened and locked against the other processes appending to
+// or rewriting it: -1 if it cannot be opened or locked in time. A rewrite replaces the
+// file, so whoever locked the replaced one retries on the new one.
 int open_locked(const std::string &path, int flags) {
+  const auto deadline = std::chrono::steady_clock::now() + lock_wait_limit;
   for (;;) {
-    const int fd = ::open(path.c_str(), flags | O_NOFOLLOW | O_CLOEXEC, layout::file_mode);
+    const int fd = ::open(path.c_str(), flags | safe_open_flags, layout::file_mode);
+    struct stat info;
     if (fd < 0)
       return -1;
-    int locked;
-    while ((locked = ::flock(fd, LOCK_EX)) != 0 && errno == EINTR) {
+    if (!is_regular_file(fd, info) || !lock_briefly(fd, deadline)) {
+      ::close(fd);
+      return -1;
     }
-    if (locked != 0 || lock_file_still_linked(fd, path))
-      return fd; // without flock (some network file systems), appends still stay whole
+    if (lock_file_still_linked(fd, path))
+      return fd;
     ::close(fd);
   }
 }
@@ -139,8 +163,10 @@ hit_count *hit_count_of(const std::string &function_dir, std::string_view key_he
 
 std::map<std::string, unsigned long> read_hit_log(const std::string &function_dir) {
   hit_totals totals;
-  std::ifstream in(log_path(function_dir));
-  add_lines(in, totals);
+  if (const std::optional<std::string> log = read_regular_file(log_path(function_dir).c_str())) {
+    std::istringstream in(*log);
+    add_lines(in, totals);
+  }
   return totals;
 }
 

@@ -124,24 +124,32 @@ std::string_view lock_name_key(std::string_view name) {
   return name.substr(0, 32);
 }
 
+namespace {
+
+// What the runtime writes in a function directory under its final name.
+bool is_written_name(const std::string &final_name) {
+  return is_entry_name(final_name) || final_name == "manifest" || final_name == "hits.log";
+}
+
+} // namespace
+
 bool is_temporary_name(const std::string &name) {
-  return name.find(temporary_marker) != std::string::npos;
+  // "<written name>.tmp.<host>.<pid>.<16 hex>", as temporary_file makes them.
+  const std::size_t marker = name.find(temporary_marker);
+  if (marker == std::string::npos)
+    return false;
+  const std::size_t random_dot = name.rfind('.');
+  return is_written_name(name.substr(0, marker)) && writer_of_temporary(name).pid > 0 &&
+         name.size() - random_dot - 1 == 16 &&
+         is_lower_hex(std::string_view(name).substr(random_dot + 1));
 }
 
 bool is_function_file(const std::string &name) {
-  // Entries, the files written beside them, and their temporaries (temporary_file).
-  const auto is_written = [](const std::string &final_name) {
-    return is_entry_name(final_name) || final_name == "manifest" || final_name == "hits.log";
-  };
-  const std::size_t marker = name.find(temporary_marker);
-  if (marker == std::string::npos)
-    return is_written(name) || !lock_name_key(name).empty() ||
-           (name.size() == 42 && ends_with(name, ".computing") &&
-            is_lower_hex(std::string_view(name).substr(0, 32)));
-  const std::size_t random_dot = name.rfind('.');
-  return is_written(name.substr(0, marker)) && writer_of_temporary(name).pid > 0 &&
-         name.size() - random_dot - 1 == 16 &&
-         is_lower_hex(std::string_view(name).substr(random_dot + 1));
+  if (name.find(temporary_marker) != std::string::npos)
+    return is_temporary_name(name);
+  return is_written_name(name) || !lock_name_key(name).empty() ||
+         (name.size() == 42 && ends_with(name, ".computing") &&
+          is_lower_hex(std::string_view(name).substr(0, 32)));
 }
 
 bool is_cache_file(const std::string &name) {

@@ -24,8 +24,9 @@ namespace cachepy::detail::layout {
 inline constexpr mode_t file_mode = 0666;
 inline constexpr mode_t directory_mode = 0777;
 // Every open that may create a file: never through a symbolic link someone planted in
-// a shared directory.
-inline constexpr int create_flags = O_CREAT | O_NOFOLLOW | O_CLOEXEC;
+// a shared directory, and never blocked by a FIFO planted there (the caller checks
+// with fstat that it got a regular file).
+inline constexpr int create_flags = O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC;
 
 std::string function_directory(std::string_view cache_dir, std::string_view function_dir);
 std::string entry_file(const std::string &function_directory, const key &k);
@@ -55,6 +56,7 @@ bool is_function_directory(const std::string &name);
 bool is_entry_name(const std::string &name);
 // The key hex of a lock file's name, or "" when name is not one.
 std::string_view lock_name_key(std::string_view name);
+// "<an entry's, the manifest's or hits.log's name>.tmp.<host>.<pid>.<hex>"
 bool is_temporary_name(const std::string &name);
 // Any name the runtime makes inside a function directory.
 bool is_function_file(const std::string &name);

@@ -9,6 +9,7 @@
 #include "layout.hpp"
 #include "../../util/file_io.hpp"
 #include "../../util/once_per_key.hpp"
+#include "../../util/regular_file.hpp"
 
 #include <cachepy/detail/logging.hpp>
 
@@ -17,6 +18,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <ctime>
+#include <dirent.h>
 #include <filesystem>
 #include <istream>
 #include <ostream>
@@ -46,7 +48,7 @@ std::uint64_t now_ms() {
 }
 
 void sync_directory(const std::string &directory) {
-  const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (fd >= 0) {
     ::fsync(fd);
     ::close(fd);
@@ -59,11 +61,12 @@ void sync_directory(const std::string &directory) {
 // ask about some unrelated local process, and delete a live writer's file).
 constexpr std::time_t stale_temporary_seconds = 24 * 60 * 60;
 
-bool temporary_is_stale(const std::string &path, const layout::temporary_writer &writer) {
+bool temporary_is_stale(int dir_fd, const std::string &name) {
+  const layout::temporary_writer writer = layout::writer_of_temporary(name);
   if (writer.pid > 0 && writer.host == layout::this_host())
     return ::kill(static_cast<pid_t>(writer.pid), 0) != 0 && errno == ESRCH;
   struct stat info;
-  return ::lstat(path.c_str(), &info) == 0 &&
+  return ::fstatat(dir_fd, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0 &&
          std::time(nullptr) - info.st_mtime > stale_temporary_seconds;
 }
 
@@ -120,35 +123,63 @@ private:
 } // namespace
 
 std::size_t remove_stale_debris(const std::string &directory) noexcept {
+  // Opened without following a link and then worked in by name: a function directory
+  // that is a link to somewhere else is not cleaned (the files there are not ours).
+  const int dir_fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (dir_fd < 0)
+    return 0;
+  DIR *listing = ::fdopendir(dir_fd);
+  if (!listing) {
+    ::close(dir_fd);
+    return 0;
+  }
   std::size_t removed = 0;
   try {
-    std::error_code error;
-    for (std::filesystem::directory_iterator it(directory, error), end; !error && it != end;
-         it.increment(error)) {
-      const std::string path = it->path().native();
-      const std::string name = it->path().filename().native();
-      bool stale = false;
+    while (const dirent *found = ::readdir(listing)) {
+      const std::string name = found->d_name;
       if (layout::is_temporary_name(name)) { // entries', manifest's, hits.log's
-        stale = temporary_is_stale(path, layout::writer_of_temporary(name));
+        if (temporary_is_stale(dir_fd, name) && ::unlinkat(dir_fd, name.c_str(), 0) == 0)
+          ++removed;
       } else if (const std::string_view key_hex = layout::lock_name_key(name); !key_hex.empty()) {
         // Unheld: nobody computes it. Taking the lock before unlinking keeps a
         // starting holder safe (it re-checks that its file is still linked).
         // Locked and still the file at that path: a lock file opened just before its
         // holder replaced it would otherwise let us unlink the next holder's lock.
-        const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
-        if (fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) == 0 && lock_file_still_linked(fd, path)) {
-          ::unlink(layout::computing_file(directory, key_hex).c_str());
-          removed += ::unlink(path.c_str()) == 0 ? 1 : 0;
+        const int fd = open_regular_file(name.c_str(), O_RDWR, dir_fd);
+        if (fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+            lock_file_still_linked(fd, directory + '/' + name)) {
+          ::unlinkat(dir_fd, layout::computing_file(".", key_hex).c_str(), 0);
+          removed += ::unlinkat(dir_fd, name.c_str(), 0) == 0 ? 1 : 0;
         }
         if (fd >= 0)
           ::close(fd);
       }
-      if (stale && ::unlink(path.c_str()) == 0)
-        ++removed;
     }
   } catch (...) {
   }
+  ::closedir(listing);
   return removed;
+}
+
+bool make_function_directory(const entry_address &where) noexcept {
+  try {
+    std::error_code error;
+    std::filesystem::create_directories(where.directory, error);
+    if (!error)
+      return true;
+    warn_not_caching(where.directory, "create cache directory", error.message());
+  } catch (...) {
+  }
+  return false;
+}
+
+void warn_not_caching(const std::string &directory, const char *what,
+                      const std::string &why) noexcept {
+  try {
+    log_warning_once("store:" + directory, std::string("cannot ") + what + " " + directory +
+                                               ": " + why + "; not caching there");
+  } catch (...) {
+  }
 }
 
 entry_address address_of(std::string_view cache_dir, std::string_view function_dir,
@@ -164,7 +195,7 @@ loaded load_entry(const entry_address &where, const key &k, value_format format,
                   payload_reader read, std::uint64_t max_age_seconds) noexcept {
   loaded outcome;
   try {
-    const file_descriptor file{::open(where.file.c_str(), O_RDONLY | O_CLOEXEC)};
+    const file_descriptor file{open_regular_file(where.file.c_str())};
     struct stat info;
     if (file.fd < 0 || ::fstat(file.fd, &info) != 0 || !S_ISREG(info.st_mode))
       return outcome; // absent
@@ -242,15 +273,11 @@ bool write_header(int fd, const entry_header &header) {
 bool write_entry_file(const entry_address &where, function_ref<bool(int fd)> fill,
                       durability level) {
   auto cannot = [&](const char *what, const std::string &why) {
-    log_warning_once("store:" + where.directory, std::string("cannot ") + what + " " +
-                                                     where.directory + ": " + why +
-                                                     "; not caching there");
+    warn_not_caching(where.directory, what, why);
     return false;
   };
-  std::error_code ec;
-  std::filesystem::create_directories(where.directory, ec);
-  if (ec)
-    return cannot("create cache directory", ec.message());
+  if (!make_function_directory(where))
+    return false;
   remove_stale_debris_once(where.directory);
   temporary_file temporary{layout::temporary_file(where.file)};
   temporary.fd = ::open(temporary.path.c_str(), O_WRONLY | O_EXCL | layout::create_flags,
@@ -288,10 +315,19 @@ std::optional<std::uint64_t> save_entry(const entry_address &where, const key &k
           return false;
         checksumming_writer payload(fd);
         std::ostream out(&payload);
-        write(out);
+        try {
+          write(out);
+        } catch (...) {
+          if (payload.error() == 0)
+            throw; // the value's own failure
+          // The disk's (a serializer throws when its stream fails): a store problem.
+        }
         std::uint64_t checksum = 0;
-        return payload.finish(size, checksum) &&
-               write_header(fd, make_header(k, format, size, checksum, now_ms()));
+        const bool written = payload.finish(size, checksum) &&
+                             write_header(fd, make_header(k, format, size, checksum, now_ms()));
+        if (payload.error() != 0)
+          errno = payload.error(); // for the warning: "No space left on device"
+        return written;
       },
       level);
   if (!stored)
@@ -340,7 +376,7 @@ loaded read_entry_from(std::string_view entry, const key &k, value_format format
 
 std::optional<std::string> read_entry_bytes(const entry_address &where) noexcept {
   try {
-    const file_descriptor file{::open(where.file.c_str(), O_RDONLY | O_CLOEXEC)};
+    const file_descriptor file{open_regular_file(where.file.c_str())};
     struct stat info;
     std::string bytes;
     if (file.fd < 0 || ::fstat(file.fd, &info) != 0 || !S_ISREG(info.st_mode) ||
@@ -393,7 +429,7 @@ bool local_storage::save(const entry_id &id, std::string_view entry) noexcept {
 
 void local_storage::touch(const entry_id &id) noexcept {
   try {
-    ::utimensat(AT_FDCWD, address(id).file.c_str(), nullptr, 0);
+    ::utimensat(AT_FDCWD, address(id).file.c_str(), nullptr, AT_SYMLINK_NOFOLLOW);
   } catch (...) {
   }
 }

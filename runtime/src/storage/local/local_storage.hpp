@@ -77,6 +77,15 @@ std::optional<std::string> read_entry_bytes(const entry_address &where) noexcept
 bool adopt_entry(const entry_address &where, const key &k, value_format format,
                  std::string_view entry) noexcept;
 
+// Creates where.directory (and the cache directory); false, after warn_not_caching,
+// when it cannot.
+bool make_function_directory(const entry_address &where) noexcept;
+
+// The one warning about writing in a function directory (creating it, locking or
+// storing there): the first failure says why, the next ones would only repeat it.
+void warn_not_caching(const std::string &directory, const char *what,
+                      const std::string &why) noexcept;
+
 // Removes temporaries of dead writers and unheld locks (with their .computing);
 // returns how many files it removed.
 std::size_t remove_stale_debris(const std::string &directory) noexcept;

@@ -7,8 +7,8 @@
 #include "layout.hpp"
 #include "../../util/file_io.hpp"
 #include "../../util/once_per_key.hpp"
+#include "../../util/regular_file.hpp"
 
-#include <fstream>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -36,12 +36,11 @@ std::string line_value(const std::string &text, const std::string &name) {
 
 std::string miss_reason(const function_site &site, const std::string &function_dir,
                         const key &context) {
-  std::ifstream in(layout::manifest_file(function_dir));
-  if (!in)
+  const std::optional<std::string> manifest =
+      read_regular_file(layout::manifest_file(function_dir).c_str(), 64 * 1024);
+  if (!manifest)
     return "first execution";
-  std::stringstream text;
-  text << in.rdbuf();
-  const std::string previous = text.str();
+  const std::string &previous = *manifest;
   if (line_value(previous, "ast") != site.ast_hash.hex())
     return line_value(previous, "code") == site.code_hash.hex()
                ? "its own code is unchanged, but a function it calls in another file changed"
