@@ -2,6 +2,7 @@
 
 #include "entry_format.hpp"
 #include "layout.hpp"
+#include "../../util/regular_file.hpp"
 #include "../../util/file_io.hpp"
 
 #include <cachepy/detail/hit_counter.hpp>
@@ -120,15 +121,10 @@ std::uint64_t total_size(const std::vector<entry_info> &entries) {
 
 std::string verify_entry(const entry_info &entry) {
   // Listed as a regular file, but it may have been replaced since: never a link or FIFO.
-  const int fd = ::open(entry.path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-  struct stat info;
-  std::string file;
-  const bool read = fd >= 0 && ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) &&
-                    read_to_end(fd, file);
-  if (fd >= 0)
-    ::close(fd);
+  const std::optional<std::string> read = read_regular_file(entry.path.c_str());
   if (!read)
     return "unreadable";
+  const std::string &file = *read;
   entry_header header{};
   if (file.size() >= sizeof header)
     std::memcpy(&header, file.data(), sizeof header);
@@ -139,15 +135,9 @@ std::string verify_entry(const entry_info &entry) {
 
 call_graph_file read_call_graph(const std::string &dir) {
   call_graph_file graph;
-  const int fd = ::open(layout::graph_file(dir).c_str(),
-                        O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-  struct stat info;
+  const int fd = open_regular_file(layout::graph_file(dir).c_str());
   if (fd < 0)
     return graph;
-  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-    ::close(fd);
-    return graph;
-  }
   std::set<std::pair<std::string, std::string>> seen;
   const auto add_line = [&](std::string_view line) {
     const std::size_t tab = line.find('\t');
