@@ -2,6 +2,7 @@
 // driven primitive by primitive, so an entry's bytes are exactly what cereal writes
 // for the same value (and entries stay readable across this indirection).
 
+#include <cachepy/detail/number_arrays.hpp>
 #include <cachepy/detail/value_codec.hpp>
 
 #include "json_check.hpp"
@@ -307,9 +308,11 @@ void encode_value(std::ostream &out, value_format format, function_ref<void(valu
 void decode_value(std::istream &in, value_format format, std::uint64_t payload_size,
                   function_ref<void(value_reader &)> read) {
   // Whole first: an entry's stream hands over its last bytes only once the checksum
-  // of the payload matched, so nothing unchecked reaches a decoder.
+  // of the payload matched, so nothing unchecked reaches a decoder. Large payloads go
+  // into huge pages, as arrays of numbers do: fresh memory's page faults are most of
+  // what this copy costs.
   const std::unique_ptr<char[]> bytes(new char[payload_size == 0 ? 1 : payload_size]);
-  if (!in.read(bytes.get(), static_cast<std::streamsize>(payload_size)))
+  if (!read_to_fresh(in, bytes.get(), static_cast<std::size_t>(payload_size)))
     throw cereal::Exception("cachepy: the payload is cut short or damaged");
   payload_buffer buffer(bytes.get(), static_cast<std::size_t>(payload_size));
   switch (format) {
