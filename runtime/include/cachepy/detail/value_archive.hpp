@@ -15,6 +15,8 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
+#include <list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -268,23 +270,30 @@ inline void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, std::string &text) {
   ar.source().text(text);
 }
 
-// A vector as cereal's own load reads it, except that the count is not trusted: the
-// vector grows as its elements are decoded, from what the rest of the payload could
-// hold, so a forged count fails at the payload's end having allocated about as much
-// as the payload (cereal resizes to the count first). vector<bool> stays cereal's.
-template <class T, class A>
-void load_grown(value_reader &ar, std::vector<T, A> &out, std::uint64_t count) {
+// A vector, deque or list as cereal's own load reads it, except that the count is not
+// trusted: the container grows as its elements are decoded, from what the rest of the
+// payload could hold, so a forged count fails at the payload's end having allocated
+// about as much as the payload (cereal resizes to the count first). A vector of
+// numbers is read in one run when the count is honest. vector<bool> stays cereal's.
+template <class T> struct is_std_vector : std::false_type {};
+template <class T, class A> struct is_std_vector<std::vector<T, A>> : std::true_type {};
+
+template <class Sequence> void load_grown(value_reader &ar, Sequence &out) {
+  using T = typename Sequence::value_type;
+  cereal::size_type count = 0;
+  ar(cereal::make_size_tag(count));
   const std::uint64_t room = ar.source().bytes_left() / sizeof(T);
   out.clear();
-  if constexpr (std::is_arithmetic<T>::value) {
-    for (std::uint64_t done = 0; done < count;) { // one run when the count is honest
+  if constexpr (is_std_vector<Sequence>::value && std::is_arithmetic<T>::value) {
+    for (std::uint64_t done = 0; done < count;) {
       const std::uint64_t run = std::min(count - done, std::max<std::uint64_t>(room, done + 1));
       out.resize(static_cast<std::size_t>(done + run));
       ar(cereal::binary_data(out.data() + done, static_cast<std::size_t>(run) * sizeof(T)));
       done += run;
     }
   } else {
-    out.reserve(static_cast<std::size_t>(std::min(count, room)));
+    if constexpr (is_std_vector<Sequence>::value)
+      out.reserve(static_cast<std::size_t>(std::min(count, room)));
     for (std::uint64_t i = 0; i < count; ++i) {
       out.emplace_back();
       ar(out.back());
@@ -293,9 +302,15 @@ void load_grown(value_reader &ar, std::vector<T, A> &out, std::uint64_t count) {
 }
 template <class T, class A, cereal::traits::EnableIf<!std::is_same<T, bool>::value> = cereal::traits::sfinae>
 void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, std::vector<T, A> &out) {
-  cereal::size_type count = 0;
-  ar(cereal::make_size_tag(count));
-  load_grown(ar, out, count);
+  load_grown(ar, out);
+}
+template <class T, class A>
+void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, std::deque<T, A> &out) {
+  load_grown(ar, out);
+}
+template <class T, class A>
+void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, std::list<T, A> &out) {
+  load_grown(ar, out);
 }
 
 inline void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const std::nullptr_t &) {
