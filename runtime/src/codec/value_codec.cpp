@@ -54,8 +54,9 @@ const char *json_problem(std::string_view payload) {
   depth_counter counter;
   if (!rapidjson::Reader().Parse<flags>(stream, counter).IsError())
     return nullptr;
-  return counter.depth > max_depth + 1 ? "JSON nested deeper than 1000 levels"
-                                       : "not a JSON document";
+  static const std::string too_deep =
+      "JSON nested deeper than " + std::to_string(max_depth) + " levels";
+  return counter.depth > max_depth + 1 ? too_deep.c_str() : "not a JSON document";
 }
 
 namespace {
