@@ -1,13 +1,17 @@
 #include "scratch_dir.hpp"
+#include "storage/local/entry_format.hpp"
 
 #include <cachepy/detail/call.hpp>
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <future>
 #include <optional>
 #include <thread>
+
+#include <xxhash.h>
 
 namespace cachepy::detail {
 namespace {
@@ -16,10 +20,26 @@ int value_of_body = 0;
 auto body = [] { return value_of_body; };
 using int_call = typed_call<int, decltype(body)>;
 
-int run(const function_site &site, const std::string &dir, const result_ops &ops) {
+int run(const function_site &site, const std::string &dir, const result_ops &ops,
+        format_choice format = format_choice::binary) {
   int_call call{body, std::nullopt};
-  run_cached_call(site, dir, key{}, key{7, 7}, format_choice::binary, ops, &call);
+  run_cached_call(site, dir, key{}, key{7, 7}, format, ops, &call);
   return *call.slot;
+}
+
+// Replaces the payload of the one entry under `dir`, with a checksum that matches.
+void forge_payload(const std::string &dir, const std::string &payload) {
+  for (const auto &file : std::filesystem::recursive_directory_iterator(dir)) {
+    if (file.path().extension() != ".cpy")
+      continue;
+    entry_header header;
+    std::ifstream(file.path(), std::ios::binary).read(reinterpret_cast<char *>(&header), sizeof header);
+    header.payload_size = payload.size();
+    header.payload_checksum = XXH3_64bits(payload.data(), payload.size());
+    std::ofstream out(file.path(), std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char *>(&header), sizeof header);
+    out << payload;
+  }
 }
 
 // Where a forced call and a normal call of the same key meet: the normal call starts
@@ -98,6 +118,26 @@ TEST(CallEngine, ADirectoryEveryoneCanWriteInRunsUncached) {
   value_of_body = 2;
   EXPECT_EQ(run(site, scratch.path(), disk_only()), 2);
   EXPECT_TRUE(std::filesystem::is_empty(scratch.path())); // nothing stored, no lock left
+}
+
+// Bytes with a valid checksum that no program wrote (an unsigned remote's, say): JSON
+// nested 400,000 deep crashed RapidJSON's recursive parser on every run. Now it is a
+// miss with one warning, and the recomputed value replaces it.
+TEST(CallEngine, ADeeplyNestedJsonEntryIsAMissWithOneWarning) {
+  const cachepy::testing::scratch_dir scratch("call-engine-deep-json");
+  const function_site site("engine_test::deep", "_Z4deepv", 1, 1, 0, "", false);
+  const result_ops not_kept = disk_only(); // read from the file every time
+  value_of_body = 1;
+  ASSERT_EQ(run(site, scratch.path(), not_kept, format_choice::json), 1);
+  forge_payload(scratch.path(), std::string(400000, '['));
+
+  value_of_body = 2;
+  ::testing::internal::CaptureStderr();
+  EXPECT_EQ(run(site, scratch.path(), not_kept, format_choice::json), 2);
+  EXPECT_EQ(run(site, scratch.path(), not_kept, format_choice::json), 2);
+  const std::string warnings = ::testing::internal::GetCapturedStderr();
+  EXPECT_NE(warnings.find("unreadable entry"), std::string::npos) << warnings;
+  EXPECT_EQ(warnings.find("unreadable entry"), warnings.rfind("unreadable entry")) << warnings;
 }
 
 } // namespace

@@ -56,7 +56,7 @@ const std::size_t read_sizes[] = {two_threads_bytes - 1, two_threads_bytes,
 TEST_F(EntryStreams, ALargeReadHoldsTheFileAndItsChecksumIsOfTheWholePayload) {
   for (std::size_t size : read_sizes) {
     const std::string bytes = pattern(size);
-    checksumming_reader reader(open_payload(bytes), size);
+    checksumming_reader reader(open_payload(bytes), size, XXH3_64bits(bytes.data(), size));
     std::istream in(&reader);
     std::string head(8, '\0');
     ASSERT_TRUE(in.read(head.data(), 8));
@@ -64,34 +64,44 @@ TEST_F(EntryStreams, ALargeReadHoldsTheFileAndItsChecksumIsOfTheWholePayload) {
     ASSERT_TRUE(in.read(body.data(), static_cast<std::streamsize>(body.size()))) << size;
     std::string tail(3, '\0');
     ASSERT_TRUE(in.read(tail.data(), 3));
-    std::uint64_t checksum = 0;
-    ASSERT_TRUE(reader.finish(checksum));
+    ASSERT_TRUE(reader.finish());
     EXPECT_EQ(head + std::string(body.begin(), body.end()) + tail, bytes) << size;
-    EXPECT_EQ(checksum, XXH3_64bits(bytes.data(), bytes.size())) << size;
   }
 }
 
 // The rest of the payload, not read by the decoder, still counts in the checksum.
 TEST_F(EntryStreams, ALargeReadStopsAtTheLimitAndFinishReadsTheRest) {
   const std::string bytes = pattern(2 * two_threads_bytes + 11);
-  checksumming_reader reader(open_payload(bytes + "after the payload"), bytes.size());
+  checksumming_reader reader(open_payload(bytes + "after the payload"), bytes.size(),
+                             XXH3_64bits(bytes.data(), bytes.size()));
   std::istream in(&reader);
   std::vector<char> body(two_threads_bytes + 1);
   ASSERT_TRUE(in.read(body.data(), static_cast<std::streamsize>(body.size())));
-  std::uint64_t checksum = 0;
-  ASSERT_TRUE(reader.finish(checksum));
+  ASSERT_TRUE(reader.finish());
   EXPECT_EQ(std::string(body.begin(), body.end()), bytes.substr(0, body.size()));
-  EXPECT_EQ(checksum, XXH3_64bits(bytes.data(), bytes.size()));
+}
+
+// A decoder that reads the payload whole before decoding never gets damaged bytes:
+// the read that would complete the payload fails, small or large.
+TEST_F(EntryStreams, APayloadWhoseChecksumDiffersIsNeverReadToItsEnd) {
+  for (std::size_t size : {std::size_t{5}, read_sizes[3]}) {
+    const std::string bytes = pattern(size);
+    checksumming_reader reader(open_payload(bytes), size, XXH3_64bits(bytes.data(), size) + 1);
+    std::istream in(&reader);
+    std::vector<char> body(size);
+    EXPECT_FALSE(in.read(body.data(), static_cast<std::streamsize>(size))) << size;
+    EXPECT_FALSE(reader.finish()) << size;
+  }
 }
 
 TEST_F(EntryStreams, AFileShorterThanItsPayloadFailsTheReadAndTheFinish) {
   const std::string bytes = pattern(2 * two_threads_bytes);
-  checksumming_reader reader(open_payload(bytes.substr(0, bytes.size() - 4097)), bytes.size());
+  checksumming_reader reader(open_payload(bytes.substr(0, bytes.size() - 4097)), bytes.size(),
+                             XXH3_64bits(bytes.data(), bytes.size()));
   std::istream in(&reader);
   std::vector<char> body(bytes.size());
   EXPECT_FALSE(in.read(body.data(), static_cast<std::streamsize>(body.size())));
-  std::uint64_t checksum = 0;
-  EXPECT_FALSE(reader.finish(checksum));
+  EXPECT_FALSE(reader.finish());
 }
 
 } // namespace

@@ -2,7 +2,11 @@
 #include "storage/local/entry_format.hpp"
 
 #include "storage/local/entry_lock.hpp"
+#include "storage/local/inspect.hpp"
 #include "storage/local/layout.hpp"
+
+#include <cachepy/detail/value_codec.hpp>
+#include <cachepy/types.hpp>
 
 #include <gtest/gtest.h>
 
@@ -185,6 +189,53 @@ TEST_F(LocalStore, AReaderThatFailsOnAnIntactEntryMakesItUnreadableNotDamaged) {
   EXPECT_EQ(entry.result, load_result::unreadable);
   EXPECT_EQ(entry.problem, "not the stored type");
   EXPECT_TRUE(fs::exists(where.file)); // it is overwritten by the recomputed value
+}
+
+// The decoder is handed only bytes whose checksum matched: damage anywhere in the
+// payload makes the entry damaged before any value is built from it.
+TEST_F(LocalStore, AChecksumMismatchNeverReachesTheDecoder) {
+  const entry_address where = address_of(dir.native(), "f", k);
+  const std::vector<std::string> value(1000, "text");
+  save_entry(where, k, value_format::binary, [&](std::ostream &out) {
+    encode_value(out, value_format::binary, [&](value_writer &archive) { archive(value); });
+  });
+  {
+    std::fstream file(where.file, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp(-2, std::ios::end);
+    file.put('#');
+  }
+  bool decoded = false;
+  const loaded entry = load_entry(where, k, value_format::binary, [&](std::istream &in, std::uint64_t size) {
+    decode_value(in, value_format::binary, size, [&](value_reader &) { decoded = true; });
+  });
+  EXPECT_EQ(entry.result, load_result::damaged);
+  EXPECT_FALSE(decoded);
+}
+
+// Bytes nobody wrote as a value, with a valid checksum (any writer of an unsigned
+// remote can compute one): 400,000 nested '[' crashed RapidJSON's recursive parser.
+TEST_F(LocalStore, ADeeplyNestedJsonEntryIsUnreadableNotACrash) {
+  const entry_address where = address_of(dir.native(), "f", k);
+  save_text(where, k, std::string(400000, '['), value_format::json);
+  std::vector<double> value;
+  const loaded entry = load_entry(where, k, value_format::json, [&](std::istream &in, std::uint64_t size) {
+    decode_value(in, value_format::json, size, [&](value_reader &archive) { archive(value); });
+  });
+  EXPECT_EQ(entry.result, load_result::unreadable);
+}
+
+// `cachepy verify` does not call fine a JSON entry that no program can decode, though
+// its checksum matches; well-formed JSON within the depth limit stays fine.
+TEST_F(LocalStore, VerifyCallsADeeplyNestedJsonEntryUndecodable) {
+  const entry_address where = address_of(dir.native(), "f", k);
+  const auto verify = [&](const std::string &payload) {
+    save_text(where, k, payload, value_format::json);
+    return verify_entry(entry_info{where.file, k.hex()});
+  };
+  EXPECT_EQ(verify(std::string(400000, '[') + std::string(400000, ']')),
+            "undecodable: JSON nested deeper than 1000 levels");
+  EXPECT_EQ(verify("{\"value0\": [1, 2"), "undecodable: not a JSON document");
+  EXPECT_EQ(verify("{\"value0\": " + std::string(999, '[') + std::string(999, ']') + "}"), "");
 }
 
 TEST_F(LocalStore, AWriterThatThrowsLeavesNeitherEntryNorTemporary) {

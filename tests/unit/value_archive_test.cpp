@@ -13,17 +13,37 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <cstdlib>
 #include <cstring>
 #include <cstdint>
+#include <deque>
 #include <filesystem>
+#include <list>
 #include <map>
 #include <memory>
+#include <new>
 #include <optional>
 #include <sstream>
 #include <string>
 #include <tuple>
 #include <variant>
 #include <vector>
+
+// The bytes asked of operator new, for the tests that a forged count allocates about
+// what its payload holds (every test of this binary goes through here; only those
+// tests read it).
+namespace {
+std::atomic<std::size_t> allocated{0};
+}
+void *operator new(std::size_t size) {
+  allocated += size;
+  if (void *memory = std::malloc(size == 0 ? 1 : size))
+    return memory;
+  throw std::bad_alloc();
+}
+void operator delete(void *memory) noexcept { std::free(memory); }
+void operator delete(void *memory, std::size_t) noexcept { std::free(memory); }
 
 namespace cachepy::detail {
 namespace {
@@ -288,6 +308,123 @@ TEST(ValueCodec, ASizeBeyondThePayloadIsRefusedBeforeAnyAllocation) {
     expect_huge_size_refused(format, std::string("abc"));
     expect_huge_size_refused(format, std::map<int, int>{{1, 2}});
   }
+}
+
+// A payload whose outer count is forged to the largest the old bound allowed (one
+// element per byte of payload) fails having allocated, in all, a few times the payload
+// (its copy, and containers growing as elements are decoded instead of being sized
+// to the count first).
+template <class T> void expect_forged_count_bounded(value_format format, const T &value) {
+  std::string bytes = our_bytes(format, value);
+  const std::size_t at = format == value_format::portable_binary ? 1 : 0; // its byte order
+  const std::uint64_t claimed = bytes.size() - at - 8;
+  std::memcpy(bytes.data() + at, &claimed, sizeof claimed);
+  allocated = 0;
+  EXPECT_THROW(our_decode<T>(format, bytes), cereal::Exception);
+  EXPECT_LE(allocated, 8 * bytes.size()) << bytes.size() << " bytes"; // it was 500 times
+}
+
+TEST(ValueCodec, AForgedCountAllocatesNoMoreThanAboutThePayload) {
+  for (value_format format : {value_format::binary, value_format::portable_binary}) {
+    expect_forged_count_bounded(format, std::vector<std::array<double, 64>>(128));
+    expect_forged_count_bounded(format, std::vector<std::vector<double>>(512, {1, 2, 3}));
+    expect_forged_count_bounded(format, std::vector<double>(8192));
+    expect_forged_count_bounded(format, std::deque<std::array<double, 64>>(128));
+    expect_forged_count_bounded(format, std::list<std::array<double, 64>>(128));
+  }
+}
+
+// The same in JSON: its counts are those of the parsed document, whose empty arrays
+// take 3 bytes each and elements of 512 bytes when decoded.
+TEST(ValueCodec, AJsonArrayOfEmptyArraysDoesNotAllocateItsCountOfElements) {
+  std::string members;
+  for (int i = 0; i < 20000; ++i)
+    members += i ? ",[]" : "[]";
+  const std::string bytes = "{\"value0\": [" + members + "]}";
+  using blocks = std::vector<std::array<double, 64>>;
+  const std::size_t document = [&] { // RapidJSON's own, whatever the type
+    allocated = 0;
+    EXPECT_THROW(our_decode<std::string>(value_format::json, bytes), cereal::Exception);
+    return allocated.load();
+  }();
+  allocated = 0;
+  EXPECT_THROW(our_decode<blocks>(value_format::json, bytes), cereal::Exception);
+  EXPECT_LE(allocated, document + 2 * bytes.size());
+}
+
+// A honest vector still decodes, in every format, including one larger than its
+// payload in memory (small inner vectors) and numbers in JSON (shorter as text).
+TYPED_TEST(ValueArchive, VectorsGrownAsDecodedHoldWhatWasWritten) {
+  using nested = std::vector<std::vector<double>>;
+  const nested empties(1000, std::vector<double>{});
+  const std::vector<double> numbers(5000, 1);
+  const value_format format = TypeParam::format();
+  EXPECT_EQ(our_decode<nested>(format, our_bytes(format, empties)), empties);
+  const std::deque<std::string> texts{"a", "bc"};
+  const std::list<std::array<int, 2>> pairs{{1, 2}, {3, 4}};
+  EXPECT_EQ(our_decode<std::deque<std::string>>(format, our_bytes(format, texts)), texts);
+  EXPECT_EQ((our_decode<std::list<std::array<int, 2>>>(format, our_bytes(format, pairs))), pairs);
+  EXPECT_EQ(our_decode<std::vector<double>>(format, our_bytes(format, numbers)), numbers);
+}
+
+std::string deep_json(std::size_t depth) {
+  return "{\"value0\": " + std::string(depth, '[') + std::string(depth, ']') + "}";
+}
+
+// RapidJSON's default parser recurses once per '[': this overflowed the stack.
+TEST(ValueCodec, DeeplyNestedJsonFailsToDecodeWithoutCrashing) {
+  EXPECT_THROW(our_decode<std::vector<double>>(value_format::json, deep_json(400000)),
+               cereal::Exception);
+  EXPECT_THROW(our_decode<std::vector<double>>(value_format::json, std::string(400000, '[')),
+               cereal::Exception);
+}
+
+// A recursive type recurses once per level as it decodes; a forged payload nesting a
+// hundred thousand levels is refused at the depth limit.
+struct tree {
+  std::vector<tree> children;
+  template <class Archive> void serialize(Archive &archive) { archive(children); }
+};
+
+TEST(ValueCodec, BinaryNestingBeyondTheDepthLimitIsRefused) {
+  std::string bytes;
+  const std::uint64_t one = 1;
+  for (int level = 0; level < 100000; ++level)
+    bytes.append(reinterpret_cast<const char *>(&one), sizeof one);
+  bytes.append(8, '\0');
+  EXPECT_THROW(our_decode<tree>(value_format::binary, bytes), cereal::Exception);
+  tree shallow;
+  shallow.children.resize(2);
+  shallow.children[0].children.resize(1);
+  EXPECT_EQ(our_decode<tree>(value_format::binary, our_bytes(value_format::binary, shallow))
+                .children[0]
+                .children.size(),
+            1u);
+}
+
+// An entry written on a big-endian machine: byte order flag 0, then every number
+// most significant byte first, as cereal's portable binary writes there.
+template <class T> std::string big_endian_entry(const std::vector<T> &values) {
+  std::string bytes(1, '\0');
+  const auto append = [&](std::uint64_t value, std::size_t size) {
+    for (std::size_t i = size; i-- > 0;)
+      bytes.push_back(static_cast<char>(value >> (8 * i)));
+  };
+  append(values.size(), 8);
+  for (T value : values)
+    append(static_cast<std::uint64_t>(value), sizeof(T));
+  return bytes;
+}
+
+TEST(ValueCodec, PortableBinaryReadsBigEndianNumbersOfEverySize) {
+  const auto read = [](const auto &values) {
+    using vector = std::decay_t<decltype(values)>;
+    return our_decode<vector>(value_format::portable_binary, big_endian_entry(values));
+  };
+  EXPECT_EQ(read(std::vector<int>{1, 2, 3, 4}), (std::vector<int>{1, 2, 3, 4}));
+  EXPECT_EQ(read(std::vector<int>{1, 2, 3}), (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(read(std::vector<std::int16_t>{1, 2, 3}), (std::vector<std::int16_t>{1, 2, 3}));
+  EXPECT_EQ(read(std::vector<std::uint64_t>{1, 2}), (std::vector<std::uint64_t>{1, 2}));
 }
 
 } // namespace

@@ -2,16 +2,21 @@
 // driven primitive by primitive, so an entry's bytes are exactly what cereal writes
 // for the same value (and entries stay readable across this indirection).
 
+#include <cachepy/detail/number_arrays.hpp>
 #include <cachepy/detail/value_codec.hpp>
 
+#include "json_check.hpp"
 #include "number_types.hpp"
 
 #include <cereal/archives/binary.hpp>
 #include <cereal/archives/json.hpp>
 #include <cereal/archives/portable_binary.hpp>
 #include <cereal/types/string.hpp>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
 
 #include <cstring>
+#include <memory>
 #include <string>
 
 namespace cachepy::detail {
@@ -21,6 +26,38 @@ value_writer::~value_writer() = default;
 
 value_reader::value_reader(value_source &source) : InputArchive(this), source_(source) {}
 value_reader::~value_reader() = default;
+
+namespace {
+
+// Deeper nesting than this is refused: decoding recurses once per level, and a forged
+// payload must not exhaust the stack (serde_json stops at 128, Go's encoding/json at
+// 10000; this leaves room for recursive types such as trees).
+constexpr int max_depth = 1000;
+
+// Counts a JSON document's nesting as RapidJSON's iterative parser, which keeps its
+// stack on the heap, goes through it, and stops it past the limit.
+struct depth_counter : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, depth_counter> {
+  int depth = 0;
+  bool StartObject() { return ++depth <= max_depth + 1; } // + cereal's outer object
+  bool EndObject(rapidjson::SizeType) { return --depth, true; }
+  bool StartArray() { return StartObject(); }
+  bool EndArray(rapidjson::SizeType size) { return EndObject(size); }
+};
+
+} // namespace
+
+const char *json_problem(std::string_view payload) {
+  // cereal's flags, plus the iterative parser.
+  constexpr unsigned flags = rapidjson::kParseFullPrecisionFlag |
+                             rapidjson::kParseNanAndInfFlag | rapidjson::kParseIterativeFlag;
+  rapidjson::MemoryStream stream(payload.data(), payload.size());
+  depth_counter counter;
+  if (!rapidjson::Reader().Parse<flags>(stream, counter).IsError())
+    return nullptr;
+  static const std::string too_deep =
+      "JSON nested deeper than " + std::to_string(max_depth) + " levels";
+  return counter.depth > max_depth + 1 ? too_deep.c_str() : "not a JSON document";
+}
 
 namespace {
 
@@ -68,7 +105,9 @@ protected:
       } else if (count == 1) {
         archive_(values[0]);
       } else {
-        archive_(cereal::binary_data(values, count * sizeof(number)));
+        // A pointer rvalue: from an lvalue, binary_data's T would be a reference to
+        // the pointer, and portable binary would swap bytes in units of its size.
+        archive_(cereal::binary_data(static_cast<element *>(values), count * sizeof(number)));
       }
     });
     if (!known)
@@ -100,7 +139,7 @@ private:
       case 16:
         return pass_run<16>(data, count);
       default:
-        archive_(cereal::binary_data(data, size * count));
+        archive_(cereal::binary_data(static_cast<Byte *>(data), size * count));
       }
     }
   }
@@ -152,14 +191,33 @@ public:
   }
 };
 
+// The payload, read whole and checked, as a stream to decode from.
+class payload_buffer final : public std::streambuf {
+public:
+  payload_buffer(char *data, std::size_t size) { setg(data, data, data + size); }
+  std::uint64_t left() const { return static_cast<std::uint64_t>(egptr() - gptr()); }
+};
+
 template <class Archive>
 class archive_source final : public archive_adapter<value_source, Archive> {
 public:
-  archive_source(std::istream &in, std::uint64_t payload_size)
-      : archive_adapter<value_source, Archive>(in), payload_size_(payload_size) {}
+  archive_source(payload_buffer &buffer, std::istream &in, std::uint64_t payload_size)
+      : archive_adapter<value_source, Archive>(in), buffer_(buffer),
+        payload_size_(payload_size) {}
+
+  void begin_node() override {
+    if (++depth_ > max_depth)
+      throw cereal::Exception("cachepy: a value nested deeper than " +
+                              std::to_string(max_depth) + " levels");
+    archive_adapter<value_source, Archive>::begin_node();
+  }
+  void end_node() override {
+    --depth_;
+    archive_adapter<value_source, Archive>::end_node();
+  }
 
   // JSON counts the node's members; the binary archives read the count as written,
-  // and never believe one larger than the payload (every element takes a byte or
+  // and never believe one larger than the bytes left (every element takes a byte or
   // more there), so that damaged or forged bytes cannot ask for a huge allocation.
   void size(number_kind kind, void *count) override {
     if constexpr (is_json<Archive>) {
@@ -200,16 +258,21 @@ public:
       this->archive_(null);
     }
   }
+  std::uint64_t bytes_left() override {
+    return is_json<Archive> ? payload_size_ : buffer_.left();
+  }
 
 private:
   void check_count(std::uint64_t count) const {
-    if (count > payload_size_)
+    if (count > buffer_.left())
       throw cereal::Exception("cachepy: a size of " + std::to_string(count) +
-                              " elements in a value of " + std::to_string(payload_size_) +
-                              " bytes");
+                              " elements with " + std::to_string(buffer_.left()) +
+                              " bytes left");
   }
 
+  payload_buffer &buffer_;
   std::uint64_t payload_size_;
+  int depth_ = 0;
 };
 
 template <class Archive>
@@ -221,9 +284,10 @@ void encode_with(std::ostream &out, function_ref<void(value_writer &)> write) {
 }
 
 template <class Archive>
-void decode_with(std::istream &in, std::uint64_t payload_size,
+void decode_with(payload_buffer &buffer, std::uint64_t payload_size,
                  function_ref<void(value_reader &)> read) {
-  archive_source<Archive> source(in, payload_size);
+  std::istream in(&buffer);
+  archive_source<Archive> source(buffer, in, payload_size);
   value_reader reader(source);
   read(reader);
 }
@@ -244,15 +308,27 @@ void encode_value(std::ostream &out, value_format format, function_ref<void(valu
 
 void decode_value(std::istream &in, value_format format, std::uint64_t payload_size,
                   function_ref<void(value_reader &)> read) {
+  // Whole first: an entry's stream hands over its last bytes only once the checksum
+  // of the payload matched, so nothing unchecked reaches a decoder. Large payloads go
+  // into huge pages, as arrays of numbers do: fresh memory's page faults are most of
+  // what this copy costs.
+  const std::unique_ptr<char[]> bytes(new char[payload_size == 0 ? 1 : payload_size]);
+  if (!read_to_fresh(in, bytes.get(), static_cast<std::size_t>(payload_size)))
+    throw cereal::Exception("cachepy: the payload is cut short or damaged");
+  payload_buffer buffer(bytes.get(), static_cast<std::size_t>(payload_size));
   switch (format) {
   case value_format::portable_binary:
-    return decode_with<cereal::PortableBinaryInputArchive>(in, payload_size, read);
+    return decode_with<cereal::PortableBinaryInputArchive>(buffer, payload_size, read);
   case value_format::json:
-    return decode_with<cereal::JSONInputArchive>(in, payload_size, read);
+    // cereal parses with RapidJSON's recursive parser: only what is known to nest
+    // within the limit reaches it.
+    if (const char *problem = json_problem({bytes.get(), static_cast<std::size_t>(payload_size)}))
+      throw cereal::Exception(std::string("cachepy: ") + problem);
+    return decode_with<cereal::JSONInputArchive>(buffer, payload_size, read);
   case value_format::binary:
     break;
   }
-  decode_with<cereal::BinaryInputArchive>(in, payload_size, read);
+  decode_with<cereal::BinaryInputArchive>(buffer, payload_size, read);
 }
 
 void throw_unreadable(const char *why) { throw cereal::Exception(why); }

@@ -12,12 +12,16 @@
 
 #include <cereal/cereal.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
+#include <list>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 namespace cachepy::detail {
 
@@ -110,10 +114,18 @@ public:
   virtual void numbers(number_kind kind, void *data, std::size_t count) = 0;
   virtual void text(std::string &out) = 0;
   virtual void null() = 0;
+  // The payload's bytes not read yet (JSON: all of them, its counts being those of
+  // the parsed document): what a container may allocate for before its elements
+  // are actually decoded.
+  virtual std::uint64_t bytes_left() = 0;
 
 protected:
   ~value_source() = default;
 };
+
+// Throws cereal::Exception(why), from the library: what the runtime's headers do where
+// decoding fails, so that they compile in translation units built with -fno-exceptions.
+[[noreturn]] void throw_unreadable(const char *why);
 
 // Made only in the library, so the archive bases' constructors (and the hash tables
 // they set up) are compiled there once.
@@ -256,6 +268,49 @@ inline void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const std::string &text)
 }
 inline void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, std::string &text) {
   ar.source().text(text);
+}
+
+// A vector, deque or list as cereal's own load reads it, except that the count is not
+// trusted: the container grows as its elements are decoded, from what the rest of the
+// payload could hold, so a forged count fails at the payload's end having allocated
+// about as much as the payload (cereal resizes to the count first). A vector of
+// numbers is read in one run when the count is honest. vector<bool> stays cereal's.
+template <class T> struct is_std_vector : std::false_type {};
+template <class T, class A> struct is_std_vector<std::vector<T, A>> : std::true_type {};
+
+template <class Sequence> void load_grown(value_reader &ar, Sequence &out) {
+  using T = typename Sequence::value_type;
+  cereal::size_type count = 0;
+  ar(cereal::make_size_tag(count));
+  const std::uint64_t room = ar.source().bytes_left() / sizeof(T);
+  out.clear();
+  if constexpr (is_std_vector<Sequence>::value && std::is_arithmetic<T>::value) {
+    for (std::uint64_t done = 0; done < count;) {
+      const std::uint64_t run = std::min(count - done, std::max<std::uint64_t>(room, done + 1));
+      out.resize(static_cast<std::size_t>(done + run));
+      ar(cereal::binary_data(out.data() + done, static_cast<std::size_t>(run) * sizeof(T)));
+      done += run;
+    }
+  } else {
+    if constexpr (is_std_vector<Sequence>::value)
+      out.reserve(static_cast<std::size_t>(std::min(count, room)));
+    for (std::uint64_t i = 0; i < count; ++i) {
+      out.emplace_back();
+      ar(out.back());
+    }
+  }
+}
+template <class T, class A, cereal::traits::EnableIf<!std::is_same<T, bool>::value> = cereal::traits::sfinae>
+void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, std::vector<T, A> &out) {
+  load_grown(ar, out);
+}
+template <class T, class A>
+void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, std::deque<T, A> &out) {
+  load_grown(ar, out);
+}
+template <class T, class A>
+void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, std::list<T, A> &out) {
+  load_grown(ar, out);
 }
 
 inline void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const std::nullptr_t &) {

@@ -20,10 +20,6 @@ void encode_value(std::ostream &out, value_format format, function_ref<void(valu
 void decode_value(std::istream &in, value_format format, std::uint64_t payload_size,
                   function_ref<void(value_reader &)> read);
 
-// Throws cereal::Exception(why), from the library: what the runtime's headers do where
-// decoding fails, so that they compile in translation units built with -fno-exceptions.
-[[noreturn]] void throw_unreadable(const char *why);
-
 } // namespace cachepy::detail
 
 #endif

@@ -19,9 +19,16 @@ constexpr std::size_t chunk_size = 1024 * 1024;
 
 } // namespace
 
-checksumming_reader::checksumming_reader(int fd, std::uint64_t limit)
-    : fd_(fd), remaining_(limit), buffer_(new char[buffer_size]) {
+checksumming_reader::checksumming_reader(int fd, std::uint64_t limit, std::uint64_t expected)
+    : fd_(fd), remaining_(limit), expected_(expected), buffer_(new char[buffer_size]) {
   XXH3_64bits_reset(&state_);
+  checked(0);
+}
+
+std::size_t checksumming_reader::checked(std::size_t count) {
+  if (remaining_ == 0 && XXH3_64bits_digest(&state_) != expected_)
+    failed_ = true;
+  return failed_ ? 0 : count;
 }
 
 std::size_t checksumming_reader::read_some(char *out, std::size_t count) {
@@ -36,7 +43,7 @@ std::size_t checksumming_reader::read_some(char *out, std::size_t count) {
     }
     XXH3_64bits_update(&state_, out, static_cast<std::size_t>(n));
     remaining_ -= static_cast<std::uint64_t>(n);
-    return static_cast<std::size_t>(n);
+    return checked(static_cast<std::size_t>(n));
   }
   return 0;
 }
@@ -78,7 +85,7 @@ std::size_t checksumming_reader::read_large(char *out, std::size_t count) {
   }
   XXH3_64bits_update(&state_, out + hashed, count - hashed);
   remaining_ -= count;
-  return count;
+  return checked(count);
 }
 
 checksumming_reader::int_type checksumming_reader::underflow() {
@@ -117,11 +124,10 @@ std::streamsize checksumming_reader::xsgetn(char *out, std::streamsize count) {
   return static_cast<std::streamsize>(done);
 }
 
-bool checksumming_reader::finish(std::uint64_t &checksum) {
+bool checksumming_reader::finish() {
   setg(nullptr, nullptr, nullptr);
   while (remaining_ > 0 && !failed_)
     read_some(buffer_.get(), buffer_size);
-  checksum = XXH3_64bits_digest(&state_);
   return !failed_;
 }
 

@@ -19,14 +19,16 @@
 namespace cachepy::detail {
 
 // Reads at most `limit` bytes from fd's current offset. Read errors and reads past
-// the limit end the stream (the decoder then fails).
+// the limit end the stream (the decoder then fails). The payload's last bytes are
+// handed over only if the checksum of the whole is `expected`: a decoder that reads
+// all of it before decoding sees no byte that was not checked.
 class checksumming_reader : public std::streambuf {
 public:
-  checksumming_reader(int fd, std::uint64_t limit);
+  checksumming_reader(int fd, std::uint64_t limit, std::uint64_t expected);
 
-  // Reads what the decoder left, then the checksum of the whole payload; false if
-  // the file ended early or could not be read.
-  bool finish(std::uint64_t &checksum);
+  // Reads what the decoder left; whether the whole payload was read and its checksum
+  // is the expected one.
+  bool finish();
 
 protected:
   int_type underflow() override;
@@ -36,9 +38,12 @@ private:
   std::size_t read_some(char *out, std::size_t count);
   // Tens of megabytes (an array's fresh memory), read and faulted in on two threads.
   std::size_t read_large(char *out, std::size_t count);
+  // Where the payload ends, its checksum decides: a mismatch is a failed read.
+  std::size_t checked(std::size_t count);
 
   int fd_;
   std::uint64_t remaining_;
+  std::uint64_t expected_;
   bool failed_ = false;
   XXH3_state_t state_;
   std::unique_ptr<char[]> buffer_;

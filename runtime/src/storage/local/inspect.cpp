@@ -1,5 +1,7 @@
 #include "inspect.hpp"
 
+#include "../../codec/json_check.hpp"
+
 #include "entry_format.hpp"
 #include "layout.hpp"
 #include "../../util/regular_file.hpp"
@@ -128,9 +130,16 @@ std::string verify_entry(const entry_info &entry) {
   entry_header header{};
   if (file.size() >= sizeof header)
     std::memcpy(&header, file.data(), sizeof header);
-  const decoded_entry decoded =
-      decode_entry(file, key_from_hex(entry.key_hex), static_cast<value_format>(header.format_id));
-  return decoded.ok ? std::string() : std::string(decoded.problem);
+  const value_format format = static_cast<value_format>(header.format_id);
+  const decoded_entry decoded = decode_entry(file, key_from_hex(entry.key_hex), format);
+  if (!decoded.ok)
+    return decoded.problem;
+  // Intact, yet no program could read it: JSON that is malformed or nests too deep
+  // (the binary formats cannot be judged without the value's type).
+  if (format == value_format::json)
+    if (const char *problem = json_problem(decoded.payload))
+      return std::string("undecodable: ") + problem;
+  return std::string();
 }
 
 call_graph_file read_call_graph(const std::string &dir) {

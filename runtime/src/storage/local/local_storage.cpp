@@ -215,11 +215,13 @@ loaded load_entry(const entry_address &where, const key &k, value_format format,
     }
     if (!problem) {
       ::posix_fadvise(file.fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-      checksumming_reader payload(file.fd, header.payload_size);
+      // The generic decoder reads the payload whole, which the stream completes only
+      // once its checksum matched; the fast path for arrays of numbers reads straight
+      // into the array, which is returned only if finish() then confirms the checksum.
+      checksumming_reader payload(file.fd, header.payload_size, header.payload_checksum);
       std::istream in(&payload);
       const std::string read_error = run_reader(read, in, header.payload_size);
-      std::uint64_t checksum = 0;
-      if (!payload.finish(checksum) || checksum != header.payload_checksum) {
+      if (!payload.finish()) {
         problem = checksum_problem;
       } else if (!read_error.empty()) {
         outcome.result = load_result::unreadable;
