@@ -144,6 +144,12 @@ private:
                                             "cachepy.record." + Planned.Function);
     Record->setSection(Layout::section);
     Record->setAlignment(llvm::Align(4));
+    // AddressSanitizer would pad the note with a redzone and align it to 32 bytes: the
+    // note segment would no longer parse, and the runtime's reads would hit the redzone.
+    llvm::GlobalValue::SanitizerMetadata Unpadded;
+    Unpadded.NoAddress = true;
+    Unpadded.NoHWAddress = true;
+    Record->setSanitizerMetadata(Unpadded);
     if (const llvm::GlobalObject *Object = Function.getAliaseeObject())
       Record->setComdat(const_cast<llvm::GlobalObject *>(Object)->getComdat());
     llvm::appendToCompilerUsed(Module, {Record});

@@ -25,6 +25,11 @@ config.environment["CACHEPY_PCH_DIR"] = os.path.join(config.cachepy_build_dir, "
 clangxx = os.path.join(config.llvm_tools_dir, "clang++")
 cachepy_flags = "-std=c++17 -fplugin={} -I{}".format(config.cachepy_plugin, config.cachepy_include)
 cachepy_link = "-L{} -lcachepy".format(config.cachepy_lib_dir)
+# A runtime built with sanitizers (CACHEPY_SANITIZE): the programs get them too.
+if config.sanitize_flags:
+    cachepy_flags += " " + config.sanitize_flags
+    cachepy_link += " " + config.sanitize_flags
+    config.available_features.add("sanitized")
 
 # Longer names first: lit replaces in order, and %cachepy is a prefix of the others.
 config.substitutions.append(("%cachepy_build_dir", config.cachepy_build_dir))
@@ -35,6 +40,7 @@ config.substitutions.append(("%clang_version", config.clang_version))
 config.substitutions.append(("%plugin", config.cachepy_plugin))
 config.substitutions.append(("%cachepy_include", config.cachepy_include))
 config.substitutions.append(("%cachepy_link", cachepy_link))
+config.substitutions.append(("%cachepy_sanitize", config.sanitize_flags))
 config.substitutions.append(("%cachepy", cachepy_flags))
 config.substitutions.append(("%examples", config.cachepy_examples))
 config.substitutions.append(("%python", sys.executable))

@@ -26,7 +26,7 @@
 // RUN: env CACHEPY_PCH=0 %clangxx %cachepy -fplugin-arg-cachepy-trace -fplugin-arg-cachepy-pch-dir=%t/pch -fsyntax-only %s 2>&1 | FileCheck --check-prefix=TEXT %s
 // A precompiled header of the user's own: theirs is loaded, the runtime as text after it.
 // RUN: printf '#include <string>\n#include <vector>\n' > %t/user.h
-// RUN: %clangxx -std=c++17 -x c++-header %t/user.h -o %t/user.pch
+// RUN: %clangxx -std=c++17 %cachepy_sanitize -x c++-header %t/user.h -o %t/user.pch
 // RUN: %clangxx %cachepy -include-pch %t/user.pch -fplugin-arg-cachepy-trace -fplugin-arg-cachepy-pch-dir=%t/pch %s %cachepy_link -o fourth 2>&1 | FileCheck --check-prefix=TEXT %s
 // RUN: ./fourth | FileCheck --check-prefix=OUT %s
 // RUN: touch %t/not-a-directory

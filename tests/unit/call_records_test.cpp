@@ -106,6 +106,42 @@ TEST(CallRecords, OtherNotesAndMalformedOnesAreSkipped) {
   EXPECT_EQ(index_of(overlong).find(4), nullptr);
 }
 
+// Notes are 4- or 8-byte aligned, as readelf requires (0 and 1 mean 4); a segment
+// aligned otherwise (an older plugin's notes padded by AddressSanitizer: 32) or by a
+// damaged program header is skipped whole, and nothing past it is read.
+TEST(CallRecords, ASegmentAlignedOtherwiseIsSkipped) {
+  const std::string notes = note({5, 1, 1, {}});
+  const auto records_at = [&](std::size_t align) {
+    const std::vector<unsigned char> segment(notes.begin(), notes.end());
+    record_index index;
+    index.add_notes(segment.data(), segment.size(), align);
+    return index.find(5) != nullptr;
+  };
+  EXPECT_TRUE(records_at(0));
+  EXPECT_TRUE(records_at(4));
+  EXPECT_FALSE(records_at(32));
+  EXPECT_FALSE(records_at(std::size_t{1} << 63));
+  EXPECT_FALSE(records_at(~std::size_t{0}));
+}
+
+// Zeros between notes read as empty notes (12 bytes each); sizes past the segment end
+// it.
+TEST(CallRecords, EmptyNotesAreSkippedAndSizesPastTheSegmentEndIt) {
+  std::string padded = std::string(12, '\0') + note({5, 1, 1, {}}) + std::string(24, '\0');
+  padded += note({6, 1, 1, {}});
+  EXPECT_NE(index_of(padded).find(5), nullptr);
+  EXPECT_NE(index_of(padded).find(6), nullptr);
+  for (const std::size_t field : {0, 4}) { // the name's size, the description's
+    std::string huge = note({7, 1, 1, {}}) + note({8, 1, 1, {}});
+    put(huge, field, std::uint32_t{0xfffffff0});
+    const std::vector<unsigned char> segment(huge.begin(), huge.end());
+    record_index index;
+    index.add_notes(segment.data(), segment.size(), 4);
+    EXPECT_EQ(index.find(7), nullptr);
+    EXPECT_EQ(index.find(8), nullptr);
+  }
+}
+
 TEST(CallRecords, WithoutRecordOrCalleesTheKeyIsThePluginsHash) {
   EXPECT_EQ(site_hash({}), (key{10, 20}));
   EXPECT_EQ(site_hash({{1, 1, 2, {}}}), (key{10, 20}));

@@ -26,7 +26,13 @@ std::size_t aligned(std::size_t size, std::size_t align) { return (size + align 
 } // namespace
 
 void record_index::add_notes(const unsigned char *notes, std::size_t size, std::size_t align) {
-  align = align < 4 ? 4 : align;
+  // Notes are 4- or 8-byte aligned; as readelf does, 0 and 1 mean 4 and any other
+  // alignment makes the segment unreadable (an older plugin's notes padded by
+  // AddressSanitizer are 32-byte aligned, with redzones between them).
+  if (align <= 4)
+    align = 4;
+  else if (align != 8)
+    return;
   std::size_t offset = 0;
   while (size - offset >= 12) {
     const std::uint32_t name_size = read<std::uint32_t>(notes + offset);

@@ -28,9 +28,9 @@ struct call_record {
 // unloaded later leaves nothing dangling.
 class record_index {
 public:
-  // Adds the records among the notes of one PT_NOTE segment; other notes and any
-  // malformed one are skipped. A name already indexed keeps its record: the first
-  // module wins, as for symbols.
+  // Adds the records among the notes of one PT_NOTE segment, aligned to align; other
+  // notes and any malformed one are skipped, and nothing past size is read. A name
+  // already indexed keeps its record: the first module wins, as for symbols.
   void add_notes(const unsigned char *notes, std::size_t size, std::size_t align);
   const call_record *find(std::uint64_t name) const;
 
