@@ -13,12 +13,13 @@ namespace {
 
 // Clang's own modules (-fmodules), under which an include may become an import. Not
 // LangOptions::Modules alone: every C++20 compilation sets it for the named-modules
-// syntax, and a header precompiles as well there as under C++17. Without module maps,
-// found or given, no header is a module.
+// syntax, and a header precompiles as well there as under C++17. -fmodules gives a
+// module cache, module maps or both.
 bool usesClangModules(CompilerInstance &CI) {
+  const HeaderSearchOptions &Search = CI.getHeaderSearchOpts();
   return CI.getLangOpts().Modules &&
-         (!CI.getLangOpts().CPlusPlusModules || CI.getHeaderSearchOpts().ImplicitModuleMaps ||
-          !CI.getFrontendOpts().ModuleMapFiles.empty());
+         (!CI.getLangOpts().CPlusPlusModules || !Search.ModuleCachePath.empty() ||
+          Search.ImplicitModuleMaps || !CI.getFrontendOpts().ModuleMapFiles.empty());
 }
 
 } // namespace

@@ -22,10 +22,11 @@
 //
 // Clang's own modules (-fmodules) still mean text.
 // RUN: %clangxx %cachepy -std=c++20 -fmodules -fmodules-cache-path=%t/modules -fplugin-arg-cachepy-trace -fplugin-arg-cachepy-pch-dir=%t/pch -fsyntax-only %s 2>&1 | FileCheck --check-prefix=TEXT %s
+// RUN: %clangxx %cachepy -std=c++20 -fmodules -fno-implicit-module-maps -fmodules-cache-path=%t/modules -fplugin-arg-cachepy-trace -fplugin-arg-cachepy-pch-dir=%t/pch -fsyntax-only %s 2>&1 | FileCheck --check-prefix=TEXT %s
 
 // BUILT: runtime precompiled into {{.*}}.pch
 // LOADED: runtime loaded from {{.*}}.pch
-// TEXT: runtime included as text
+// TEXT: runtime included as text{{$}}
 // MISS: computed 42
 // HIT-NOT: computed
 // HIT: 42
