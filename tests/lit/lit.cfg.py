@@ -48,6 +48,9 @@ config.substitutions.append(("%python", sys.executable))
 # Clang 17 and newer let the plugin add the LLVM pass that writes call records.
 if int(config.clang_version) >= 17:
     config.available_features.add("records")
+# -std=c++23 is spelled c++2b before clang 17.
+if int(config.clang_version) >= 17:
+    config.available_features.add("std-c++23")
 
 # Tests that build with GCC (the "without the plugin" guarantee) need g++.
 if shutil.which("g++"):
