@@ -334,6 +334,45 @@ TEST(ValueCodec, AForgedCountAllocatesNoMoreThanAboutThePayload) {
   }
 }
 
+// A vector of numbers whose count claims more than its payload holds is read as far as
+// the payload goes, then refused: never grown past it (doubling it there held the
+// payload, the vector and a vector twice its size at once: 4 times the entry).
+TEST(ValueCodec, AForgedCountOfNumbersNeverGrowsThemPastThePayload) {
+  for (value_format format : {value_format::binary, value_format::portable_binary}) {
+    std::string bytes = our_bytes(format, std::vector<double>(8192));
+    const std::size_t at = format == value_format::portable_binary ? 1 : 0;
+    const std::uint64_t claimed = 4 * 8192;
+    std::memcpy(bytes.data() + at, &claimed, sizeof claimed);
+    allocated = 0;
+    EXPECT_THROW(our_decode<std::vector<double>>(format, bytes), cereal::Exception);
+    // The test's stream, the checked payload and the vector: once each (it was 5 times).
+    EXPECT_LE(allocated, 3 * bytes.size() + 4096) << bytes.size() << " bytes";
+  }
+}
+
+// Bytes no writer makes: a bool (or an optional's flag) stored as 2, a portable_binary
+// byte-order flag other than 0 or 1. Each is a decoding failure, never a value (a bool
+// holding 2 compares unequal to both true and false; a flag of 7 was read as "swap").
+TEST(ValueCodec, BoolsAndByteOrderFlagsOtherThanZeroOrOneAreRefused) {
+  for (value_format format : {value_format::binary, value_format::portable_binary}) {
+    const std::size_t at = format == value_format::portable_binary ? 1 : 0;
+    std::string flag = our_bytes(format, true);
+    flag[at] = 2;
+    EXPECT_THROW(our_decode<bool>(format, flag), cereal::Exception);
+    std::string empty = our_bytes(format, std::optional<int>{});
+    empty[at] = 2;
+    EXPECT_THROW(our_decode<std::optional<int>>(format, empty), cereal::Exception);
+    std::string flags = our_bytes(format, std::vector<bool>{true, false});
+    flags.back() = 3;
+    EXPECT_THROW(our_decode<std::vector<bool>>(format, flags), cereal::Exception);
+  }
+  std::string number = our_bytes(value_format::portable_binary, 258);
+  number[0] = 7;
+  EXPECT_THROW(our_decode<int>(value_format::portable_binary, number), cereal::Exception);
+  number[0] = 1; // as written on this (little-endian) machine
+  EXPECT_EQ(our_decode<int>(value_format::portable_binary, number), 258);
+}
+
 // The same in JSON: its counts are those of the parsed document, whose empty arrays
 // take 3 bytes each and elements of 512 bytes when decoded.
 TEST(ValueCodec, AJsonArrayOfEmptyArraysDoesNotAllocateItsCountOfElements) {

@@ -15,6 +15,7 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -239,6 +240,14 @@ public:
   }
   void numbers(number_kind kind, void *data, std::size_t count) override {
     this->pass_numbers(kind, data, count);
+    // A bool's byte that is neither 0 nor 1 is a value no program wrote (and reading
+    // it as a bool is undefined): the binary archives copy bytes as they come.
+    if constexpr (!is_json<Archive>)
+      if (kind == number_kind_of<bool>) {
+        const auto *bytes = static_cast<const unsigned char *>(data);
+        if (std::any_of(bytes, bytes + count, [](unsigned char b) { return b > 1; }))
+          throw cereal::Exception("cachepy: a bool stored as neither 0 nor 1");
+      }
   }
   // As cereal reads a string, with its length checked first.
   void text(std::string &out) override {
@@ -318,6 +327,10 @@ void decode_value(std::istream &in, value_format format, std::uint64_t payload_s
   payload_buffer buffer(bytes.get(), static_cast<std::size_t>(payload_size));
   switch (format) {
   case value_format::portable_binary:
+    // Its first byte says whether the writer was little-endian: cereal swaps for any
+    // value but this machine's, so anything but 0 or 1 would be read swapped.
+    if (payload_size == 0 || static_cast<unsigned char>(bytes[0]) > 1)
+      throw cereal::Exception("cachepy: a portable_binary byte-order flag neither 0 nor 1");
     return decode_with<cereal::PortableBinaryInputArchive>(buffer, payload_size, read);
   case value_format::json:
     // cereal parses with RapidJSON's recursive parser: only what is known to nest

@@ -285,8 +285,13 @@ template <class Sequence> void load_grown(value_reader &ar, Sequence &out) {
   const std::uint64_t room = ar.source().bytes_left() / sizeof(T);
   out.clear();
   if constexpr (is_std_vector<Sequence>::value && std::is_arithmetic<T>::value) {
+    // Each run is what the bytes left can still hold, so the vector never outgrows
+    // the payload (growing it past that would double it, beside the payload in memory).
     for (std::uint64_t done = 0; done < count;) {
-      const std::uint64_t run = std::min(count - done, std::max<std::uint64_t>(room, done + 1));
+      const std::uint64_t left = ar.source().bytes_left() / sizeof(T);
+      if (left == 0)
+        throw_unreadable("cachepy: a count larger than the payload holds");
+      const std::uint64_t run = std::min(count - done, left);
       out.resize(static_cast<std::size_t>(done + run));
       ar(cereal::binary_data(out.data() + done, static_cast<std::size_t>(run) * sizeof(T)));
       done += run;
