@@ -8,6 +8,11 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <future>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/socket.h>
 #include <thread>
 
@@ -93,6 +98,30 @@ TEST(HttpStorage, AHugeReplyIsRefusedOncePastTheBoundAndTheRemoteLeftAlone) {
     EXPECT_EQ(warnings.find("warning:", warnings.find("warning:") + 1), std::string::npos)
         << warnings;
   }
+}
+
+// A ca-file that is a FIFO: libcurl's own open of it would wait for a writer forever.
+// It is read by the runtime, without blocking, and refused: one warning, a miss.
+TEST(HttpStorage, ACaFileThatIsAFifoIsRefusedNotWaitedOn) {
+  const cachepy::testing::scratch_dir scratch("http-ca-fifo");
+  std::filesystem::create_directories(scratch.path());
+  const std::string fifo = scratch.path() + "/ca.pem";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  flooding_server server(16, true);
+  std::string url = server.url();
+  url.replace(0, 4, "https");
+  auto backends = make_remote_backends({url + "|ca-file=" + fifo}, "");
+  ASSERT_EQ(backends.size(), 1u);
+  auto loading = std::async(std::launch::async, [&] {
+    return capture_warnings([&] { EXPECT_FALSE(backends[0]->load(id)); });
+  });
+  if (loading.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
+    ::close(::open(fifo.c_str(), O_WRONLY)); // lets the waiting open go, then fails
+    loading.wait();
+    FAIL() << "waited on the FIFO";
+  }
+  const std::string warnings = loading.get();
+  EXPECT_NE(warnings.find("ca-file"), std::string::npos) << warnings;
 }
 
 } // namespace

@@ -69,6 +69,21 @@ TEST_F(Inspect, NamesTheRuntimeDoesNotMakeAreForeign) {
   EXPECT_EQ(foreign(), "");
 }
 
+// A name someone else chose is printed with its control bytes escaped: an escape
+// sequence there would drive the terminal of whoever runs `cachepy ls`.
+TEST_F(Inspect, AForeignNameIsPrintedWithoutItsControlBytes) {
+  fs::create_directory(dir + "/evil\x1b[31m\n-0badcafe");
+  try {
+    detail::open_cache(dir);
+    FAIL() << "a foreign directory was opened";
+  } catch (const std::runtime_error &error) {
+    const std::string message = error.what();
+    EXPECT_EQ(message.find('\x1b'), std::string::npos) << message;
+    EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+    EXPECT_NE(message.find("evil\\x1b[31m\\x0a-0badcafe"), std::string::npos) << message;
+  }
+}
+
 TEST_F(Inspect, AFolderNamedLikeAnEntryIsForeignAndNotEntered) {
   const std::string folder = dir + "/build-0badcafe/0123456789abcdef0123456789abcdef.d";
   fs::create_directories(folder);

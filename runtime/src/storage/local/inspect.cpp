@@ -95,11 +95,30 @@ cache_listing list_cache(const std::string &dir) {
   return listing;
 }
 
+namespace {
+
+// A name someone else chose, as printed: control bytes (an escape sequence that would
+// drive the terminal, a newline that would forge a line) as \xNN.
+std::string printable(std::string_view name) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string shown;
+  for (const char c : name) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f)
+      shown.append("\\x").append(1, digits[byte >> 4]).append(1, digits[byte & 15]);
+    else
+      shown += c;
+  }
+  return shown;
+}
+
+} // namespace
+
 cache_listing open_cache(const std::string &dir) {
   cache_listing listing = list_cache(dir);
   if (!listing.foreign.empty())
     throw std::runtime_error(dir + " is not a cachepy cache directory (it holds " +
-                             listing.foreign.front() + ")");
+                             printable(listing.foreign.front()) + ")");
   return listing;
 }
 

@@ -1,8 +1,13 @@
 #include "http_storage.hpp"
 
+#include "../../util/regular_file.hpp"
+
 #include <curl/curl.h>
 
+#include <cerrno>
+#include <cstring>
 #include <memory>
+#include <optional>
 #include <mutex>
 
 namespace cachepy::detail {
@@ -66,8 +71,19 @@ remote_reply perform(const std::string &address, const remote_url &url,
   // No redirect is followed, and no other protocol is spoken; certificates are verified
   // (libcurl's default, never turned off), against ca-file= when given.
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-  if (!url.ca_file.empty())
-    curl_easy_setopt(curl, CURLOPT_CAINFO, url.ca_file.c_str());
+  // Read here, as a regular file of at most 1 MiB: libcurl's own open of the path would
+  // wait forever on a FIFO placed there.
+  std::optional<std::string> ca_bundle;
+  if (!url.ca_file.empty()) {
+    ca_bundle = read_regular_file(url.ca_file.c_str(), 1 << 20, links::followed);
+    if (!ca_bundle) {
+      result.problem = std::string("cannot read the ca-file as a regular file of at most "
+                                   "1 MiB: ") + std::strerror(errno);
+      return result;
+    }
+    curl_blob blob{ca_bundle->data(), ca_bundle->size(), CURL_BLOB_NOCOPY};
+    curl_easy_setopt(curl, CURLOPT_CAINFO_BLOB, &blob);
+  }
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, detail);
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(url.connect_timeout_ms));
