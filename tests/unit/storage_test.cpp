@@ -3,6 +3,7 @@
 
 #include "scratch_dir.hpp"
 #include "store_text.hpp"
+#include "test_servers.hpp"
 
 #include "storage/local/entry_format.hpp"
 #include "storage/storage.hpp"
@@ -93,6 +94,25 @@ protected:
   fake_remote *fake = nullptr;
   const entry_id id{"f-00000000", key{5, 6}, value_format::binary};
 };
+
+// The warning says how to allow a directory only where listing it would: a symbolic
+// link as a function directory is refused even in a listed one.
+TEST_F(Storage, AnUntrustedDirectorysWarningOffersListingOnlyWhereItHelps) {
+  std::filesystem::create_directories(local.path() + "/elsewhere");
+  std::filesystem::create_directory_symlink(local.path() + "/elsewhere",
+                                            local.path() + "/" + std::string(id.function_dir));
+  entry_storage linked = storage_of(local.path());
+  std::string warnings = cachepy::testing::capture_warnings([&] { EXPECT_FALSE(linked.usable()); });
+  EXPECT_NE(warnings.find("symbolic link"), std::string::npos) << warnings;
+  EXPECT_EQ(warnings.find("safe_directories"), std::string::npos) << warnings;
+
+  const cachepy::testing::scratch_dir open_dir{"storage-open"};
+  std::filesystem::create_directories(open_dir.path());
+  std::filesystem::permissions(open_dir.path(), std::filesystem::perms::all);
+  entry_storage everyones = storage_of(open_dir.path());
+  warnings = cachepy::testing::capture_warnings([&] { EXPECT_FALSE(everyones.usable()); });
+  EXPECT_NE(warnings.find("safe_directories"), std::string::npos) << warnings;
+}
 
 TEST_F(Storage, ALocalHitDoesNotAskTheRemotes) {
   entry_storage storage = storage_of(local.path());

@@ -38,9 +38,14 @@ bool entry_storage::usable() noexcept {
     if (problem.empty())
       return true;
     const std::string shown(cache_dir_.substr(0, cache_dir_.find('\0')));
-    log_warning_once("untrusted:" + shown, "not using the cache directory " + shown + ": " +
-                                               problem + "; running uncached (" +
-                                               allow_directory_hint + ")");
+    // Only where listing the directory would allow it: never for a symbolic link as a
+    // function directory, nor a NUL in the name.
+    const bool listing_helps =
+        cache_directory_problem(cache_dir_, id_.function_dir, {"*"}).empty();
+    log_warning_once("untrusted:" + shown,
+                     "not using the cache directory " + shown + ": " + problem +
+                         "; running uncached" +
+                         (listing_helps ? std::string(" (") + allow_directory_hint + ")" : ""));
   } catch (...) {
   }
   return false;
