@@ -18,6 +18,7 @@ namespace cachepy::detail {
 namespace {
 
 using cachepy::testing::capture_warnings;
+using cachepy::testing::count;
 using namespace std::chrono_literals;
 
 enum class hostility { slow_drip, huge_reply, huge_array };
@@ -115,13 +116,6 @@ template <class Call> bool ends_in_time(hostile_redis &server, Call call) {
   return ended;
 }
 
-std::size_t count(const std::string &text, const std::string &what) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
-    ++n;
-  return n;
-}
-
 const char *problem_of(hostility how) {
   switch (how) {
   case hostility::slow_drip:
@@ -137,17 +131,22 @@ const char *problem_of(hostility how) {
 const entry_id id{"f-1234abcd", key{0x1234, 0x5678}, value_format::binary};
 constexpr std::uint64_t bound = std::uint64_t(64) << 20;
 
+std::unique_ptr<storage_backend> remote(const hostile_redis &server) {
+  auto backends = make_remote_backends({server.url()}, "");
+  EXPECT_EQ(backends.size(), 1u);
+  return std::move(backends.at(0));
+}
+
 class HostileRedis : public ::testing::TestWithParam<hostility> {};
 
 TEST_P(HostileRedis, ALoadGivesUpInTimeHoldingLittleWithOneWarning) {
   hostile_redis server(GetParam());
-  auto backends = make_remote_backends({server.url()}, "");
-  ASSERT_EQ(backends.size(), 1u);
+  const std::unique_ptr<storage_backend> backend = remote(server);
   std::string warnings;
   EXPECT_TRUE(ends_in_time(server, [&] {
     warnings = capture_warnings([&] {
-      EXPECT_FALSE(backends[0]->load(id));
-      EXPECT_FALSE(backends[0]->load(id)); // the remote is left alone meanwhile
+      EXPECT_FALSE(backend->load(id));
+      EXPECT_FALSE(backend->load(id)); // the remote is left alone meanwhile
     });
   }));
   EXPECT_LT(server.sent(), bound);
@@ -157,11 +156,10 @@ TEST_P(HostileRedis, ALoadGivesUpInTimeHoldingLittleWithOneWarning) {
 
 TEST_P(HostileRedis, ALockGivesUpInTimeHoldingLittleWithOneWarning) {
   hostile_redis server(GetParam());
-  auto backends = make_remote_backends({server.url()}, "");
-  ASSERT_EQ(backends.size(), 1u);
+  const std::unique_ptr<storage_backend> backend = remote(server);
   std::string warnings;
   EXPECT_TRUE(ends_in_time(server, [&] {
-    warnings = capture_warnings([&] { EXPECT_EQ(backends[0]->lock(id, 10), nullptr); });
+    warnings = capture_warnings([&] { EXPECT_EQ(backend->lock(id, 10), nullptr); });
   }));
   EXPECT_LT(server.sent(), bound);
   EXPECT_EQ(count(warnings, "warning:"), 1u) << warnings;
