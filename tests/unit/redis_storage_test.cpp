@@ -21,7 +21,8 @@ using cachepy::testing::capture_warnings;
 using cachepy::testing::count;
 using namespace std::chrono_literals;
 
-enum class hostility { slow_drip, huge_reply, huge_array };
+// short_key: a last SCAN page with a key outside the prefix it was asked for.
+enum class hostility { slow_drip, huge_reply, huge_array, short_key };
 
 // Answers every request the hostile way, streamed (never held in memory), until
 // stopped or 256 MiB have gone out (an unbounded client holds all it is sent); counts
@@ -72,10 +73,13 @@ private:
       body.clear();
       for (int i = 0; i < 5000; ++i)
         body += "*2000000000\r\n";
+    } else if (how_ == hostility::short_key) {
+      head = "*2\r\n$1\r\n0\r\n*1\r\n$1\r\nx\r\n";
+      body.clear();
     }
     if (!send_all(client, head))
       return;
-    while (!stopping_ && sent_ < (std::uint64_t(256) << 20)) {
+    while (!body.empty() && !stopping_ && sent_ < (std::uint64_t(256) << 20)) {
       if (!send_all(client, body))
         return;
       if (how_ == hostility::slow_drip) // faster than the client's timeout for one read
@@ -124,6 +128,8 @@ const char *problem_of(hostility how) {
     return "a reply larger than";
   case hostility::huge_array:
     return "an array of 2000000000 elements";
+  case hostility::short_key:
+    break;
   }
   return "";
 }
@@ -176,6 +182,16 @@ TEST_P(HostileRedis, UsageGivesUpInTimeHoldingLittle) {
   }));
   EXPECT_LT(server.sent(), bound);
   EXPECT_NE(problem.find(problem_of(GetParam())), std::string::npos) << problem;
+}
+
+// The keys a SCAN gives are the server's choice: one outside the prefix is left alone.
+TEST(HostileRedisScan, KeysOutsideThePrefixAreSkipped) {
+  hostile_redis server(hostility::short_key);
+  std::string problem;
+  redis_storage storage(*parse_remote_url(server.url(), problem));
+  remote_usage usage;
+  EXPECT_TRUE(storage.usage(usage, problem)) << problem;
+  EXPECT_EQ(usage.entries, 0u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Servers, HostileRedis,

@@ -490,7 +490,10 @@ bool redis_storage::each_key(std::string_view per_key,
   } while (cursor != "0");
   for (const std::string &full : keys) {
     bool entry = false;
-    if (!is_cachepy_name(std::string_view(full).substr(url_.key_prefix.size() + 1), entry))
+    const std::string under = url_.key_prefix + ":";
+    const std::string_view key(full);
+    // Checked, not trusted to MATCH: the server chose these keys.
+    if (key.substr(0, under.size()) != under || !is_cachepy_name(key.substr(under.size()), entry))
       continue; // another application's key under the same prefix
     const reply_ptr reply = command({per_key, full}, problem);
     if (!reply)
