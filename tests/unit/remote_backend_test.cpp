@@ -19,6 +19,7 @@ namespace cachepy::detail {
 namespace {
 
 using cachepy::testing::capture_warnings;
+using cachepy::testing::count;
 using cachepy::testing::nginx_server;
 using cachepy::testing::redis_server;
 using cachepy::testing::silent_listener;
@@ -51,13 +52,6 @@ std::optional<std::string> load(storage_backend &server) {
   if (entry && !decode_entry(*entry, k, value_format::binary).ok)
     return std::nullopt;
   return entry;
-}
-
-std::size_t count(const std::string &text, const std::string &what) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
-    ++n;
-  return n;
 }
 
 // What redis-cli prints for one command against the test's server.

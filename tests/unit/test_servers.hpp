@@ -169,6 +169,14 @@ private:
   int fd_;
 };
 
+// How many times `what` occurs in `text` (warnings in what was captured).
+inline std::size_t count(const std::string &text, const std::string &what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+    ++n;
+  return n;
+}
+
 // What the runtime wrote on stderr while `run` ran.
 template <class Run> std::string capture_warnings(Run run) {
   ::testing::internal::CaptureStderr();

@@ -4,6 +4,9 @@
 
 #include <hiredis/hiredis.h>
 
+#include <chrono>
+#include <fcntl.h>
+#include <poll.h>
 #include <sys/time.h>
 #include <vector>
 
@@ -62,6 +65,16 @@ std::string keys_under(std::string_view prefix) {
 // its output buffer, so two keep the socket busy without holding many.
 constexpr std::uint64_t size_window = 64, chunk_window = 2;
 
+// What one reply may hold, so that a hostile server cannot make the client hold more:
+// a bulk string's header and end around a value; any other reply but SCAN's is a few
+// bytes; a SCAN page (COUNT 1000) is about a thousand key names.
+constexpr std::uint64_t reply_overhead = 64, scan_reply = 16 << 20;
+// No reply cachepy asks for has more elements than a SCAN page, nor arrays in arrays in
+// arrays.
+constexpr std::uint64_t most_elements = 16384;
+
+using clock = std::chrono::steady_clock;
+
 struct command_args {
   std::vector<const char *> argv;
   std::vector<std::size_t> lengths;
@@ -73,12 +86,6 @@ struct command_args {
   }
   int count() const { return static_cast<int>(argv.size()); }
 };
-
-redisReply *send(redisContext *context, std::initializer_list<std::string_view> args) {
-  command_args command(args);
-  return static_cast<redisReply *>(
-      redisCommandArgv(context, command.count(), command.argv.data(), command.lengths.data()));
-}
 
 // Memory for a value of `size` bytes, reserved and not yet written: chunks are copied
 // into it page by page as they arrive (see chunk_target), huge pages where they fit.
@@ -92,52 +99,104 @@ void reserve_fresh(std::string &value, std::uint64_t size) {
 // Where hiredis puts the next chunk: straight from its read buffer into the value,
 // instead of into a reply object and then a string of its own.
 struct chunk_target {
-  redisReplyObjectFunctions *plain = nullptr; // hiredis's own
   char *into = nullptr;
   std::uint64_t room = 0;
   std::uint64_t length = 0; // of the last bulk string; copied only if it filled `room`
 };
 
-void *copy_to_target(const redisReadTask *task, char *str, size_t len) {
-  chunk_target &target = *static_cast<chunk_target *>(task->privdata);
-  if (task->type != REDIS_REPLY_STRING || task->parent)
-    return target.plain->createString(task, str, len);
-  target.length = len;
-  if (len == target.room)
-    copy_page_by_page(target.into, str, len);
-  return target.plain->createString(task, str, 0); // an empty reply: the bytes are copied
+} // namespace
+
+// The reply functions hiredis builds replies with: its own, but each reply held to a
+// budget of bytes and elements (refused past it, before hiredis allocates), and bulk
+// strings sent to a chunk target while there is one.
+struct redis_storage::reply_guard {
+  redisReplyObjectFunctions bounded{};
+  redisReplyObjectFunctions *plain = nullptr; // hiredis's own
+  std::uint64_t bound = 0, bytes_left = 0, elements_left = 0;
+  std::string refused; // why the reply in progress was refused
+  chunk_target *target = nullptr;
+
+  void start(std::uint64_t reply_bound) {
+    bound = bytes_left = reply_bound;
+    elements_left = most_elements;
+    refused.clear();
+  }
+  std::string larger() const { return "a reply larger than " + std::to_string(bound) + " bytes"; }
+  static void *string(const redisReadTask *task, char *str, size_t len);
+  static void *array(const redisReadTask *task, int elements);
+};
+
+void *redis_storage::reply_guard::string(const redisReadTask *task, char *str, size_t len) {
+  reply_guard &guard = *static_cast<reply_guard *>(task->privdata);
+  if (len > guard.bytes_left) {
+    guard.refused = guard.larger();
+    return nullptr;
+  }
+  guard.bytes_left -= len;
+  chunk_target *target = guard.target;
+  if (!target || task->type != REDIS_REPLY_STRING || task->parent)
+    return guard.plain->createString(task, str, len);
+  target->length = len;
+  if (len == target->room)
+    copy_page_by_page(target->into, str, len);
+  return guard.plain->createString(task, str, 0); // an empty reply: the bytes are copied
 }
+
+void *redis_storage::reply_guard::array(const redisReadTask *task, int elements) {
+  reply_guard &guard = *static_cast<reply_guard *>(task->privdata);
+  // Negative counts other than -1 (nil, never given here) wrap to huge ones.
+  if (static_cast<std::uint64_t>(elements) > guard.elements_left) {
+    guard.refused = "an array of " + std::to_string(elements) + " elements";
+    return nullptr;
+  }
+  if (task->parent && task->parent->parent) {
+    guard.refused = "arrays nested deeper than cachepy asks for";
+    return nullptr;
+  }
+  guard.elements_left -= static_cast<std::uint64_t>(elements);
+  return guard.plain->createArray(task, elements);
+}
+
+namespace {
 
 // Sends the connection's bulk strings to `target` while it lives, and keeps hiredis's
 // read buffer between replies (it would free and regrow it for every chunk).
 class reader_redirect {
 public:
-  reader_redirect(redisContext *&context, chunk_target &target)
-      : context_(context), fn_(context->reader->fn), privdata_(context->reader->privdata),
-        maxbuf_(context->reader->maxbuf), functions_(*fn_) {
-    target.plain = fn_;
-    functions_.createString = copy_to_target;
-    context->reader->fn = &functions_;
-    context->reader->privdata = &target;
+  reader_redirect(redisContext *&context, chunk_target *&slot, chunk_target &target)
+      : context_(context), slot_(slot), maxbuf_(context->reader->maxbuf) {
+    slot_ = &target;
     context->reader->maxbuf = 0;
   }
   ~reader_redirect() {
-    if (!context_) // closed meanwhile, reader and all
-      return;
-    context_->reader->fn = fn_;
-    context_->reader->privdata = privdata_;
-    context_->reader->maxbuf = maxbuf_;
+    slot_ = nullptr;
+    if (context_) // else closed meanwhile, reader and all
+      context_->reader->maxbuf = maxbuf_;
   }
   reader_redirect(const reader_redirect &) = delete;
   reader_redirect &operator=(const reader_redirect &) = delete;
 
 private:
   redisContext *&context_;
-  redisReplyObjectFunctions *fn_;
-  void *privdata_;
+  chunk_target *&slot_;
   std::size_t maxbuf_;
-  redisReplyObjectFunctions functions_;
 };
+
+// Waits until `fd` is ready for `events`, or the deadline has passed (false).
+bool ready(int fd, short events, clock::time_point deadline) {
+  for (;;) {
+    const auto left =
+        std::chrono::ceil<std::chrono::milliseconds>(deadline - clock::now()).count();
+    if (left <= 0)
+      return false;
+    pollfd watched{fd, events, 0};
+    const int n = ::poll(&watched, 1, static_cast<int>(left));
+    if (n > 0)
+      return true;
+    if (n < 0 && errno != EINTR)
+      return false;
+  }
+}
 
 } // namespace
 
@@ -145,7 +204,8 @@ void redis_storage::reply_deleter::operator()(redisReply *reply) const {
   freeReplyObject(reply);
 }
 
-redis_storage::redis_storage(remote_url url) : url_(std::move(url)) {}
+redis_storage::redis_storage(remote_url url)
+    : url_(std::move(url)), guard_(std::make_unique<reply_guard>()) {}
 
 redis_storage::~redis_storage() {
   if (context_)
@@ -168,52 +228,91 @@ bool redis_storage::connect(std::string &problem) {
     context_ = nullptr;
     return false;
   }
-  redisSetTimeout(context_, milliseconds(url_.operation_timeout_ms));
-  redisContext *connected = context_;
-  context_ = nullptr; // command() below must not reconnect
+  // Non-blocking from here on: read_reply waits with poll() up to one deadline per reply,
+  // where a timeout per read (redisSetTimeout) never fires on a server dripping bytes.
+  ::fcntl(context_->fd, F_SETFL, ::fcntl(context_->fd, F_GETFL) | O_NONBLOCK);
+  context_->flags &= ~REDIS_BLOCK;
+  guard_->plain = context_->reader->fn;
+  guard_->bounded = *guard_->plain;
+  guard_->bounded.createString = reply_guard::string;
+  guard_->bounded.createArray = reply_guard::array;
+  context_->reader->fn = &guard_->bounded;
+  context_->reader->privdata = guard_.get();
   auto setup = [&](std::initializer_list<std::string_view> args) {
-    const reply_ptr reply(send(connected, args));
+    const reply_ptr reply = exchange(args, small_reply, problem);
     return reply && reply->type != REDIS_REPLY_ERROR;
   };
   const std::string database = std::to_string(url_.database);
   if (!url_.password.empty() &&
       !(url_.user.empty() ? setup({"AUTH", url_.password})
                           : setup({"AUTH", url_.user, url_.password}))) {
-    problem = "the server refused the password";
+    if (context_)
+      problem = "the server refused the password";
   } else if (url_.database != 0 && !setup({"SELECT", database})) {
-    problem = "cannot select database " + database;
-  } else if (connected->err) {
-    problem = connected->errstr;
+    if (context_)
+      problem = "cannot select database " + database;
   } else {
-    context_ = connected;
     return true;
   }
-  redisFree(connected);
+  if (context_)
+    redisFree(context_);
+  context_ = nullptr;
   return false;
 }
 
 redis_storage::reply_ptr redis_storage::command(std::initializer_list<std::string_view> args,
-                                                std::string &problem) {
+                                                std::string &problem, std::uint64_t bound) {
   if (!context_ && !connect(problem))
     return nullptr;
-  reply_ptr reply(send(context_, args));
-  if (!reply) {
-    disconnect(problem);
-    return nullptr;
-  }
-  if (reply->type == REDIS_REPLY_ERROR) {
+  reply_ptr reply = exchange(args, bound, problem);
+  if (reply && reply->type == REDIS_REPLY_ERROR) {
     problem = std::string(reply->str, reply->len);
     return nullptr;
   }
   return reply;
 }
 
-void redis_storage::disconnect(std::string &problem) {
-  problem = context_->err ? context_->errstr : "no reply";
-  if (problem.empty() || problem == "Resource temporarily unavailable")
-    problem = "no reply within the operation timeout";
+redis_storage::reply_ptr redis_storage::exchange(std::initializer_list<std::string_view> args,
+                                                 std::uint64_t bound, std::string &problem) {
+  command_args command(args);
+  if (redisAppendCommandArgv(context_, command.count(), command.argv.data(),
+                             command.lengths.data()) != REDIS_OK)
+    return drop(context_->errstr, problem);
+  return read_reply(bound, problem);
+}
+
+redis_storage::reply_ptr redis_storage::read_reply(std::uint64_t bound, std::string &problem) {
+  const clock::time_point deadline =
+      clock::now() + std::chrono::milliseconds(url_.operation_timeout_ms);
+  const char *too_slow = "no complete reply within the operation timeout";
+  for (int sent = 0; !sent;) {
+    if (redisBufferWrite(context_, &sent) != REDIS_OK)
+      return drop(context_->errstr, problem);
+    if (!sent && !ready(context_->fd, POLLOUT, deadline))
+      return drop(too_slow, problem);
+  }
+  guard_->start(bound);
+  for (;;) {
+    void *reply = nullptr;
+    if (redisGetReplyFromReader(context_, &reply) != REDIS_OK)
+      return drop(guard_->refused.empty() ? context_->errstr : guard_->refused, problem);
+    if (reply)
+      return reply_ptr(static_cast<redisReply *>(reply));
+    // Bytes not yet parsed: a bulk string is parsed only once all of it is here.
+    if (context_->reader->len - context_->reader->pos > guard_->bytes_left)
+      return drop(guard_->larger(), problem);
+    if (!ready(context_->fd, POLLIN, deadline))
+      return drop(too_slow, problem);
+    if (redisBufferRead(context_) != REDIS_OK)
+      return drop(context_->errstr, problem);
+  }
+}
+
+redis_storage::reply_ptr redis_storage::drop(const std::string &why, std::string &problem) {
+  problem = why.empty() ? "no reply" : why;
   redisFree(context_);
   context_ = nullptr;
+  return nullptr;
 }
 
 bool redis_storage::pipeline(const chunk_list &chunks, std::string_view verb,
@@ -230,16 +329,15 @@ bool redis_storage::pipeline(const chunk_list &chunks, std::string_view verb,
                                                 : command_args({verb, full});
       if (redisAppendCommandArgv(context_, command.count(), command.argv.data(),
                                  command.lengths.data()) != REDIS_OK) {
-        disconnect(problem);
+        drop(context_->errstr, problem);
         return false;
       }
     }
-    void *answer = nullptr;
-    if (redisGetReply(context_, &answer) != REDIS_OK || !answer) {
-      disconnect(problem);
+    const reply_ptr reply = read_reply(
+        verb == "GETRANGE" ? chunks.chunk_bytes(received) + reply_overhead : small_reply,
+        problem);
+    if (!reply)
       return false;
-    }
-    const reply_ptr reply(static_cast<redisReply *>(answer));
     if (taking && reply->type == REDIS_REPLY_ERROR)
       problem = std::string(reply->str, reply->len);
     taking = taking && problem.empty() && take(received, *reply);
@@ -278,7 +376,7 @@ remote_reply redis_storage::get_chunks(const chunk_list &chunks, std::string &va
   chunk_target target;
   target.into = value.data();
   target.room = chunks.chunk_bytes(0);
-  const reader_redirect redirect(context_, target);
+  const reader_redirect redirect(context_, guard_->target, target);
   auto copied = [&](std::uint64_t i, const redisReply &chunk) {
     if (chunk.type == REDIS_REPLY_STRING && target.length == 0) // gone since its size was read
       return settle(remote_status::unusable, chunk_missing);
@@ -305,7 +403,8 @@ remote_reply redis_storage::get(const std::string &name, std::uint64_t limit) {
   std::lock_guard<std::mutex> lock(mutex_);
   remote_reply result;
   const std::string full = full_name(name), last = std::to_string(limit);
-  const reply_ptr reply = command({"GETRANGE", full, "0", last}, result.problem);
+  const reply_ptr reply =
+      command({"GETRANGE", full, "0", last}, result.problem, limit + 1 + reply_overhead);
   if (!reply)
     return result;
   if (reply->type != REDIS_REPLY_STRING) {
@@ -375,9 +474,15 @@ bool redis_storage::each_key(std::string_view per_key,
   std::vector<std::string> keys;
   std::string cursor = "0";
   do {
-    const reply_ptr reply = command({"SCAN", cursor, "MATCH", pattern, "COUNT", "1000"}, problem);
-    if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements != 2)
+    const reply_ptr reply =
+        command({"SCAN", cursor, "MATCH", pattern, "COUNT", "1000"}, problem, scan_reply);
+    if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements != 2 ||
+        reply->element[0]->type != REDIS_REPLY_STRING ||
+        reply->element[1]->type != REDIS_REPLY_ARRAY) {
+      if (problem.empty())
+        problem = "unexpected reply to SCAN";
       return false;
+    }
     cursor.assign(reply->element[0]->str, reply->element[0]->len);
     const redisReply *found = reply->element[1];
     for (std::size_t i = 0; i < found->elements; ++i)
@@ -385,7 +490,10 @@ bool redis_storage::each_key(std::string_view per_key,
   } while (cursor != "0");
   for (const std::string &full : keys) {
     bool entry = false;
-    if (!is_cachepy_name(std::string_view(full).substr(url_.key_prefix.size() + 1), entry))
+    const std::string under = url_.key_prefix + ":";
+    const std::string_view key(full);
+    // Checked, not trusted to MATCH: the server chose these keys.
+    if (key.substr(0, under.size()) != under || !is_cachepy_name(key.substr(under.size()), entry))
       continue; // another application's key under the same prefix
     const reply_ptr reply = command({per_key, full}, problem);
     if (!reply)

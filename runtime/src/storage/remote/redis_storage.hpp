@@ -41,12 +41,25 @@ private:
   };
   using reply_ptr = std::unique_ptr<redisReply, reply_deleter>;
 
+  struct reply_guard;
+  // Any reply but a value's or a SCAN page's is a few bytes.
+  static constexpr std::uint64_t small_reply = 64 << 10;
+
   // Runs one command on a connection made (and authenticated) on demand; a null
   // reply, with `problem` set, when the connection or the command failed.
-  reply_ptr command(std::initializer_list<std::string_view> args, std::string &problem);
+  reply_ptr command(std::initializer_list<std::string_view> args, std::string &problem,
+                    std::uint64_t bound = small_reply);
   bool connect(std::string &problem);
-  // After a failed read or write: the protocol is out of step, so the connection goes.
-  void disconnect(std::string &problem);
+  // Sends `args` on the open connection and reads its reply (see read_reply).
+  reply_ptr exchange(std::initializer_list<std::string_view> args, std::uint64_t bound,
+                     std::string &problem);
+  // Sends the commands appended, then reads the next reply: complete within the
+  // operation timeout, no larger than `bound` bytes, no array of more elements than
+  // cachepy asks for. Null, with `problem`, when it is not (see drop).
+  reply_ptr read_reply(std::uint64_t bound, std::string &problem);
+  // After a failed read or write, or a reply refused: the protocol is out of step, so
+  // the connection goes.
+  reply_ptr drop(const std::string &why, std::string &problem);
   // `verb` on every chunk (GETRANGE: its bytes, no more than the manifest gives it), at
   // most `window` commands ahead of the replies, each reply
   // given in order to `take` until it returns false (the rest are read and dropped).
@@ -64,6 +77,7 @@ private:
 
   remote_url url_;
   std::mutex mutex_; // one connection, shared by a call and its lock's renewal
+  std::unique_ptr<reply_guard> guard_; // the connection's reader's, so it outlives it
   redisContext *context_ = nullptr;
 };
 
