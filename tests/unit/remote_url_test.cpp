@@ -199,6 +199,17 @@ TEST(RemoteUrl, ListSplitsOnBlanks) {
   EXPECT_TRUE(split_remote_list("   ").empty());
 }
 
+TEST(RemoteUrl, AnUndecodablePercentInThePasswordIsMalformed) {
+  std::string problem;
+  EXPECT_FALSE(parse_remote_url("redis://:pw%ZZx@127.0.0.1", problem)); // was taken as text
+  EXPECT_NE(problem.find("undecodable"), std::string::npos) << problem;
+  EXPECT_EQ(problem.find("pw"), std::string::npos) << problem;
+  EXPECT_FALSE(parse_remote_url("redis://us%4@127.0.0.1", problem));
+  const std::optional<remote_url> fine = parse_remote_url("redis://:pw%25x@127.0.0.1", problem);
+  ASSERT_TRUE(fine) << problem;
+  EXPECT_EQ(fine->password, "pw%x");
+}
+
 TEST(RemoteUrl, ABlankInsideASecretRefusesTheWholeRemote) {
   const std::vector<std::string> specs =
       split_remote_list("redis://h|secret=team shared-key http://b/c");

@@ -185,6 +185,18 @@ std::string read_address(std::string_view address, remote_url &url) {
   url.host = part(handle.get(), CURLUPART_HOST, problem);
   url.user = part(handle.get(), CURLUPART_USER, problem);
   url.password = part(handle.get(), CURLUPART_PASSWORD, problem);
+  // libcurl passes an undecodable '%' through as text: checked here, strictly, so that
+  // "pw%ZZ" is a malformed URL rather than a password nobody meant.
+  for (const CURLUPart credential : {CURLUPART_USER, CURLUPART_PASSWORD}) {
+    char *raw = nullptr;
+    std::string decoded;
+    if (curl_url_get(handle.get(), credential, &raw, 0) == CURLUE_OK) {
+      const bool strict = percent_decode(raw, decoded);
+      curl_free(raw);
+      if (!strict)
+        return "an undecodable '%' in the user or password (a '%' itself is written %25)";
+    }
+  }
   if (!problem.empty())
     return problem;
   if (url.host.size() > 2 && url.host.front() == '[')
