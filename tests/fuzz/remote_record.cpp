@@ -18,12 +18,13 @@ class fake_remote final : public remote_storage {
 public:
   fake_remote(std::string record, std::string chunk)
       : record_(std::move(record)), chunk_(std::move(chunk)) {}
-  remote_reply get(const std::string &name) override {
+  // As a server that honours the bound asked for (GETRANGE, a limited HTTP read).
+  remote_reply get(const std::string &name, std::uint64_t limit) override {
     remote_reply reply;
     reply.status = remote_status::missing;
     if (name == "e" || (name.size() == 3 && name.compare(0, 2, "e.") == 0 && name[2] <= '3')) {
       reply.status = remote_status::ok;
-      reply.bytes = name == "e" ? record_ : chunk_;
+      reply.bytes = (name == "e" ? record_ : chunk_).substr(0, limit == 0 ? std::string::npos : limit + 1);
     }
     return reply;
   }
@@ -43,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
   const std::size_t split = std::min<std::size_t>(input.size(), data[0] | (data[1] << 8));
   fake_remote remote(std::string(input.substr(0, split)), std::string(input.substr(split)));
   for (const char *secret : {"", "s3cret"}) {
-    const remote_reply reply = read_record(remote, "e", secret);
+    const remote_reply reply = read_record(remote, "e", secret, default_max_entry_size);
     if (reply.ok())
       decode_entry(reply.bytes, key{1, 2}, value_format::binary);
   }
