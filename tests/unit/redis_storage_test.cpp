@@ -181,7 +181,12 @@ TEST_P(HostileRedis, UsageGivesUpInTimeHoldingLittle) {
     EXPECT_FALSE(storage.usage(usage, problem));
   }));
   EXPECT_LT(server.sent(), bound);
-  EXPECT_NE(problem.find(problem_of(GetParam())), std::string::npos) << problem;
+  // A SCAN page may take 16 MiB: a slow build (a sanitizer's) can meet the deadline
+  // before that bound, which is giving up in time too.
+  const bool in_time = problem.find(problem_of(hostility::slow_drip)) != std::string::npos;
+  EXPECT_TRUE(problem.find(problem_of(GetParam())) != std::string::npos ||
+              (GetParam() == hostility::huge_reply && in_time))
+      << problem;
 }
 
 // The keys a SCAN gives are the server's choice: one outside the prefix is left alone.
