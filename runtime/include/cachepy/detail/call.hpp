@@ -55,11 +55,18 @@ template <class Stored, class Body> struct typed_call {
     }
   }
   static void decode(void *call, value_format format, std::istream &in, std::uint64_t size) {
-    Stored &value = of(call).slot.emplace();
-    if constexpr (is_number_vector<Stored>::value)
-      if (format == value_format::binary)
-        return read_numbers(in, value, size);
-    decode_value(in, format, size, [&](value_reader &archive) { archive(value); });
+    if constexpr (constructs_derived<Stored>) {
+      // An aggregate without a default constructor, built from its members as read.
+      decode_value(in, format, size, [&](value_reader &archive) {
+        of(call).slot.emplace(construct_value<Stored>(archive));
+      });
+    } else {
+      Stored &value = of(call).slot.emplace();
+      if constexpr (is_number_vector<Stored>::value)
+        if (format == value_format::binary)
+          return read_numbers(in, value, size);
+      decode_value(in, format, size, [&](value_reader &archive) { archive(value); });
+    }
   }
   static void encode(const void *call, value_format format, std::ostream &out) {
     const Stored &value = *of(call).slot;

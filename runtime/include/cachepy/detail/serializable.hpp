@@ -4,6 +4,7 @@
 // Compile-time checks with one readable error each. Clang prints the failed
 // requirement, e.g. "argument_check<Matrix>::hashable", which names the type.
 
+#include "derived.hpp"
 #include "value_archive.hpp"
 
 #include <string_view>
@@ -61,7 +62,8 @@ template <class T> struct result_check {
                 "cereal: give it a member `template <class Archive> void "
                 "serialize(Archive &ar) { ar(field1, field2); }`, or include the "
                 "cereal/types/ header for it");
-  static_assert(std::is_void<T>::value || std::is_default_constructible<T>::value,
+  static_assert(std::is_void<T>::value || std::is_default_constructible<T>::value ||
+                    constructs_derived<T>,
                 "cachepy: a cached result type must be default-constructible, so that a "
                 "hit can load into it");
 };
@@ -70,7 +72,8 @@ template <class T> struct result_check {
 // check the caller compiles the body uncached instead of piling up cereal's errors.
 template <class T> constexpr bool is_usable_result() {
   return !std::is_reference<T>::value && is_storable_result<T>::value &&
-         (std::is_void<T>::value || std::is_default_constructible<T>::value);
+         (std::is_void<T>::value || std::is_default_constructible<T>::value ||
+          constructs_derived<T>);
 }
 
 } // namespace cachepy::detail
