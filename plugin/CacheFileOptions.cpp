@@ -166,4 +166,22 @@ interpretCacheFileArgs(const CacheFileArgs &Args, const FunctionDecl &FD) {
   return Result;
 }
 
+ParameterPositions parameterPositions(const CacheFileOptions &Options, const FunctionDecl &FD) {
+  ParameterPositions Positions;
+  for (unsigned I = 0; I < FD.getNumParams(); ++I) {
+    const std::string Name = FD.getParamDecl(I)->getName().str();
+    if (Options.FileArgs.count(Name))
+      Positions.FileArgs.insert(I);
+    if (Options.Ignore.count(Name))
+      Positions.Ignored.insert(I);
+  }
+  return Positions;
+}
+
+std::set<unsigned> ParameterPositions::outOfKeyByValue() const {
+  std::set<unsigned> Both = Ignored;
+  Both.insert(FileArgs.begin(), FileArgs.end());
+  return Both;
+}
+
 } // namespace cachepy

@@ -37,6 +37,16 @@ struct CacheFileOptions {
 std::variant<CacheFileOptions, AttrProblem>
 interpretCacheFileArgs(const CacheFileArgs &Args, const clang::FunctionDecl &FD);
 
+// The positions of the parameters named in file_args and in ignore (names are those
+// of FD, the declaration carrying the attribute; the definition may name them otherwise).
+struct ParameterPositions {
+  std::set<unsigned> FileArgs;
+  std::set<unsigned> Ignored;
+  std::set<unsigned> outOfKeyByValue() const; // both: their values are not hashed as such
+};
+ParameterPositions parameterPositions(const CacheFileOptions &Options,
+                                      const clang::FunctionDecl &FD);
+
 } // namespace cachepy
 
 #endif

@@ -2,10 +2,13 @@
 
 #include "CheckingConsumer.h"
 
+#include "AttributeArgs.h"
+#include "CacheFileOptions.h"
 #include "CompilerHeaders.h"
 #include "Diagnostics.h"
 #include "FunctionChecks.h"
 #include "FunctionRewriter.h"
+#include "StoredTypes.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -16,8 +19,11 @@ void CheckingConsumer::Initialize(ASTContext &Context) {
   Log.emplace(Context, AnnotationLog::Misuse::Report);
 }
 
-void CheckingConsumer::HandleTranslationUnit(ASTContext &) {
+void CheckingConsumer::HandleTranslationUnit(ASTContext &Context) {
   DiagnosticsEngine &Diags = CI.getDiagnostics();
+  CompilerHeaders Headers(CI);
+  BodyHasher Hasher(Headers);
+  StoredTypes Types(Context, Hasher);
   llvm::SmallPtrSet<const FunctionDecl *, 8> Checked;
   for (const AnnotatedDecl &Annotated : Log->annotated()) {
     const FunctionDecl *Definition = Annotated.Decl->getDefinition();
@@ -25,10 +31,29 @@ void CheckingConsumer::HandleTranslationUnit(ASTContext &) {
       continue;
     if (std::optional<AttrProblem> Problem = checkCachedDefinition(*Definition))
       report(Diags, *Problem);
+    else if (std::optional<AttrProblem> TypeProblem =
+                 isRewritten(*Definition) ? std::nullopt : judgeTypes(Annotated, Types))
+      report(Diags, *TypeProblem);
     else if (!isRewritten(*Definition) && !Diags.hasErrorOccurred())
       report(Diags, {Definition->getLocation(), whyUncached(*Definition),
                      {Definition->getQualifiedNameAsString()}, {}});
   }
+}
+
+// The plan left the function as written if its types cannot be stored: the same
+// judgement, now reported.
+std::optional<AttrProblem> CheckingConsumer::judgeTypes(const AnnotatedDecl &Annotated,
+                                                        StoredTypes &Types) {
+  ParsedCacheFileArgs Parsed = parseCacheFileArgs(CI.getPreprocessor(), Annotated.AttrNameLoc);
+  if (Parsed.Problem)
+    return std::nullopt; // reported where the attribute is applied
+  auto Options = interpretCacheFileArgs(Parsed.Args, *Annotated.Decl);
+  if (!std::holds_alternative<CacheFileOptions>(Options))
+    return std::nullopt;
+  return Types
+      .judge(*Annotated.Decl->getDefinition(),
+             parameterPositions(std::get<CacheFileOptions>(Options), *Annotated.Decl).outOfKeyByValue())
+      .Problem;
 }
 
 DiagId CheckingConsumer::whyUncached(const FunctionDecl &Definition) {

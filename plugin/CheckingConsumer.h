@@ -11,6 +11,7 @@
 
 #include "CacheFileAttr.h"
 #include "Diagnostics.h"
+#include "StoredTypes.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -29,6 +30,7 @@ public:
 
 private:
   DiagId whyUncached(const clang::FunctionDecl &Definition);
+  std::optional<AttrProblem> judgeTypes(const AnnotatedDecl &Annotated, StoredTypes &Types);
 
   clang::CompilerInstance &CI;
   std::optional<DiagId> UncachedReason;

@@ -80,7 +80,8 @@ void report(DiagnosticsEngine &Diags, const AttrProblem &Problem) {
   }
   if (!*Info.Note)
     return;
-  DiagnosticBuilder Note = Diags.Report(Problem.Loc, customId(Diags, DiagnosticIDs::Note, Info.Note));
+  DiagnosticBuilder Note = Diags.Report(Problem.NoteLoc.isValid() ? Problem.NoteLoc : Problem.Loc,
+                                        customId(Diags, DiagnosticIDs::Note, Info.Note));
   for (const std::string &Arg : Problem.Args)
     Note << Arg;
 }

@@ -19,13 +19,15 @@ enum class DiagId {
 #include "Diagnostics.def"
 };
 
-/// A diagnostic to report: where, which, the values of its %0, %1..., and a fix-it
-/// where the fix is obvious.
+/// A diagnostic to report: where, which, the values of its %0, %1..., a fix-it where
+/// the fix is obvious, and where its note goes when not at Loc (the declaration the
+/// problem comes from, as clang's "declared here" notes).
 struct AttrProblem {
   clang::SourceLocation Loc;
   DiagId Id;
   std::vector<std::string> Args;
   std::optional<clang::FixItHint> Fix;
+  clang::SourceLocation NoteLoc = {};
 };
 
 /// Reports Problem, then its note if it has one. A warning goes by the -W options of

@@ -92,21 +92,11 @@ std::string dependentParameterChecks(const FunctionDecl &FD) {
   return Out;
 }
 
-// A const member function's object enters the key like a first argument; its class
-// must be serializable, which is checked here so that the error is at the user's line.
+// A const member function's object enters the key like a first argument (its class
+// is judged by StoredTypes, as the parameters' types are).
 bool takesObject(const FunctionDecl &FD) {
   const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
   return Method && Method->isInstance();
-}
-
-std::string objectCheck(const FunctionDecl &FD) {
-  if (!takesObject(FD))
-    return "";
-  return " static_assert(::cachepy::detail::object_is_serializable<decltype(*this)>::value, "
-         "\"cachepy: the object of a cached member function enters its key, so its class "
-         "must be serializable with cereal: give it a member `template <class Archive> void "
-         "serialize(Archive &ar) { ar(field1, field2); }` (fields it leaves out stay out of "
-         "the key)\");";
 }
 
 std::string argumentList(const CachedFunction &Function) {
@@ -183,11 +173,12 @@ std::optional<AttrProblem> rewriteCachedFunction(Rewriter &Rewrite,
       << quoted(FD.getQualifiedNameAsString()) << ", " << identityExpression(FD, Mangler)
       << ", " << llvm::format_hex(Function.Hash.High, 18) << "ULL, "
       << llvm::format_hex(Function.Hash.Low, 18) << "ULL, "
-      << recordNameLiteral(FD, Mangler) << ", " << quoted(Options.Version)
+      << recordNameLiteral(FD, Mangler) << ", " << llvm::format_hex(Function.Layout, 18)
+      << "ULL, " << quoted(Options.Version)
       << ", " << (Options.Verbose ? "true" : "false")
       << (Options.MaxAgeSeconds ? ", " + std::to_string(Options.MaxAgeSeconds) + "ULL" : "")
       << ");"
-      << objectCheck(FD) << dependentParameterChecks(FD) << deducedReturnAnchor(FD)
+      << dependentParameterChecks(FD) << deducedReturnAnchor(FD)
       << " return ::cachepy::detail::call<" << formatChoice(Options) << ">(" << SiteVariable << ", "
       << (Options.CacheDirExpr ? *Options.CacheDirExpr : std::string("{}")) << ", "
       << dependencies(Options) << ", [&]() -> " << returnTypeText(FD) << " {";
@@ -195,6 +186,110 @@ std::optional<AttrProblem> rewriteCachedFunction(Rewriter &Rewrite,
   Rewrite.InsertTextAfterToken(Open, Out.str() + realignedRestOfLine(Open, Rewrite.getSourceMgr()));
   Rewrite.InsertTextBefore(Close, "}" + argumentList(Function) + "); ");
   return std::nullopt;
+}
+
+namespace {
+
+// The namespaces (and extern "C++" blocks) around D, innermost first; false if one of
+// them cannot be closed and reopened in the text.
+bool enclosingBlocks(const Decl &D, llvm::SmallVectorImpl<const Decl *> &Blocks) {
+  for (const DeclContext *DC = D.getLexicalDeclContext(); !DC->isTranslationUnit();
+       DC = DC->getLexicalParent()) {
+    const auto *Linkage = dyn_cast<LinkageSpecDecl>(DC);
+    if (!isa<NamespaceDecl>(DC) && !(Linkage && Linkage->hasBraces()))
+      return false;
+    Blocks.push_back(cast<Decl>(DC));
+  }
+  return true;
+}
+
+std::string closeAndReopen(llvm::ArrayRef<const Decl *> Blocks, const std::string &Code) {
+  std::string Close, Reopen;
+  for (const Decl *Block : Blocks) {
+    Close += "} ";
+    std::string Open;
+    if (const auto *NS = dyn_cast<NamespaceDecl>(Block))
+      Open = std::string(NS->isInline() ? "inline " : "") + "namespace " +
+             (NS->isAnonymousNamespace() ? "" : NS->getName().str() + " ") + "{ ";
+    else
+      Open = static_cast<int>(cast<LinkageSpecDecl>(Block)->getLanguage()) == 1 // C
+                 ? "extern \"C\" { "
+                 : "extern \"C++\" { ";
+    Reopen = Open + Reopen;
+  }
+  return Close + Code + Reopen;
+}
+
+// The outermost class Definition is written in, if any.
+const CXXRecordDecl *outermostClass(const FunctionDecl &Definition) {
+  const CXXRecordDecl *Outermost = nullptr;
+  for (const DeclContext *DC = Definition.getLexicalDeclContext(); !DC->isTranslationUnit();
+       DC = DC->getLexicalParent())
+    if (const auto *Record = dyn_cast<CXXRecordDecl>(DC))
+      Outermost = Record;
+  return Outermost;
+}
+
+// Where Definition's text begins: its template header, its attributes, and the '[['
+// they are written in.
+SourceLocation declarationStart(const CachedFunction &Function, const SourceManager &SM) {
+  const FunctionDecl &FD = *Function.Definition;
+  SourceLocation Start = FD.getOuterLocStart();
+  if (const FunctionTemplateDecl *Template = FD.getDescribedFunctionTemplate())
+    Start = Template->getBeginLoc();
+  auto earlier = [&](SourceLocation Loc) {
+    if (Loc.isValid() && Loc.isFileID() && SM.isWrittenInSameFile(Loc, Start) &&
+        SM.isBeforeInTranslationUnit(Loc, Start))
+      Start = Loc;
+  };
+  earlier(Function.AttrLoc);
+  for (const Attr *A : FD.attrs())
+    if (!A->isInherited() && !A->isImplicit())
+      earlier(A->getLocation());
+  const char *Begin = SM.getBufferData(SM.getFileID(Start)).data();
+  const char *At = SM.getCharacterData(Start);
+  while (At > Begin && (At[-1] == '[' || At[-1] == ' ' || At[-1] == '\t'))
+    --At;
+  return Start.getLocWithOffset(At - SM.getCharacterData(Start));
+}
+
+// Back to Loc's line and column for what follows on its line, if anything does.
+std::string realignedFrom(SourceLocation Loc, const SourceManager &SM) {
+  const char *C = SM.getCharacterData(Loc);
+  while (*C == ' ' || *C == '\t')
+    ++C;
+  if (*C == '\n' || *C == '\r' || *C == '\0')
+    return "";
+  return "\n#line " + std::to_string(SM.getPresumedLineNumber(Loc)) + "\n" +
+         std::string(SM.getSpellingColumnNumber(Loc) - 1, ' ');
+}
+
+} // namespace
+
+bool insertAtGlobalScope(Rewriter &Rewrite, const CachedFunction &Function,
+                         const std::string &Code) {
+  if (Code.empty())
+    return true;
+  const SourceManager &SM = Rewrite.getSourceMgr();
+  const FunctionDecl &FD = *Function.Definition;
+  llvm::SmallVector<const Decl *, 4> Blocks;
+  SourceLocation Where;
+  if (const CXXRecordDecl *Class = outermostClass(FD)) {
+    // A member defined in its class: after the class, whose member bodies are compiled
+    // at its end; their calls' templates are instantiated at the end of the file.
+    Where = Lexer::findLocationAfterToken(Class->getBraceRange().getEnd(), tok::semi, SM,
+                                          Rewrite.getLangOpts(), /*SkipTrailingWhitespace=*/false);
+    if (!enclosingBlocks(*Class, Blocks))
+      return false;
+  } else {
+    Where = declarationStart(Function, SM);
+    if (!enclosingBlocks(FD, Blocks))
+      return false;
+  }
+  if (Where.isInvalid() || !Where.isFileID() || !Rewrite.isRewritable(Where))
+    return false;
+  return !Rewrite.InsertTextBefore(Where, " " + closeAndReopen(Blocks, Code) +
+                                              realignedFrom(Where, SM));
 }
 
 bool isRewritten(const FunctionDecl &Definition) {

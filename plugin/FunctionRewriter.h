@@ -25,19 +25,31 @@
 namespace cachepy {
 
 struct CachedFunction {
-  const clang::FunctionDecl *Definition;
+  const clang::FunctionDecl *Definition = nullptr;
   CacheFileOptions Options;
   AstHash Hash;
   // Positions of the parameters named in file_args and ignore (names are those of
   // the declaration carrying the attribute; the definition may name them otherwise).
   std::set<unsigned> FileArgPositions;
   std::set<unsigned> IgnoredPositions;
+  // Where its cachepy::cache_file is written, if on the definition (code put before
+  // the definition goes before the attribute).
+  clang::SourceLocation AttrLoc;
+  // The shape of the types it stores (StoredTypes.h), which enters its key.
+  uint64_t Layout = 0;
 };
 
 // Returns a problem (and changes nothing) when the function's text cannot be rewritten.
 std::optional<AttrProblem> rewriteCachedFunction(clang::Rewriter &Rewrite,
                                                  clang::MangleContext &Mangler,
                                                  const CachedFunction &Function);
+
+// Puts Code, declarations at global scope, before Definition, or after the outermost
+// class its definition is written in (closing and reopening the namespaces around),
+// with the lines after it kept where they were. False (nothing changed) when there is
+// no such place: a definition from a macro, or in a block clang cannot reopen.
+bool insertAtGlobalScope(clang::Rewriter &Rewrite, const CachedFunction &Function,
+                         const std::string &Code);
 
 // Whether Definition's body, as compiled, is a rewrite (it opens with the site).
 bool isRewritten(const clang::FunctionDecl &Definition);

@@ -11,6 +11,7 @@
 #include "FunctionChecks.h"
 #include "FunctionRewriter.h"
 #include "NestedParse.h"
+#include "StoredTypes.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -30,7 +31,9 @@ namespace {
 // Everything that makes a function unfit for caching is reported by the real
 // compilation; the plan just leaves such a function as it is.
 std::optional<CachedFunction> planFunction(const AnnotatedDecl &Annotated,
-                                           const Preprocessor &PP, BodyHasher &Hasher) {
+                                           const Preprocessor &PP, BodyHasher &Hasher,
+                                           StoredTypes &Types,
+                                           std::vector<const CXXRecordDecl *> &Derived) {
   const FunctionDecl *Definition = Annotated.Decl->getDefinition();
   if (!Definition)
     return std::nullopt;
@@ -41,15 +44,20 @@ std::optional<CachedFunction> planFunction(const AnnotatedDecl &Annotated,
   if (!std::holds_alternative<CacheFileOptions>(Options) ||
       checkCachedSignature(*Definition) || checkCachedDefinition(*Definition))
     return std::nullopt;
-  CachedFunction Function{Definition, std::get<CacheFileOptions>(std::move(Options)),
-                          Hasher.hashWithDependencies(*Definition), {}, {}};
-  for (unsigned I = 0; I < Annotated.Decl->getNumParams(); ++I) {
-    const std::string Name = Annotated.Decl->getParamDecl(I)->getName().str();
-    if (Function.Options.FileArgs.count(Name))
-      Function.FileArgPositions.insert(I);
-    if (Function.Options.Ignore.count(Name))
-      Function.IgnoredPositions.insert(I);
-  }
+  CachedFunction Function;
+  Function.Definition = Definition;
+  Function.Options = std::get<CacheFileOptions>(std::move(Options));
+  Function.Hash = Hasher.hashWithDependencies(*Definition);
+  ParameterPositions Positions = parameterPositions(Function.Options, *Annotated.Decl);
+  StoredTypesVerdict Verdict = Types.judge(*Definition, Positions.outOfKeyByValue());
+  if (Verdict.Problem)
+    return std::nullopt;
+  Function.FileArgPositions = std::move(Positions.FileArgs);
+  Function.IgnoredPositions = std::move(Positions.Ignored);
+  if (Annotated.Decl == Definition)
+    Function.AttrLoc = Annotated.AttrNameLoc;
+  Function.Layout = Verdict.Layout;
+  Derived = std::move(Verdict.Derived);
   return Function;
 }
 
@@ -74,17 +82,34 @@ public:
   void HandleTranslationUnit(ASTContext &Context) override {
     Rewriter Rewrite(SM, Context.getLangOpts());
     std::unique_ptr<MangleContext> Mangler(Context.createMangleContext());
-    llvm::SmallPtrSet<const FunctionDecl *, 8> Done;
     BodyHasher Hasher(Headers);
+    StoredTypes Types(Context, Hasher);
+    struct Planned {
+      CachedFunction Function;
+      std::vector<const CXXRecordDecl *> Derived;
+    };
+    std::vector<Planned> Functions;
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Done;
     for (const AnnotatedDecl &Annotated : Log->annotated()) {
       if (Headers.contains(Annotated.Decl->getLocation(), SM))
         continue;
-      std::optional<CachedFunction> Function = planFunction(Annotated, PP, Hasher);
+      std::vector<const CXXRecordDecl *> Derived;
+      std::optional<CachedFunction> Function = planFunction(Annotated, PP, Hasher, Types, Derived);
       if (Function && !Errors.anyWithin(Function->Definition->getSourceRange(), SM) &&
-          Done.insert(Function->Definition).second &&
-          !rewriteCachedFunction(Rewrite, *Mangler, *Function))
-        Result.Functions.push_back(describe(*Function));
+          Done.insert(Function->Definition).second)
+        Functions.push_back({std::move(*Function), std::move(Derived)});
     }
+    // In the order of their definitions: a class's derivation goes before the first.
+    llvm::sort(Functions, [&](const Planned &A, const Planned &B) {
+      return SM.isBeforeInTranslationUnit(A.Function.Definition->getBeginLoc(),
+                                          B.Function.Definition->getBeginLoc());
+    });
+    // Derivations left in place by a function that then could not be rewritten are
+    // only unused specializations.
+    for (const Planned &P : Functions)
+      if (insertAtGlobalScope(Rewrite, P.Function, Types.derivations(P.Derived)) &&
+          !rewriteCachedFunction(Rewrite, *Mangler, P.Function))
+        Result.Functions.push_back(describe(P.Function));
     Result.SawRuntime = PP.isMacroDefined("CACHEPY_REWRITTEN");
     for (auto It = Rewrite.buffer_begin(); It != Rewrite.buffer_end(); ++It) {
       OptionalFileEntryRef File = SM.getFileEntryRefForID(It->first);

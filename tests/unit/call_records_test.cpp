@@ -177,7 +177,7 @@ TEST(CallRecords, VerboseSitesNameTheCalleesWithoutRecordOnce) {
 }
 
 TEST(CallRecords, ASiteWithoutRecordNameKeepsThePluginsHash) {
-  EXPECT_EQ(function_site("root", "_Z4rootv", 10, 20, 0, "", false).ast_hash, (key{10, 20}));
+  EXPECT_EQ(function_site("root", "_Z4rootv", 10, 20, 0, 0, "", false).ast_hash, (key{10, 20}));
 }
 
 } // namespace

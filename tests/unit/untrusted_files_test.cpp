@@ -82,7 +82,7 @@ TEST_F(UntrustedFiles, AFifoAsTheComputingFileDoesNotHangTheLock) {
 TEST_F(UntrustedFiles, AFifoAsTheManifestIsAFirstExecution) {
   const std::string manifest = layout::manifest_file(where.directory);
   ASSERT_EQ(::mkfifo(manifest.c_str(), 0600), 0);
-  const function_site site("f", "_Z1fi", 1, 1, 0, "1", false);
+  const function_site site("f", "_Z1fi", 1, 1, 0, 0, "1", false);
   std::string reason;
   EXPECT_TRUE(returns_promptly(manifest, [&] {
     reason = miss_reason(site, where.directory, key{});

@@ -53,8 +53,8 @@ bool parse_format(std::string_view name, value_format &format) {
 
 function_site::function_site(const char *qualified_name, const char *identity,
                              std::uint64_t ast_hash_high, std::uint64_t ast_hash_low,
-                             std::uint64_t record_name, const char *version, bool verbose,
-                             std::uint64_t max_age_seconds)
+                             std::uint64_t record_name, std::uint64_t layout,
+                             const char *version, bool verbose, std::uint64_t max_age_seconds)
     : qualified_name(qualified_name),
       // The plugin's AST hash covers this translation unit; the records reachable from
       // the function's own add what it calls elsewhere. Built once per process.
@@ -62,7 +62,8 @@ function_site::function_site(const char *qualified_name, const char *identity,
       ast_hash(record_name ? with_other_files(code_hash, loaded_records(), record_name,
                                               qualified_name, verbose)
                            : code_hash),
-      version(version), hash(site_hash(identity, ast_hash.high, ast_hash.low, version)),
+      layout(layout), version(version),
+      hash(site_hash(identity, ast_hash.high, ast_hash.low, layout, version)),
       verbose(verbose), max_age_seconds(max_age_seconds) {
   const std::uint64_t identity_hash = XXH3_64bits(identity, std::strlen(identity));
   const std::string directory = sanitized(this->qualified_name, max_name_length) + '-' +

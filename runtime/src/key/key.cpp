@@ -84,10 +84,10 @@ key hash_with(const key &seed, function_ref<void(value_writer &)> feed) {
 key hash_of(function_ref<void(value_writer &)> feed) { return hash_fed(nullptr, feed); }
 
 key site_hash(const char *identity, std::uint64_t ast_hash_high,
-              std::uint64_t ast_hash_low, const char *version) {
+              std::uint64_t ast_hash_low, std::uint64_t layout, const char *version) {
   return hash_of([&](value_writer &archive) {
     archive(format_version, text_view{identity}, text_view{version}, ast_hash_high,
-            ast_hash_low);
+            ast_hash_low, layout);
   });
 }
 

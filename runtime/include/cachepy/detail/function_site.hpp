@@ -27,17 +27,19 @@ struct function_site {
   // __PRETTY_FUNCTION__ for templates so each instantiation is its own function. The
   // strings are the plugin's literals: the site keeps views of them. record_name: the
   // name of the function's own call record (plugin/CallRecords.h), which the loaded
-  // program and libraries may hold; 0 for templates.
+  // program and libraries may hold; 0 for templates. layout: the shape of the types
+  // it stores and hashes (plugin/StoredTypes.h), 0 when the plugin judged none.
   function_site(const char *qualified_name, const char *identity,
                 std::uint64_t ast_hash_high, std::uint64_t ast_hash_low,
-                std::uint64_t record_name, const char *version, bool verbose,
-                std::uint64_t max_age_seconds = 0);
+                std::uint64_t record_name, std::uint64_t layout, const char *version,
+                bool verbose, std::uint64_t max_age_seconds = 0);
 
   std::string_view qualified_name;
   key code_hash; // the plugin's: the function and what it reaches in its translation unit
   key ast_hash;  // code_hash with the records reachable from its own folded in
+  std::uint64_t layout;
   std::string_view version;
-  key hash; // format version, identity, AST hash, version
+  key hash; // format version, identity, AST hash, layout, version
   bool verbose;
   std::uint64_t max_age_seconds; // the attribute's max_age; 0: the configuration's
 

@@ -30,7 +30,7 @@ struct key {
 
 // Hash of what is fixed for one function: computed once per call site.
 key site_hash(const char *identity, std::uint64_t ast_hash_high,
-              std::uint64_t ast_hash_low, const char *version);
+              std::uint64_t ast_hash_low, std::uint64_t layout, const char *version);
 
 // XXH3-128 of `seed` followed by what `feed` writes into the archive.
 key hash_with(const key &seed, function_ref<void(value_writer &)> feed);

@@ -1,6 +1,7 @@
-// A function directory's manifest: "ast <hex>\ncode <hex>\nversion <text>\ncontext
-// <hex>\n", describing its newest entry, so a miss can say what changed. "code" is the
-// plugin's hash alone, "ast" with what the function reaches in other files.
+// A function directory's manifest: "ast <hex>\ncode <hex>\nlayout <hex>\nversion
+// <text>\ncontext <hex>\n", describing its newest entry, so a miss can say what changed.
+// "code" is the plugin's hash alone, "ast" with what the function reaches in other
+// files, "layout" the shape of the types it stores.
 
 #include "miss_reason.hpp"
 
@@ -19,7 +20,8 @@ namespace cachepy::detail {
 namespace {
 
 std::string manifest_text(const function_site &site, const key &context) {
-  return "ast " + site.ast_hash.hex() + "\ncode " + site.code_hash.hex() + "\nversion " + std::string(site.version) + "\ncontext " +
+  return "ast " + site.ast_hash.hex() + "\ncode " + site.code_hash.hex() + "\nlayout " +
+         key{0, site.layout}.hex() + "\nversion " + std::string(site.version) + "\ncontext " +
          context.hex() + "\n";
 }
 
@@ -41,6 +43,10 @@ std::string miss_reason(const function_site &site, const std::string &function_d
   if (!manifest)
     return "first execution";
   const std::string &previous = *manifest;
+  // A type's change also changes the function's hash (it reads the type): said first.
+  const std::string layout = line_value(previous, "layout"); // absent before 0.4
+  if (!layout.empty() && layout != key{0, site.layout}.hex())
+    return "a type it stores or hashes changed (its members or its serialize)";
   if (line_value(previous, "ast") != site.ast_hash.hex())
     return line_value(previous, "code") == site.code_hash.hex()
                ? "its own code is unchanged, but a function it calls in another file changed"
