@@ -45,7 +45,7 @@ void CheckingConsumer::HandleTranslationUnit(ASTContext &Context) {
 std::optional<AttrProblem> CheckingConsumer::judgeTypes(const AnnotatedDecl &Annotated,
                                                         StoredTypes &Types) {
   ParsedCacheFileArgs Parsed = parseCacheFileArgs(CI.getPreprocessor(), Annotated.AttrNameLoc);
-  if (Parsed.Problem)
+  if (Parsed.Problem || checkCachedSignature(*Annotated.Decl->getDefinition()))
     return std::nullopt; // reported where the attribute is applied
   auto Options = interpretCacheFileArgs(Parsed.Args, *Annotated.Decl);
   if (!std::holds_alternative<CacheFileOptions>(Options))

@@ -267,10 +267,12 @@ std::string realignedFrom(SourceLocation Loc, const SourceManager &SM) {
 } // namespace
 
 bool insertAtGlobalScope(Rewriter &Rewrite, const CachedFunction &Function,
-                         const std::string &Code) {
+                         const std::string &Code, bool AtEnd) {
   if (Code.empty())
     return true;
   const SourceManager &SM = Rewrite.getSourceMgr();
+  if (AtEnd)
+    return !Rewrite.InsertTextAfter(SM.getLocForEndOfFile(SM.getMainFileID()), "\n" + Code + "\n");
   const FunctionDecl &FD = *Function.Definition;
   llvm::SmallVector<const Decl *, 4> Blocks;
   SourceLocation Where;

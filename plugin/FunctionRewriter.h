@@ -46,10 +46,12 @@ std::optional<AttrProblem> rewriteCachedFunction(clang::Rewriter &Rewrite,
 
 // Puts Code, declarations at global scope, before Definition, or after the outermost
 // class its definition is written in (closing and reopening the namespaces around),
-// with the lines after it kept where they were. False (nothing changed) when there is
-// no such place: a definition from a macro, or in a block clang cannot reopen.
+// with the lines after it kept where they were; or, AtEnd, at the end of the main file
+// (for a template: after every type its instantiations use). False (nothing changed)
+// when there is no such place: a definition from a macro, or in a block clang cannot
+// reopen.
 bool insertAtGlobalScope(clang::Rewriter &Rewrite, const CachedFunction &Function,
-                         const std::string &Code);
+                         const std::string &Code, bool AtEnd);
 
 // Whether Definition's body, as compiled, is a rewrite (it opens with the site).
 bool isRewritten(const clang::FunctionDecl &Definition);

@@ -32,8 +32,7 @@ namespace {
 // compilation; the plan just leaves such a function as it is.
 std::optional<CachedFunction> planFunction(const AnnotatedDecl &Annotated,
                                            const Preprocessor &PP, BodyHasher &Hasher,
-                                           StoredTypes &Types,
-                                           std::vector<const CXXRecordDecl *> &Derived) {
+                                           StoredTypes &Types, StoredTypesVerdict &Verdict) {
   const FunctionDecl *Definition = Annotated.Decl->getDefinition();
   if (!Definition)
     return std::nullopt;
@@ -49,7 +48,7 @@ std::optional<CachedFunction> planFunction(const AnnotatedDecl &Annotated,
   Function.Options = std::get<CacheFileOptions>(std::move(Options));
   Function.Hash = Hasher.hashWithDependencies(*Definition);
   ParameterPositions Positions = parameterPositions(Function.Options, *Annotated.Decl);
-  StoredTypesVerdict Verdict = Types.judge(*Definition, Positions.outOfKeyByValue());
+  Verdict = Types.judge(*Definition, Positions.outOfKeyByValue());
   if (Verdict.Problem)
     return std::nullopt;
   Function.FileArgPositions = std::move(Positions.FileArgs);
@@ -57,7 +56,6 @@ std::optional<CachedFunction> planFunction(const AnnotatedDecl &Annotated,
   if (Annotated.Decl == Definition)
     Function.AttrLoc = Annotated.AttrNameLoc;
   Function.Layout = Verdict.Layout;
-  Derived = std::move(Verdict.Derived);
   return Function;
 }
 
@@ -86,18 +84,18 @@ public:
     StoredTypes Types(Context, Hasher);
     struct Planned {
       CachedFunction Function;
-      std::vector<const CXXRecordDecl *> Derived;
+      StoredTypesVerdict Types;
     };
     std::vector<Planned> Functions;
     llvm::SmallPtrSet<const FunctionDecl *, 8> Done;
     for (const AnnotatedDecl &Annotated : Log->annotated()) {
       if (Headers.contains(Annotated.Decl->getLocation(), SM))
         continue;
-      std::vector<const CXXRecordDecl *> Derived;
-      std::optional<CachedFunction> Function = planFunction(Annotated, PP, Hasher, Types, Derived);
+      StoredTypesVerdict Verdict;
+      std::optional<CachedFunction> Function = planFunction(Annotated, PP, Hasher, Types, Verdict);
       if (Function && !Errors.anyWithin(Function->Definition->getSourceRange(), SM) &&
           Done.insert(Function->Definition).second)
-        Functions.push_back({std::move(*Function), std::move(Derived)});
+        Functions.push_back({std::move(*Function), std::move(Verdict)});
     }
     // In the order of their definitions: a class's derivation goes before the first.
     llvm::sort(Functions, [&](const Planned &A, const Planned &B) {
@@ -107,7 +105,8 @@ public:
     // Derivations left in place by a function that then could not be rewritten are
     // only unused specializations.
     for (const Planned &P : Functions)
-      if (insertAtGlobalScope(Rewrite, P.Function, Types.derivations(P.Derived)) &&
+      if (insertAtGlobalScope(Rewrite, P.Function, Types.derivations(P.Types.Derived),
+                              P.Types.AfterEverything) &&
           !rewriteCachedFunction(Rewrite, *Mangler, P.Function))
         Result.Functions.push_back(describe(P.Function));
     Result.SawRuntime = PP.isMacroDefined("CACHEPY_REWRITTEN");

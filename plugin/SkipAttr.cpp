@@ -2,6 +2,7 @@
 
 #include "SkipAttr.h"
 
+#include "CacheFileAttr.h"
 #include "Diagnostics.h"
 
 #include "clang/AST/Attr.h"
@@ -25,7 +26,8 @@ public:
   bool diagAppertainsToDecl(Sema &S, const ParsedAttr &Attr, const Decl *D) const override {
     if (isa<FieldDecl>(D))
       return true;
-    report(S.getDiagnostics(), {Attr.getLoc(), DiagId::SkipNotOnMember, {}, {}});
+    if (const AnnotationLog *Log = AnnotationLog::of(S.getASTContext()); Log && Log->reportsMisuse())
+      report(S.getDiagnostics(), {Attr.getLoc(), DiagId::SkipNotOnMember, {}, {}});
     return false;
   }
 

@@ -198,9 +198,28 @@ struct StoredTypes::Walk {
 StoredTypesVerdict StoredTypes::judge(const FunctionDecl &Definition,
                                       const std::set<unsigned> &Ignored) {
   StoredTypesVerdict Verdict;
-  // A template is judged per instantiation by the runtime's checks.
-  if (Definition.isTemplated())
+  const FunctionTemplateDecl *Template = Definition.getDescribedFunctionTemplate();
+  if (!Template) {
+    // A member of a class template is judged per instantiation by the runtime's checks.
+    if (!Definition.isTemplated())
+      Verdict.Layout = judgeInstance(Definition, Ignored, Verdict);
     return Verdict;
+  }
+  // A function template: each instantiation made here. Their types' layouts reach the
+  // key through the instantiation's identity and hash, its site being shared.
+  const bool HasPack = llvm::any_of(Definition.parameters(),
+                                    [](const ParmVarDecl *P) { return P->isParameterPack(); });
+  Verdict.AfterEverything = true;
+  if (!HasPack)
+    for (const FunctionDecl *Instance : Template->specializations())
+      if (judgeInstance(*Instance, Ignored, Verdict), Verdict.Problem)
+        break;
+  return Verdict;
+}
+
+uint64_t StoredTypes::judgeInstance(const FunctionDecl &Definition,
+                                    const std::set<unsigned> &Ignored,
+                                    StoredTypesVerdict &Verdict) {
   std::string Layout;
   auto judgeRoot = [&](QualType Type, Walk::Role Role, SourceLocation Loc, std::string Name) {
     Walk W{Role, Loc, std::move(Name), Type.getAsString(), {}, Role == Walk::Result,
@@ -215,7 +234,7 @@ StoredTypesVerdict StoredTypes::judge(const FunctionDecl &Definition,
   if (const auto *Method = dyn_cast<CXXMethodDecl>(&Definition); Method && Method->isInstance())
     if (!judgeRoot(Context.getRecordType(Method->getParent()), Walk::Object,
                    Definition.getLocation(), Definition.getNameAsString()))
-      return Verdict;
+      return 0;
   for (unsigned I = 0; I < Definition.getNumParams(); ++I) {
     const ParmVarDecl *Param = Definition.getParamDecl(I);
     if (Param->getName().empty() || Ignored.count(I))
@@ -225,10 +244,9 @@ StoredTypesVerdict StoredTypes::judge(const FunctionDecl &Definition,
     if (const auto *Pointer = Type->getAs<PointerType>();
         Pointer && Pointer->getPointeeType().getUnqualifiedType()->isCharType())
       continue;
-    SourceLocation Loc = Param->getTypeSpecStartLoc().isValid() ? Param->getTypeSpecStartLoc()
-                                                                : Param->getLocation();
+    SourceLocation Loc = Param->getBeginLoc().isValid() ? Param->getBeginLoc() : Param->getLocation();
     if (!judgeRoot(Type, Walk::Parameter, Loc, Param->getNameAsString()))
-      return Verdict;
+      return 0;
   }
   QualType Result = Definition.getReturnType();
   if (!Result->isVoidType()) {
@@ -236,23 +254,25 @@ StoredTypesVerdict StoredTypes::judge(const FunctionDecl &Definition,
     if (!judgeRoot(Result.getUnqualifiedType(), Walk::Result,
                    Loc.isValid() ? Loc : Definition.getLocation(),
                    Definition.getQualifiedNameAsString()))
-      return Verdict;
-    if (const CXXRecordDecl *Record = Result->getAsCXXRecordDecl();
-        Record && Record->hasDefinition() && !defaultConstructible(*Record->getDefinition())) {
-      auto It = Classes.find(Record->getDefinition());
-      if (It == Classes.end() || !It->second.Constructs) {
+      return 0;
+    // Derived classes only: the runtime checks the others, whose constructors may be
+    // templates (std::unique_ptr's).
+    const CXXRecordDecl *Record = Result->getAsCXXRecordDecl();
+    auto It = Record && Record->hasDefinition() ? Classes.find(Record->getDefinition()) : Classes.end();
+    if (It != Classes.end() && It->second.How == ClassInfo::Derived && !It->second.Constructs &&
+        !defaultConstructible(*Record->getDefinition())) {
+      {
         Verdict.Problem = AttrProblem{Loc.isValid() ? Loc : Definition.getLocation(),
                                       DiagId::ResultNotConstructible,
                                       {"", Result.getAsString(), "it has no default constructor "
                                        "and is not an aggregate cachepy can build member by member",
                                        Definition.getQualifiedNameAsString()},
                                       {}};
-        return Verdict;
+        return 0;
       }
     }
   }
-  Verdict.Layout = llvm::xxHash64(Layout);
-  return Verdict;
+  return llvm::xxHash64(Layout);
 }
 
 bool StoredTypes::walk(QualType Type, Walk &W, std::string &Shape) {

@@ -37,6 +37,8 @@ struct StoredTypesVerdict {
   // Classes whose serialization is derived, each after those it builds on.
   std::vector<const clang::CXXRecordDecl *> Derived;
   uint64_t Layout = 0;
+  // A function template's: the derivations go after everything its instantiations see.
+  bool AfterEverything = false;
 };
 
 // One per parse: remembers each class's verdict and which derivations it has written.
@@ -53,6 +55,8 @@ public:
 
 private:
   struct Walk;
+  uint64_t judgeInstance(const clang::FunctionDecl &Definition,
+                         const std::set<unsigned> &Ignored, StoredTypesVerdict &Verdict);
   struct ClassInfo {
     enum Kind { Derived, UserWritten } How;
     bool Bytes = false;      // trivially copyable, no padding, every pattern valid

@@ -17,7 +17,7 @@ int transform(int x) {
   std::printf("executing transform(%d)\n", x);
   return x * 2;
 }
-// REWRITE: {{^}}int transform(int x) { static const ::cachepy::detail::function_site cachepy_site("transform", "_Z9transformi", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, "", false); return ::cachepy::detail::call<::cachepy::detail::format_choice::configured>(cachepy_site, "cache_dir", ::cachepy::detail::context_of(), [&]() -> int {
+// REWRITE: {{^}}int transform(int x) { static const ::cachepy::detail::function_site cachepy_site("transform", "_Z9transformi", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, "", false); return ::cachepy::detail::call<::cachepy::detail::format_choice::configured>(cachepy_site, "cache_dir", ::cachepy::detail::context_of(), [&]() -> int {
 // REWRITE-NEXT: {{^}}  std::printf("executing transform(%d)\n", x);
 // REWRITE-NEXT: {{^}}  return x * 2;
 // REWRITE-NEXT: {{^}}}, x); }
