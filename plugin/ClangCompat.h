@@ -9,6 +9,8 @@
 #ifndef CACHEPY_PLUGIN_CLANGCOMPAT_H
 #define CACHEPY_PLUGIN_CLANGCOMPAT_H
 
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/Version.h"
@@ -28,6 +30,26 @@
 #include <memory>
 
 namespace cachepy {
+
+/// The type a class declares (clang 22 turned tag types into canonical tag types).
+inline clang::QualType recordType(const clang::ASTContext &Context,
+                                  const clang::CXXRecordDecl &Record) {
+#if CLANG_VERSION_MAJOR >= 22
+  return Context.getCanonicalTagType(&Record);
+#else
+  return Context.getRecordType(&Record);
+#endif
+}
+
+/// A bit-field's width in bits.
+inline unsigned bitWidth(const clang::FieldDecl &Field, const clang::ASTContext &Context) {
+#if CLANG_VERSION_MAJOR >= 20
+  (void)Context;
+  return Field.getBitWidthValue();
+#else
+  return Field.getBitWidthValue(Context);
+#endif
+}
 
 /// A compiler instance for a run nested in Outer's compilation (the planning parse,
 /// the runtime header's precompilation), with Invocation's options, its diagnostics

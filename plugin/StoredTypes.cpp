@@ -2,6 +2,7 @@
 
 #include "StoredTypes.h"
 
+#include "ClangCompat.h"
 #include "SkipAttr.h"
 
 #include "clang/AST/ASTContext.h"
@@ -184,7 +185,7 @@ struct StoredTypes::Walk {
       Where += Step;
     const FieldDecl &Culprit = *Path.back().first;
     const std::string Owner =
-        QualType(Culprit.getParent()->getTypeForDecl(), 0).getAsString(Policy);
+        recordType(Culprit.getASTContext(), *cast<CXXRecordDecl>(Culprit.getParent())).getAsString(Policy);
     const std::string Tail =
         Root == Parameter ? ", or leave parameter '" + RootName + "' out of the key with ignore=[\"" +
                                 RootName + "\"]"
@@ -232,7 +233,7 @@ uint64_t StoredTypes::judgeInstance(const FunctionDecl &Definition,
     return Stored;
   };
   if (const auto *Method = dyn_cast<CXXMethodDecl>(&Definition); Method && Method->isInstance())
-    if (!judgeRoot(Context.getRecordType(Method->getParent()), Walk::Object,
+    if (!judgeRoot(recordType(Context, *Method->getParent()), Walk::Object,
                    Definition.getLocation(), Definition.getNameAsString()))
       return 0;
   for (unsigned I = 0; I < Definition.getNumParams(); ++I) {
@@ -354,7 +355,7 @@ bool StoredTypes::walk(QualType Type, Walk &W, std::string &Shape) {
 
 bool StoredTypes::walkClass(const CXXRecordDecl &Declared, Walk &W, std::string &Shape) {
   const PrintingPolicy &Policy = Context.getPrintingPolicy();
-  QualType Type(Declared.getTypeForDecl(), 0);
+  QualType Type = recordType(Context, Declared);
   if (!Declared.hasDefinition())
     return W.refuse(Type, "its definition is not visible here", Policy);
   const CXXRecordDecl &Record = *Declared.getDefinition();
@@ -379,7 +380,7 @@ const StoredTypes::ClassInfo *StoredTypes::classInfo(const CXXRecordDecl &Record
     return &It->second;
   }
   const PrintingPolicy &Policy = Context.getPrintingPolicy();
-  QualType Type(Record.getTypeForDecl(), 0);
+  QualType Type = recordType(Context, Record);
   const std::string Name = Record.getQualifiedNameAsString();
   if (Record.isLocalClass())
     return W.refuse(Type, "a class defined inside a function has no name cachepy can use", Policy),
@@ -443,7 +444,7 @@ const StoredTypes::ClassInfo *StoredTypes::classInfo(const CXXRecordDecl &Record
       Info.Shape += Field->getNameAsString() + ":";
       Ok = walk(FieldType, W, Info.Shape);
       if (Field->isBitField())
-        Info.Shape += ":" + std::to_string(Field->getBitWidthValue(Context));
+        Info.Shape += ":" + std::to_string(bitWidth(*Field, Context));
       Info.Shape += ";";
     }
     if (!Ok)
@@ -455,7 +456,7 @@ const StoredTypes::ClassInfo *StoredTypes::classInfo(const CXXRecordDecl &Record
     return nullptr;
   Info.Shape += "}";
   Info.Constructs = NeedsConstruct;
-  QualType Self(Record.getTypeForDecl(), 0);
+  QualType Self = recordType(Context, Record);
   Info.Bytes = !NeedsConstruct && Record.bases().empty() && Self.isTriviallyCopyableType(Context) &&
                byteCopyable(Self);
   W.Derived.push_back(&Record);
@@ -520,7 +521,7 @@ std::string StoredTypes::derivations(const std::vector<const CXXRecordDecl *> &R
 // line: the rewrite keeps every user line where it was.
 std::string StoredTypes::derivation(const CXXRecordDecl &Record) {
   const ClassInfo &Info = Classes.find(&Record)->second;
-  const std::string Name = typeName(QualType(Record.getTypeForDecl(), 0));
+  const std::string Name = typeName(recordType(Context, Record));
   std::string Tags;
   std::string Fields;
   std::string Loads;
