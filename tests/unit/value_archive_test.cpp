@@ -268,6 +268,28 @@ TYPED_TEST(ValueArchive, PassesRunsGivenByHandWhole) {
   EXPECT_NE(our_bytes(TypeParam::format(), value), our_bytes(TypeParam::format(), other));
 }
 
+// An empty run of structs crosses as (data() of an empty vector, 0): a null pointer
+// that no copy may be given, even of no bytes (UBSan in the sanitizer build checks).
+struct empty_run {
+  std::vector<rgb> pixels;
+  template <class Archive> void save(Archive &archive) const {
+    archive(cereal::make_size_tag(static_cast<cereal::size_type>(pixels.size())),
+            cereal::binary_data(pixels.data(), pixels.size() * sizeof(rgb)));
+  }
+  template <class Archive> void load(Archive &archive) {
+    cereal::size_type count = 0;
+    archive(cereal::make_size_tag(count));
+    pixels.resize(static_cast<std::size_t>(count));
+    archive(cereal::binary_data(pixels.data(), pixels.size() * sizeof(rgb)));
+  }
+};
+
+TYPED_TEST(ValueArchive, AnEmptyRunGivenByHandCrossesAsNothing) {
+  const empty_run value;
+  EXPECT_TRUE(our_decode<empty_run>(TypeParam::format(), our_bytes(TypeParam::format(), value))
+                  .pixels.empty());
+}
+
 // cereal's binary archives have no null; JSON writes it as a named value, no node.
 struct with_null {
   int before = 1;

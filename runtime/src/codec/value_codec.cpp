@@ -160,7 +160,8 @@ private:
     if (bytes.size() != size)
       throw cereal::Exception("cachepy: a value of " + std::to_string(size) +
                               " bytes holds " + std::to_string(bytes.size()));
-    std::memcpy(data, bytes.data(), size);
+    if (size > 0) // data() of an empty vector may be null
+      std::memcpy(data, bytes.data(), size);
   }
 };
 

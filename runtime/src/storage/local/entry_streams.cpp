@@ -172,6 +172,8 @@ checksumming_writer::int_type checksumming_writer::overflow(int_type c) {
 
 std::streamsize checksumming_writer::xsputn(const char *data, std::streamsize count) {
   const std::size_t size = static_cast<std::size_t>(count);
+  if (size == 0) // an empty vector's data() may be null, which memcpy must never see
+    return 0;
   if (size < buffer_size && static_cast<std::size_t>(epptr() - pptr()) >= size) {
     std::memcpy(pptr(), data, size);
     pbump(static_cast<int>(size));
