@@ -27,6 +27,7 @@
 #include "NestedParse.h"
 #include "RewritePlanner.h"
 #include "RuntimePCH.h"
+#include "UserCodeDiagnostics.h"
 
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/MultiplexConsumer.h"
@@ -181,6 +182,7 @@ protected:
             CI);
       if (!Files.empty()) {
         installRewrites(CI, Files, RuntimeHeader, PCH);
+        reportAtUserCode(CI.getDiagnostics());
         if (!Options.DumpRewrite.empty())
           for (const RewrittenFile &File : Files)
             dumpRewrite(File, Options.DumpRewrite, CI.getDiagnostics());

@@ -53,11 +53,11 @@ WarningState warningState(const DiagnosticsEngine &Diags, llvm::StringRef Group)
   return AsError ? WarningState::Error : WarningState::Warning;
 }
 
+} // namespace
+
 unsigned customId(DiagnosticsEngine &Diags, DiagnosticIDs::Level Level, llvm::StringRef Format) {
   return Diags.getDiagnosticIDs()->getCustomDiagID(Level, Format);
 }
-
-} // namespace
 
 void report(DiagnosticsEngine &Diags, const AttrProblem &Problem) {
   const DiagInfo &Info = Infos[static_cast<size_t>(Problem.Id)];

@@ -35,6 +35,10 @@ struct AttrProblem {
 /// not know, so they are read from the diagnostic options here.
 void report(clang::DiagnosticsEngine &Diags, const AttrProblem &Problem);
 
+/// The ID of a diagnostic of clang's kind Level whose message is Format.
+unsigned customId(clang::DiagnosticsEngine &Diags, clang::DiagnosticIDs::Level Level,
+                  llvm::StringRef Format);
+
 /// Of Candidates, the one Typed is most likely a misspelling of, as clang's typo
 /// correction judges it (about a third of the letters wrong at most); "" if none.
 llvm::StringRef closestMatch(llvm::StringRef Typed, llvm::ArrayRef<llvm::StringRef> Candidates);
