@@ -89,6 +89,20 @@ private:
 [[cachepy::cache_file("cache")]]
 int flags(const Flags &f) { return f.a; }
 
+// A result is restored into a default-constructed value, unless it is an aggregate
+// built from its members.
+class Connection {
+public:
+  explicit Connection(int port) : port_(port) {}
+
+private:
+  int port_;
+};
+// CHECK: diag-stored-types.cpp:[[#@LINE+3]]:1: error: the result of 'connect' (a 'Connection') cannot be restored: it has no default constructor and is not an aggregate cachepy can build member by member
+// CHECK: note: give 'Connection' a public default constructor, or write save and load for it (docs/types.md)
+[[cachepy::cache_file("cache")]]
+Connection connect(int port) { return Connection(port); }
+
 // Left out with ignore=, or with its culprit skipped, a type is fine.
 struct Guarded {
   std::vector<double> data;
