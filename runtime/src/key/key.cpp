@@ -37,6 +37,7 @@ class hash_sink final : public value_sink {
 public:
   explicit hash_sink(XXH3_state_t &state) : state_(state) {}
 
+  bool takes_bytes() const override { return true; }
   void begin_node() override {}
   void end_node() override {}
   void name_next(const char *) override {}
