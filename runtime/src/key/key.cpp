@@ -4,9 +4,9 @@
 
 #include <limits>
 
-#ifndef XXH_STATIC_LINKING_ONLY
-#define XXH_STATIC_LINKING_ONLY
-#endif
+// Inlined: a key feeds the state many small updates (sizes, single numbers) besides
+// its large blocks, and the library's calls cost more than the hashing of those.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 namespace cachepy::detail {
