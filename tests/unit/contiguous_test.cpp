@@ -5,6 +5,7 @@
 
 #include <cachepy/detail/key.hpp>
 #include <cachepy/detail/number_arrays.hpp>
+#include <cachepy/detail/recent_results.hpp>
 #include <cachepy/detail/value_codec.hpp>
 #include <cachepy/types.hpp>
 
@@ -242,6 +243,12 @@ TEST(Contiguous, ReadArrayReadsABinaryMatrixStraight) {
   std::istringstream shorter(bytes.substr(0, bytes.size() - 8));
   EXPECT_THROW(read_array(shorter, read, bytes.size() - 8), std::runtime_error);
 }
+
+// The memory layer keeps them, as it keeps vectors of numbers.
+static_assert(copies_deeply<std::vector<Point3>>::value);
+static_assert(copies_deeply<std::valarray<double>>::value);
+static_assert(copies_deeply<dynamic_matrix>::value);
+static_assert(!copies_deeply<std::vector<SlowPoint3>>::value);
 
 TEST(Contiguous, ReadArrayReadsAVectorOfByteCopyableClassesStraight) {
   const std::vector<Point3> values = points(50);
