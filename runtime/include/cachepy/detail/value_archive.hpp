@@ -88,7 +88,8 @@ template <class T> constexpr std::size_t units_of(std::uint64_t bytes) {
     return static_cast<std::size_t>(bytes / sizeof(T));
 }
 
-// Defined in derived.hpp: whether a type is stored as its bytes.
+// Whether a type is stored as its bytes: derived.hpp, included at the end of this
+// header (it builds on the archives), so that whoever uses the archives has it.
 template <class T> struct is_byte_copyable;
 
 // Where value_writer's primitives go. `numbers` carries `count` values of one kind
@@ -408,5 +409,7 @@ CEREAL_SETUP_ARCHIVE_TRAITS(cachepy::detail::value_reader, cachepy::detail::valu
 // class pointers, as with cereal's own archives.
 CEREAL_REGISTER_ARCHIVE(cachepy::detail::value_writer)
 CEREAL_REGISTER_ARCHIVE(cachepy::detail::value_reader)
+
+#include "derived.hpp"
 
 #endif
