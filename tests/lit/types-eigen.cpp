@@ -76,16 +76,18 @@ template <class M> void print(const M &m) {
 int main() {
   Eigen::MatrixXd m(2, 3);
   m << 0, 1, 2, 3, 4, 5;
+  const Eigen::MatrixXd twice = scaled(m, 2);
   std::printf("scaled: %dx%d", static_cast<int>(m.rows()), static_cast<int>(m.cols()));
   print(m);
   std::printf(" ->");
-  print(scaled(m, 2));
+  print(twice);
   std::printf("\n");
 
   const Eigen::Matrix3f r = rotation(1);
+  const float t = trace(r);
   std::printf("rotation:");
   print(r);
-  std::printf(" trace=%g\n", trace(r));
+  std::printf(" trace=%g\n", t);
 
   RowArray a(2, 2);
   a << 1, 2, 3, 4;
