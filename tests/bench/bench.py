@@ -478,12 +478,14 @@ def measure_arrays(workloads, work_dir):
     runner = Runner("cachepy", [workloads], work_dir)
     runner.cache_dir = os.path.join(work_dir, "arrays-cache")
     runner.fresh_cache()
-    points = runner.workload("points-argument", REPETITIONS)
-    samples = {"points_hit": [points["hit"]], "points_xxh3": [points["xxh3"]]}
+    samples = {}
     runner.workload("big-result", 1)  # stores the entries
     runner.workload("matrix-result", 1)
     pairs = [("vector", "big-result"), ("matrix", "matrix-result")]
     for round_number in range(ROUNDS):
+        points = runner.workload("points-argument", REPETITIONS)
+        samples.setdefault("points_hit", []).append(points["hit"])
+        samples.setdefault("points_xxh3", []).append(points["xxh3"])
         for name, workload in (pairs if round_number % 2 == 0 else pairs[::-1]):
             samples.setdefault(name + "_repeated", []).append(
                 runner.workload(workload, REPETITIONS)["hit"])

@@ -18,6 +18,9 @@
 #include <cachepy/cachepy.hpp>
 
 #include <Eigen/Dense>
+// Inlined, as the runtime's key derivation has it (runtime/src/key/key.cpp): the raw
+// hash the argument row compares with is the same code.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
