@@ -191,6 +191,24 @@ TEST(Contiguous, ValarraysAreWrittenAsVectors) {
   }
 }
 
+// What std::span presents (this test is C++17); the real one in tests/lit/types-span.cpp.
+template <class T> struct fake_span {
+  using element_type = T;
+  static constexpr std::size_t extent = static_cast<std::size_t>(-1);
+  T *first;
+  std::size_t count;
+  T *data() const { return first; }
+  std::size_t size() const { return count; }
+};
+
+TEST(Contiguous, SpanLikeViewsKeyAsTheVectorsTheyView) {
+  const std::vector<double> values{1, 2, 3};
+  EXPECT_EQ(key_of(fake_span<const double>{values.data(), 3}), key_of(values));
+  EXPECT_NE(key_of(fake_span<const double>{values.data(), 2}), key_of(values));
+  const std::vector<Point3> p = points(10);
+  EXPECT_EQ(key_of(fake_span<const Point3>{p.data(), p.size()}), key_of(p));
+}
+
 #if __cplusplus >= 202002L
 TEST(Contiguous, SpansKeyAsTheVectorsTheyView) {
   const std::vector<double> values{1, 2, 3};
