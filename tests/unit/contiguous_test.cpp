@@ -187,7 +187,8 @@ TEST(Contiguous, ValarraysAreWrittenAsVectors) {
     const std::valarray<double> read = decoded<std::valarray<double>>(format, bytes);
     ASSERT_EQ(read.size(), 3u);
     EXPECT_EQ(read[2], 3.5);
-    EXPECT_EQ(decoded<std::valarray<int>>(format, encoded(format, std::valarray<int>{})).size(), 0u);
+    const std::string empty = encoded(format, std::valarray<int>{});
+    EXPECT_EQ(decoded<std::valarray<int>>(format, empty).size(), 0u);
   }
 }
 

@@ -63,7 +63,8 @@ bool fits_shape(std::int64_t rows, std::int64_t cols, std::uint64_t bytes_left) 
   if (rows < 0 || cols < 0 || (fixed_rows >= 0 && rows != fixed_rows) ||
       (fixed_cols >= 0 && cols != fixed_cols))
     return false;
-  return cols == 0 || static_cast<std::uint64_t>(rows) <= bytes_left / static_cast<std::uint64_t>(cols);
+  return cols == 0 ||
+         static_cast<std::uint64_t>(rows) <= bytes_left / static_cast<std::uint64_t>(cols);
 }
 
 template <class M, cereal::traits::EnableIf<is_dense_matrix<M>::value> = cereal::traits::sfinae>

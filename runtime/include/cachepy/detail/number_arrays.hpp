@@ -58,7 +58,8 @@ template <class T> void copy_numbers(std::vector<T> &out, const std::vector<T> &
 // A matrix's coefficients are not initialized by resize(): no take_reserved needed.
 template <class M> void copy_numbers(M &out, const M &from) {
   out.resize(from.rows(), from.cols());
-  copy_to_fresh(out.data(), from.data(), static_cast<std::size_t>(from.size()) * sizeof(*from.data()));
+  copy_to_fresh(out.data(), from.data(),
+                static_cast<std::size_t>(from.size()) * sizeof(typename M::Scalar));
 }
 
 // A copy of a result, for the memory layer: the copy it keeps and the copies it hands

@@ -312,18 +312,19 @@ template <class T> void load_run(value_reader &ar, T *data, std::size_t count) {
 // A vector or std::array of byte-copyable classes (numbers are cereal's already), as
 // cereal writes them, in one run.
 template <class T>
-inline constexpr bool is_byte_class = !std::is_arithmetic<T>::value && is_byte_copyable<T>::value;
+using if_byte_class =
+    cereal::traits::EnableIf<!std::is_arithmetic<T>::value && is_byte_copyable<T>::value>;
 
-template <class T, class A, cereal::traits::EnableIf<is_byte_class<T>> = cereal::traits::sfinae>
+template <class T, class A, if_byte_class<T> = cereal::traits::sfinae>
 void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const std::vector<T, A> &values) {
   ar(cereal::make_size_tag(static_cast<cereal::size_type>(values.size())));
   save_run(ar, values.data(), values.size());
 }
-template <class T, std::size_t N, cereal::traits::EnableIf<is_byte_class<T>> = cereal::traits::sfinae>
+template <class T, std::size_t N, if_byte_class<T> = cereal::traits::sfinae>
 void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const std::array<T, N> &values) {
   save_run(ar, values.data(), N);
 }
-template <class T, std::size_t N, cereal::traits::EnableIf<is_byte_class<T>> = cereal::traits::sfinae>
+template <class T, std::size_t N, if_byte_class<T> = cereal::traits::sfinae>
 void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, std::array<T, N> &values) {
   load_run(ar, values.data(), N);
 }
@@ -332,7 +333,8 @@ void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, std::array<T, N> &values) {
 // trusted: the container grows as its elements are decoded, from what the rest of the
 // payload could hold, so a forged count fails at the payload's end having allocated
 // about as much as the payload (cereal resizes to the count first). A vector of
-// numbers or of byte-copyable values is read in runs when the count is honest. vector<bool> stays cereal's.
+// numbers or of byte-copyable values is read in runs when the count is honest.
+// vector<bool> stays cereal's.
 template <class T> struct is_std_vector : std::false_type {};
 template <class T, class A> struct is_std_vector<std::vector<T, A>> : std::true_type {};
 
