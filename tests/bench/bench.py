@@ -470,6 +470,47 @@ def measure_remote(workloads, work_dir):
         redis.wait()
 
 
+def measure_arrays(workloads, work_dir):
+    """Contiguous data beside its limit, {row: seconds}: an 80 MB vector<Point3> argument
+    hashed beside XXH3 over the same bytes (taking turns in one process), and an 80 MB
+    Eigen::MatrixXd result loaded beside the same bytes as a vector<double>, repeated in
+    one process and once in a fresh one (the two taking turns, ROUNDS times)."""
+    runner = Runner("cachepy", [workloads], work_dir)
+    runner.cache_dir = os.path.join(work_dir, "arrays-cache")
+    runner.fresh_cache()
+    samples = {}
+    runner.workload("big-result", 1)  # stores the entries
+    runner.workload("matrix-result", 1)
+    pairs = [("vector", "big-result"), ("matrix", "matrix-result")]
+    for round_number in range(ROUNDS):
+        points = runner.workload("points-argument", REPETITIONS)
+        samples.setdefault("points_hit", []).append(points["hit"])
+        samples.setdefault("points_xxh3", []).append(points["xxh3"])
+        for name, workload in (pairs if round_number % 2 == 0 else pairs[::-1]):
+            samples.setdefault(name + "_repeated", []).append(
+                runner.workload(workload, REPETITIONS)["hit"])
+            samples.setdefault(name + "_fresh", []).append(
+                runner.workload(workload + "-once")["hit"])
+    return {row: statistics.median(values) for row, values in samples.items()}
+
+
+def print_arrays(times):
+    print()
+    print("8. arrays (80 MB each):")
+    ratio = times["points_xxh3"] / times["points_hit"]
+    print("   vector<Point3> argument hash {:>10} beside XXH3 over its bytes {:>10}: "
+          "{:.2f}x its speed (target >=0.8x {})".format(
+              milliseconds(times["points_hit"]), milliseconds(times["points_xxh3"]), ratio,
+              "ok" if ratio >= 0.8 else "MISSED"))
+    for kind in ("repeated", "fresh"):
+        ratio = times["matrix_" + kind] / times["vector_" + kind]
+        print("   MatrixXd result hit, {:<8} {:>10} beside vector<double> {:>10}: "
+              "{:.2f}x its time (target <=1.2x {})".format(
+                  kind, milliseconds(times["matrix_" + kind]),
+                  milliseconds(times["vector_" + kind]), ratio,
+                  "ok" if ratio <= 1.2 else "MISSED"))
+
+
 def print_remote(times):
     print()
     print("7. through Redis on loopback (fresh process, empty local directory), "
@@ -499,12 +540,15 @@ def main():
     compile_times = measure_compile_times(plugin, include, work_dir)
     remote = measure_remote(workloads, work_dir)
     startup = measure_startup(plugin, work_dir)
+    arrays = measure_arrays(workloads, work_dir)
     with open(os.path.join(work_dir, "results.json"), "w") as out:
         json.dump({"cachepy": ours, "joblib": theirs, "compile": compile_times,
-                   "remote": remote, "startup": startup}, out, indent=1)
+                   "remote": remote, "startup": startup,
+                   "arrays": arrays}, out, indent=1)
     print_table(ours, theirs, compile_times)
     print_remote(remote)
     print_startup(startup)
+    print_arrays(arrays)
 
 
 if __name__ == "__main__":

@@ -52,7 +52,7 @@ private:
 const std::size_t read_sizes[] = {two_threads_bytes - 1, two_threads_bytes,
                                   two_threads_bytes + 1, 3 * two_threads_bytes + 4093};
 
-// As read_numbers reads: a small piece through the buffer, then the rest in one read
+// As read_array reads: a small piece through the buffer, then the rest in one read
 // straight into the destination, then what follows, and the checksum of all of it.
 TEST_F(EntryStreams, ALargeReadHoldsTheFileAndItsChecksumIsOfTheWholePayload) {
   for (std::size_t size : read_sizes) {

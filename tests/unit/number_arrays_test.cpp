@@ -41,7 +41,7 @@ template <class T> void expect_reads_what_cereal_writes(const std::vector<T> &va
   const std::string bytes = cereal_binary(values);
   std::istringstream in(bytes);
   std::vector<T> read;
-  read_numbers(in, read, bytes.size());
+  read_array(in, read, bytes.size());
   EXPECT_EQ(read, values);
 }
 
@@ -56,11 +56,11 @@ TEST(NumberArrays, RefusesAPayloadThatIsNotOneArrayOfThatType) {
   const std::string text = cereal_binary(std::string("not numbers at all"));
   std::istringstream in(text);
   std::vector<double> read;
-  EXPECT_THROW(read_numbers(in, read, text.size()), std::runtime_error);
+  EXPECT_THROW(read_array(in, read, text.size()), std::runtime_error);
 
   const std::string ints = cereal_binary(numbers<std::int32_t>(3)); // 8 + 12 bytes
   std::istringstream as_doubles(ints);
-  EXPECT_THROW(read_numbers(as_doubles, read, ints.size()), std::runtime_error);
+  EXPECT_THROW(read_array(as_doubles, read, ints.size()), std::runtime_error);
 }
 
 // Element counts around the sizes where the copy changes how it works: below two huge
@@ -102,7 +102,7 @@ TEST(NumberArrays, AnArrayCutShortIsUnreadable) {
     bytes.resize(bytes.size() - 3);
     std::istringstream in(bytes);
     std::vector<double> read;
-    EXPECT_THROW(read_numbers(in, read, payload_size), std::runtime_error) << count;
+    EXPECT_THROW(read_array(in, read, payload_size), std::runtime_error) << count;
   }
 }
 

@@ -2,8 +2,9 @@
 #define CACHEPY_TYPES_HPP
 
 // cereal's support for the standard library types most results are made of, so that
-// cached functions over them need no further include; and ours for the one cereal
-// lacks, std::filesystem::path.
+// cached functions over them need no further include; and ours for those cereal
+// lacks (std::filesystem::path, std::span) or that are recognized without their
+// headers (std::valarray, Eigen's dense matrices and arrays).
 
 #include <cereal/details/static_object.hpp>
 
@@ -33,6 +34,8 @@ extern template class cereal::detail::StaticObject<cereal::detail::PolymorphicCa
 #include <cereal/types/variant.hpp>
 #include <cereal/types/vector.hpp>
 
+#include "detail/contiguous.hpp"
+#include "detail/dense_matrix.hpp"
 #include "types/filesystem.hpp"
 
 #endif

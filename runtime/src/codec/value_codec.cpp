@@ -169,6 +169,8 @@ template <class Archive> class archive_sink final : public archive_adapter<value
 public:
   using archive_adapter<value_sink, Archive>::archive_adapter;
 
+  // Portable binary writes in this machine's byte order (and says which).
+  bool takes_bytes() const override { return !is_json<Archive>; }
   // JSON turns the node into an array; the binary archives write the count as it is.
   void size(number_kind kind, const void *count) override {
     if constexpr (is_json<Archive>)
@@ -203,9 +205,12 @@ public:
 template <class Archive>
 class archive_source final : public archive_adapter<value_source, Archive> {
 public:
-  archive_source(payload_buffer &buffer, std::istream &in, std::uint64_t payload_size)
+  archive_source(payload_buffer &buffer, std::istream &in, std::uint64_t payload_size,
+                 bool swapped)
       : archive_adapter<value_source, Archive>(in), buffer_(buffer),
-        payload_size_(payload_size) {}
+        payload_size_(payload_size), takes_bytes_(!is_json<Archive> && !swapped) {}
+
+  bool takes_bytes() const override { return takes_bytes_; }
 
   void begin_node() override {
     if (++depth_ > max_depth)
@@ -282,6 +287,7 @@ private:
 
   payload_buffer &buffer_;
   std::uint64_t payload_size_;
+  bool takes_bytes_;
   int depth_ = 0;
 };
 
@@ -295,9 +301,9 @@ void encode_with(std::ostream &out, function_ref<void(value_writer &)> write) {
 
 template <class Archive>
 void decode_with(payload_buffer &buffer, std::uint64_t payload_size,
-                 function_ref<void(value_reader &)> read) {
+                 function_ref<void(value_reader &)> read, bool swapped = false) {
   std::istream in(&buffer);
-  archive_source<Archive> source(buffer, in, payload_size);
+  archive_source<Archive> source(buffer, in, payload_size, swapped);
   value_reader reader(source);
   read(reader);
 }
@@ -332,7 +338,9 @@ void decode_value(std::istream &in, value_format format, std::uint64_t payload_s
     // value but this machine's, so anything but 0 or 1 would be read swapped.
     if (payload_size == 0 || static_cast<unsigned char>(bytes[0]) > 1)
       throw cereal::Exception("cachepy: a portable_binary byte-order flag neither 0 nor 1");
-    return decode_with<cereal::PortableBinaryInputArchive>(buffer, payload_size, read);
+    return decode_with<cereal::PortableBinaryInputArchive>(
+        buffer, payload_size, read,
+        static_cast<bool>(bytes[0]) != cereal::portable_binary_detail::is_little_endian());
   case value_format::json:
     // cereal parses with RapidJSON's recursive parser: only what is known to nest
     // within the limit reaches it.

@@ -4,9 +4,9 @@
 
 #include <limits>
 
-#ifndef XXH_STATIC_LINKING_ONLY
-#define XXH_STATIC_LINKING_ONLY
-#endif
+// Inlined: a key feeds the state many small updates (sizes, single numbers) besides
+// its large blocks, and the library's calls cost more than the hashing of those.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 namespace cachepy::detail {
@@ -37,6 +37,7 @@ class hash_sink final : public value_sink {
 public:
   explicit hash_sink(XXH3_state_t &state) : state_(state) {}
 
+  bool takes_bytes() const override { return true; }
   void begin_node() override {}
   void end_node() override {}
   void name_next(const char *) override {}

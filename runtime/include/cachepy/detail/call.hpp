@@ -62,9 +62,9 @@ template <class Stored, class Body> struct typed_call {
       });
     } else {
       Stored &value = of(call).slot.emplace();
-      if constexpr (is_number_vector<Stored>::value)
+      if constexpr (is_byte_array<Stored>)
         if (format == value_format::binary)
-          return read_numbers(in, value, size);
+          return read_array(in, value, size);
       decode_value(in, format, size, [&](value_reader &archive) { archive(value); });
     }
   }

@@ -8,6 +8,9 @@
 // It sees only what this process did: an entry another process forces or removes
 // keeps its old value here until this process forgets it.
 
+#include "contiguous.hpp"
+#include "dense_matrix.hpp"
+#include "derived.hpp"
 #include "hit_counter.hpp"
 #include "key.hpp"
 
@@ -34,11 +37,13 @@
 namespace cachepy::detail {
 
 // Whether a copy of T shares nothing with the original, so that nothing done to a
-// value handed out can change the kept one: numbers, strings and standard containers
-// of such. Other results (user types, smart pointers) are read from their entry on
-// every hit, which always gives an independent value.
-template <class T>
-struct copies_deeply : std::bool_constant<std::is_arithmetic<T>::value || std::is_enum<T>::value> {};
+// value handed out can change the kept one: numbers, byte-copyable classes (no
+// pointers), strings, standard containers and dense matrices of such. Other results
+// (user types, smart pointers) are read from their entry on every hit, which always
+// gives an independent value.
+template <class T, class = void>
+struct copies_deeply : std::bool_constant<std::is_arithmetic<T>::value || std::is_enum<T>::value ||
+                                          is_byte_copyable<T>::value> {};
 template <class... Ts>
 struct all_copy_deeply : std::bool_constant<(copies_deeply<std::remove_cv_t<Ts>>::value && ...)> {};
 template <class C, class Tr, class A>
@@ -47,6 +52,12 @@ template <class T, class A> struct copies_deeply<std::vector<T, A>> : all_copy_d
 template <class T, class A> struct copies_deeply<std::deque<T, A>> : all_copy_deeply<T> {};
 template <class T, class A> struct copies_deeply<std::list<T, A>> : all_copy_deeply<T> {};
 template <class T, std::size_t N> struct copies_deeply<std::array<T, N>> : all_copy_deeply<T> {};
+template <class V>
+struct copies_deeply<V, std::enable_if_t<is_valarray_like<V>::value>>
+    : all_copy_deeply<typename V::value_type> {};
+template <class M>
+struct copies_deeply<M, std::enable_if_t<is_dense_matrix<M>::value>>
+    : all_copy_deeply<typename M::Scalar> {};
 template <class T> struct copies_deeply<std::optional<T>> : all_copy_deeply<T> {};
 template <class... Ts> struct copies_deeply<std::tuple<Ts...>> : all_copy_deeply<Ts...> {};
 template <class... Ts> struct copies_deeply<std::variant<Ts...>> : all_copy_deeply<Ts...> {};

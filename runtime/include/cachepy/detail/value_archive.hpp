@@ -13,6 +13,7 @@
 #include <cereal/cereal.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -87,10 +88,18 @@ template <class T> constexpr std::size_t units_of(std::uint64_t bytes) {
     return static_cast<std::size_t>(bytes / sizeof(T));
 }
 
+// Whether a type is stored as its bytes: derived.hpp, included at the end of this
+// header (it builds on the archives), so that whoever uses the archives has it.
+template <class T> struct is_byte_copyable;
+
 // Where value_writer's primitives go. `numbers` carries `count` values of one kind
 // (a raw kind: `count` blocks); a single value is a run of one.
 class value_sink {
 public:
+  // Whether a run of byte-copyable values may go as its bytes, in one call: where the
+  // format writes each value's members as they lie in memory anyway (the key, the
+  // binary archives), not where it names them (JSON).
+  virtual bool takes_bytes() const = 0;
   virtual void begin_node() = 0;
   virtual void end_node() = 0;
   virtual void name_next(const char *name) = 0;
@@ -107,6 +116,8 @@ protected:
 // Where value_reader's primitives come from; failures throw (cereal::Exception).
 class value_source {
 public:
+  // As value_sink's; also false where the payload's byte order is not this machine's.
+  virtual bool takes_bytes() const = 0;
   virtual void begin_node() = 0;
   virtual void end_node() = 0;
   virtual void name_next(const char *name) = 0;
@@ -270,11 +281,60 @@ inline void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, std::string &text) {
   ar.source().text(text);
 }
 
+// `count` values lying one after another (a vector's, an array's, a matrix's), in one
+// call where the format allows: numbers as cereal's binary_data, byte-copyable classes
+// as their bytes (which every binary format would write member by member anyway, so
+// entries and keys are the same either way), anything else one value at a time.
+template <class T> void save_run(value_writer &ar, const T *data, std::size_t count) {
+  using element = std::remove_cv_t<T>;
+  if constexpr (std::is_arithmetic<element>::value) {
+    ar(cereal::binary_data(data, count * sizeof(T)));
+  } else {
+    if constexpr (is_byte_copyable<element>::value)
+      if (ar.sink().takes_bytes())
+        return ar.sink().numbers(raw_kind(1), data, count * sizeof(T));
+    for (std::size_t i = 0; i < count; ++i)
+      ar(data[i]);
+  }
+}
+template <class T> void load_run(value_reader &ar, T *data, std::size_t count) {
+  if constexpr (std::is_arithmetic<T>::value) {
+    ar(cereal::binary_data(data, count * sizeof(T)));
+  } else {
+    if constexpr (is_byte_copyable<T>::value)
+      if (ar.source().takes_bytes())
+        return ar.source().numbers(raw_kind(1), data, count * sizeof(T));
+    for (std::size_t i = 0; i < count; ++i)
+      ar(data[i]);
+  }
+}
+
+// A vector or std::array of byte-copyable classes (numbers are cereal's already), as
+// cereal writes them, in one run.
+template <class T>
+using if_byte_class =
+    cereal::traits::EnableIf<!std::is_arithmetic<T>::value && is_byte_copyable<T>::value>;
+
+template <class T, class A, if_byte_class<T> = cereal::traits::sfinae>
+void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const std::vector<T, A> &values) {
+  ar(cereal::make_size_tag(static_cast<cereal::size_type>(values.size())));
+  save_run(ar, values.data(), values.size());
+}
+template <class T, std::size_t N, if_byte_class<T> = cereal::traits::sfinae>
+void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const std::array<T, N> &values) {
+  save_run(ar, values.data(), N);
+}
+template <class T, std::size_t N, if_byte_class<T> = cereal::traits::sfinae>
+void CEREAL_LOAD_FUNCTION_NAME(value_reader &ar, std::array<T, N> &values) {
+  load_run(ar, values.data(), N);
+}
+
 // A vector, deque or list as cereal's own load reads it, except that the count is not
 // trusted: the container grows as its elements are decoded, from what the rest of the
 // payload could hold, so a forged count fails at the payload's end having allocated
 // about as much as the payload (cereal resizes to the count first). A vector of
-// numbers is read in one run when the count is honest. vector<bool> stays cereal's.
+// numbers or of byte-copyable values is read in runs when the count is honest.
+// vector<bool> stays cereal's.
 template <class T> struct is_std_vector : std::false_type {};
 template <class T, class A> struct is_std_vector<std::vector<T, A>> : std::true_type {};
 
@@ -284,7 +344,7 @@ template <class Sequence> void load_grown(value_reader &ar, Sequence &out) {
   ar(cereal::make_size_tag(count));
   const std::uint64_t room = ar.source().bytes_left() / sizeof(T);
   out.clear();
-  if constexpr (is_std_vector<Sequence>::value && std::is_arithmetic<T>::value) {
+  if constexpr (is_std_vector<Sequence>::value && is_byte_copyable<T>::value) {
     // Each run is what the bytes left can still hold, so the vector never outgrows
     // the payload (growing it past that would double it, beside the payload in memory).
     for (std::uint64_t done = 0; done < count;) {
@@ -293,7 +353,7 @@ template <class Sequence> void load_grown(value_reader &ar, Sequence &out) {
         throw_unreadable("cachepy: a count larger than the payload holds");
       const std::uint64_t run = std::min(count - done, left);
       out.resize(static_cast<std::size_t>(done + run));
-      ar(cereal::binary_data(out.data() + done, static_cast<std::size_t>(run) * sizeof(T)));
+      load_run(ar, out.data() + done, static_cast<std::size_t>(run));
       done += run;
     }
   } else {
@@ -351,5 +411,7 @@ CEREAL_SETUP_ARCHIVE_TRAITS(cachepy::detail::value_reader, cachepy::detail::valu
 // class pointers, as with cereal's own archives.
 CEREAL_REGISTER_ARCHIVE(cachepy::detail::value_writer)
 CEREAL_REGISTER_ARCHIVE(cachepy::detail::value_reader)
+
+#include "derived.hpp"
 
 #endif
