@@ -17,9 +17,11 @@ struct PolymorphicCasters;
 extern template class cereal::detail::StaticObject<cereal::detail::PolymorphicCasters>;
 
 #include <cereal/types/array.hpp>
+#include <cereal/types/bitset.hpp>
 #include <cereal/types/chrono.hpp>
 #include <cereal/types/complex.hpp>
 #include <cereal/types/deque.hpp>
+#include <cereal/types/forward_list.hpp>
 #include <cereal/types/list.hpp>
 #include <cereal/types/map.hpp>
 #include <cereal/types/memory.hpp>
