@@ -35,6 +35,7 @@ extern template class cereal::detail::StaticObject<cereal::detail::PolymorphicCa
 #include <cereal/types/variant.hpp>
 #include <cereal/types/vector.hpp>
 
+#include "types/containers.hpp"
 #include "types/filesystem.hpp"
 
 #endif
