@@ -14,7 +14,6 @@
 
 #include <cachepy/cachepy.hpp>
 
-#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <deque>
@@ -24,14 +23,15 @@
 #include <map>
 #include <set>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
 
-void print(int x) { std::printf(" %d", x); }
-void print(double x) { std::printf(" %g", x); }
-void print(const std::string &x) { std::printf(" %s", x.c_str()); }
+void print(int x) { std::printf("%d", x); }
+void print(double x) { std::printf("%g", x); }
+void print(const std::string &x) { std::printf("%s", x.c_str()); }
 template <class A, class B> void print(const std::pair<A, B> &p) {
   print(p.first);
   std::printf("=");
@@ -39,8 +39,10 @@ template <class A, class B> void print(const std::pair<A, B> &p) {
 }
 template <class Range> void show(const char *name, const Range &range) {
   std::printf("%s:", name);
-  for (const auto &element : range)
+  for (const auto &element : range) {
+    std::printf(" ");
     print(element);
+  }
   std::printf("\n");
 }
 // An unordered container's order is its buckets': shown sorted by key (a word's is its
@@ -50,14 +52,16 @@ template <class A, class B> const A &key_of(const std::pair<A, B> &p) { return p
 char key_of(const std::string &word) { return word[0]; }
 int key_of(int x) { return x; }
 template <class Range> void show_sorted(const char *name, const Range &range) {
-  std::vector<const typename Range::value_type *> sorted;
+  std::set<std::decay_t<decltype(key_of(*range.begin()))>> keys;
   for (const auto &element : range)
-    sorted.push_back(&element);
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](auto *a, auto *b) { return key_of(*a) < key_of(*b); });
+    keys.insert(key_of(element));
   std::printf("%s:", name);
-  for (const auto *element : sorted)
-    print(*element);
+  for (const auto &key : keys)
+    for (const auto &element : range)
+      if (key_of(element) == key) {
+        std::printf(" ");
+        print(element);
+      }
   std::printf("\n");
 }
 
