@@ -80,7 +80,7 @@ void load_whole_string(cereal::JSONInputArchive &archive, std::string &out) {
   (archive.*member_of(json_find_next{}))(); // the named member, if a name was given
   auto &position = (archive.*member_of(json_positions{})).back();
   const auto &value = position.value(); // throws past the last member
-  out.assign(value.GetString(), value.GetStringLength()); // throw if not a string
+  out.assign(value.GetString(), value.GetStringLength()); // throws if not a string
   ++position;
 }
 

@@ -40,8 +40,9 @@ namespace cachepy::detail {
 
 // Whether a copy of T shares nothing with the original, so that nothing done to a
 // value handed out can change the kept one: numbers, strings, paths, and the standard
-// containers and vocabulary types (optional, tuple, complex, durations, ...) of such. Other results (user types, smart pointers) are read from their entry on
-// every hit, which always gives an independent value.
+// containers and vocabulary types (optional, tuple, complex, durations, ...) of such.
+// Other results (user types, smart pointers) are read from their entry on every hit,
+// which always gives an independent value.
 template <class T>
 struct copies_deeply : std::bool_constant<std::is_arithmetic<T>::value || std::is_enum<T>::value> {};
 template <class... Ts>

@@ -36,13 +36,14 @@ template <class Container> void load_keyed(value_reader &ar, Container &out) {
   cereal::size_type count = 0;
   ar(cereal::make_size_tag(count));
   out.clear();
-  if constexpr (is_unordered<Container>::value)
-    out.reserve(static_cast<std::size_t>(
-        std::min<std::uint64_t>(count, ar.source().bytes_left() / sizeof(typename Container::value_type))));
+  if constexpr (is_unordered<Container>::value) {
+    const std::uint64_t room = ar.source().bytes_left() / sizeof(typename Container::value_type);
+    out.reserve(static_cast<std::size_t>(std::min(count, room)));
+  }
   auto last = out.end();
   for (std::uint64_t i = 0; i < count; ++i) {
+    const auto hint = is_unordered<Container>::value ? last : out.end();
     typename Container::key_type key;
-    auto hint = is_unordered<Container>::value ? last : out.end();
     if constexpr (is_map<Container>::value) {
       typename Container::mapped_type value;
       ar(cereal::make_map_item(key, value));
