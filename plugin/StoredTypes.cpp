@@ -328,6 +328,9 @@ bool StoredTypes::walk(QualType Type, Walk &W, std::string &Shape) {
       return W.refuse(Type, "cachepy does not store a smart pointer to an array; store a "
                             "std::vector (or a std::array)",
                       Policy);
+    if (Record->getName() == "basic_string_view" && W.Loads)
+      return W.refuse(Type, "a string_view does not own its characters; return a std::string",
+                      Policy);
     Shape += "std::" + Record->getName().str();
     const auto *Special = dyn_cast<ClassTemplateSpecializationDecl>(Record);
     if (!Special)

@@ -13,7 +13,9 @@
 #include <future>
 #include <memory>
 #include <sstream>
+#include <optional>
 #include <stack>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -50,6 +52,12 @@ std::ostringstream report(int x) { return std::ostringstream(); } // expected-er
 [[cachepy::cache_file("cache")]]
 int top(const std::stack<int> &s) { return s.top(); } // expected-error {{parameter 's' (a 'std::stack<int>') cannot enter the cache key: cachepy does not store this standard type}} expected-note {{ignore=["s"]}}
 
+[[cachepy::cache_file("cache")]]
+std::string_view label(int x) { return "label"; } // expected-error {{the result of 'label' (a 'std::basic_string_view<char>') cannot be stored: a string_view does not own its characters; return a std::string}} expected-note {{return a type}}
+
 // Inside another standard type, the same error names the culprit.
+[[cachepy::cache_file("cache")]]
+std::optional<std::string_view> maybe(int x) { return "label"; } // expected-error {{the result of 'maybe' (a 'std::basic_string_view<char>') cannot be stored: a string_view does not own its characters}} expected-note {{return a type}}
+
 [[cachepy::cache_file("cache")]]
 int count(const std::vector<std::unique_ptr<int[]>> &rows) { return rows.size(); } // expected-error {{parameter 'rows' (a 'std::unique_ptr<int[]>') cannot enter the cache key: cachepy does not store a smart pointer to an array}} expected-note {{ignore=["rows"]}}

@@ -1,8 +1,8 @@
 // Every standard string type is an argument and a result, in each storage format:
 // std::string (NUL bytes included, which JSON once cut short), std::u8string (C++20),
 // std::u16string, std::u32string and std::wstring; std::string_view and C strings as
-// arguments (their characters enter the key). Arguments that differ only after a NUL
-// are two entries.
+// arguments, alone or inside another type (their characters enter the key). Arguments
+// that differ only after a NUL are two entries.
 //
 // RUN: rm -rf %t && mkdir -p %t && cd %t
 // RUN: %clangxx %cachepy -std=c++20 %s %cachepy_link -o prog
@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 // Each code unit in hex, so that NUL bytes and wide characters show.
 template <class String> void show(const char *name, const String &text) {
@@ -45,6 +46,14 @@ std::wstring wide(const std::wstring &text) { return text + L"\u00e9"; }
 [[cachepy::cache_file("cache")]]
 std::string joined(std::string_view head, const char *tail) { return std::string(head) + tail; }
 
+[[cachepy::cache_file("cache")]]
+std::string concatenated(const std::vector<std::string_view> &parts) {
+  std::string out;
+  for (std::string_view part : parts)
+    out += part;
+  return out;
+}
+
 int main() {
   show("narrow", narrow(std::string("a\0b", 3)));
   show("narrow", narrow(std::string("a\0c", 3)));
@@ -55,6 +64,8 @@ int main() {
   show("wide", wide(L"w\u00fc"));
   show("joined", joined("ab", "cd"));
   show("joined", joined(std::string_view("ab\0", 3), "cd"));
+  show("concatenated", concatenated({"ab", "c"}));
+  show("concatenated", concatenated({"ab", "d"}));
 }
 // CHECK: narrow: 61 0 62 0 21
 // CHECK-NEXT: narrow: 61 0 63 0 21
@@ -65,3 +76,5 @@ int main() {
 // CHECK-NEXT: wide: 77 fc e9
 // CHECK-NEXT: joined: 61 62 63 64
 // CHECK-NEXT: joined: 61 62 0 63 64
+// CHECK-NEXT: concatenated: 61 62 63
+// CHECK-NEXT: concatenated: 61 62 64
