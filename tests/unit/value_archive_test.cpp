@@ -27,6 +27,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -500,6 +501,14 @@ TYPED_TEST(ValueArchive, AStringHoldingANulReadsBackWhole) {
   const std::map<std::string, std::string> keyed{{text, text}};
   EXPECT_EQ(our_decode<std::string>(format, our_bytes(format, text)), text);
   EXPECT_EQ((our_decode<std::map<std::string, std::string>>(format, our_bytes(format, keyed))), keyed);
+}
+
+// A string view inside a value writes as a std::string with its characters (it once
+// converted to a file_args path: the file it named was read and hashed).
+TYPED_TEST(ValueArchive, AStringViewInsideAValueWritesAsAString) {
+  const value_format format = TypeParam::format();
+  EXPECT_EQ(our_bytes(format, std::vector<std::string_view>{"ab", "c"}),
+            our_bytes(format, std::vector<std::string>{"ab", "c"}));
 }
 
 std::string deep_json(std::size_t depth) {
