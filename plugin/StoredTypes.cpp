@@ -69,6 +69,16 @@ llvm::StringRef whyStdRefused(llvm::StringRef Name) {
 
 bool isEigenDense(llvm::StringRef Name) { return Name == "Matrix" || Name == "Array"; }
 
+// std::unique_ptr<T[]> or std::shared_ptr<T[]> (or <T[N]>): cereal stores a smart
+// pointer's pointee as one T, and cannot compile an array's.
+bool pointsToArray(const CXXRecordDecl &Record) {
+  const auto *Special = dyn_cast<ClassTemplateSpecializationDecl>(&Record);
+  if (!Special || (Record.getName() != "unique_ptr" && Record.getName() != "shared_ptr"))
+    return false;
+  const TemplateArgument &Pointee = Special->getTemplateArgs()[0];
+  return Pointee.getKind() == TemplateArgument::Type && Pointee.getAsType()->isArrayType();
+}
+
 // cereal's names for what a class writes itself.
 constexpr llvm::StringLiteral SerializationNames[] = {"serialize", "save", "load",
                                                       "save_minimal", "load_minimal"};
@@ -314,6 +324,13 @@ bool StoredTypes::walk(QualType Type, Walk &W, std::string &Shape) {
       const llvm::StringRef Why = whyStdRefused(Record->getName());
       return W.refuse(Type, Why.empty() ? "cachepy does not store this standard type" : Why, Policy);
     }
+    if (pointsToArray(*Record))
+      return W.refuse(Type, "cachepy does not store a smart pointer to an array; store a "
+                            "std::vector (or a std::array)",
+                      Policy);
+    if (Record->getName() == "basic_string_view" && W.Loads)
+      return W.refuse(Type, "a string_view does not own its characters; return a std::string",
+                      Policy);
     Shape += "std::" + Record->getName().str();
     const auto *Special = dyn_cast<ClassTemplateSpecializationDecl>(Record);
     if (!Special)

@@ -11,11 +11,14 @@
 #include <cachepy/types.hpp>
 
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <cstdlib>
+#include <forward_list>
 #include <map>
 #include <ostream>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace {
@@ -51,14 +54,19 @@ load_result load_as(const entry_address &where, const key &k, value_format forma
 }
 
 load_result load(unsigned type, const entry_address &where, const key &k, value_format format) {
-  switch (type % 7) {
+  switch (type % 11) {
   case 0: return load_as<std::vector<double>>(where, k, format);
   case 1: return load_as<std::vector<std::vector<double>>>(where, k, format);
   case 2: return load_as<std::string>(where, k, format);
   case 3: return load_as<std::map<std::string, int>>(where, k, format);
   case 4: return load_as<record>(where, k, format);
   case 5: return load_as<std::vector<std::array<double, 64>>>(where, k, format);
-  default: return load_as<tree>(where, k, format);
+  case 6: return load_as<tree>(where, k, format);
+  // Node containers grown as decoded (types/containers.hpp), and a bitset.
+  case 7: return load_as<std::forward_list<std::array<double, 64>>>(where, k, format);
+  case 8: return load_as<std::unordered_set<std::string>>(where, k, format);
+  case 9: return load_as<std::multimap<std::string, int>>(where, k, format);
+  default: return load_as<std::bitset<100>>(where, k, format);
   }
 }
 

@@ -8,15 +8,16 @@
                                   (libFuzzer reads no more of an input than 1 MB)
 
 An `entry` input is one byte picking the format (byte % 3: binary, portable_binary,
-json) and the type (byte // 3 % 7: vector<double>, vector<vector<double>>, string,
-map<string,int>, a struct, vector<array<double,64>>, a tree), then the payload.
+json) and the type (byte // 3 % 11: vector<double>, vector<vector<double>>, string,
+map<string,int>, a struct, vector<array<double,64>>, a tree, forward_list<array<double,64>>,
+unordered_set<string>, multimap<string,int>, bitset<100>), then the payload.
 """
 import os
 import struct
 import sys
 
 BINARY, PORTABLE, JSON = 0, 1, 2
-VECTOR, NESTED, STRING, MAP, RECORD, BLOCKS, TREE = range(7)
+VECTOR, NESTED, STRING, MAP, RECORD, BLOCKS, TREE, FORWARD, HASHED, MULTIMAP, BITSET = range(11)
 MB = (1 << 20) - 32
 
 
@@ -56,6 +57,13 @@ def seeds():
             "json-map": entry(JSON, MAP, b'{"value0": [{"key": "k", "value": 3}]}'),
             "json-record": entry(JSON, RECORD, b'{"value0": {"name": "n", "counts": [1, 2], "weights": [{"key": "w", "value": 0.5}]}}'),
             "json-tree": entry(JSON, TREE, b'{"value0": {"value0": [{"value0": []}]}}'),
+            "json-string-nul": entry(JSON, STRING, b'{"value0": "a\\u0000b"}'),
+            "binary-forward-list": entry(BINARY, FORWARD, u64(1) + bytes(512)),
+            "binary-unordered-set": entry(BINARY, HASHED, u64(2) + binary_string(b"a") + binary_string(b"b")),
+            "binary-multimap": entry(BINARY, MULTIMAP, u64(2) + binary_string(b"k") + struct.pack("<i", 2) + binary_string(b"k") + struct.pack("<i", 1)),
+            "binary-bitset": entry(BINARY, BITSET, b"\x03" + bytes([0x80]) + bytes(12)),
+            "json-multimap": entry(JSON, MULTIMAP, b'{"value0": [{"key": "k", "value": 2}, {"key": "k", "value": 1}]}'),
+            "json-bitset": entry(JSON, BITSET, b'{"value0": {"type": 2, "data": "101"}}'),
         },
         "remote_record": {
             # the record's length (2 bytes), then record_header: magic, kind (1 whole,
@@ -90,6 +98,9 @@ def regressions():
             "binary-nested-forged-count": entry(BINARY, NESTED, u64(MB) + bytes(MB)),
             "portable-vector-forged-count": entry(PORTABLE, VECTOR, b"\x01" + u64(MB) + bytes(MB)),
             "binary-tree-deep": entry(BINARY, TREE, u64(1) * 100000 + u64(0)),
+            # cereal sized a forward_list, and reserved an unordered set, to the count
+            "binary-forward-list-forged-count": entry(BINARY, FORWARD, u64(MB) + bytes(MB)),
+            "binary-unordered-set-forged-count": entry(BINARY, HASHED, u64(MB) + bytes(MB)),
         },
     }
 

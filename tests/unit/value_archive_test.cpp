@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <deque>
 #include <filesystem>
+#include <forward_list>
 #include <list>
 #include <map>
 #include <memory>
@@ -26,7 +27,10 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 #include <variant>
 #include <vector>
 
@@ -360,6 +364,18 @@ template <class T> void expect_forged_count_bounded(value_format format, const T
   EXPECT_LE(allocated, 8 * bytes.size()) << bytes.size() << " bytes"; // it was 500 times
 }
 
+// `count` distinct keys, each "key" and its number (and the number as a map's value).
+template <class Container> Container numbered(int count) {
+  Container out;
+  for (int i = 0; i < count; ++i) {
+    if constexpr (std::is_same<Container, std::unordered_set<std::string>>::value)
+      out.insert("key" + std::to_string(i));
+    else
+      out.emplace("key" + std::to_string(i), i);
+  }
+  return out;
+}
+
 TEST(ValueCodec, AForgedCountAllocatesNoMoreThanAboutThePayload) {
   if (!counts_allocations)
     GTEST_SKIP() << "a sanitizer's operator new counts nothing here";
@@ -369,6 +385,9 @@ TEST(ValueCodec, AForgedCountAllocatesNoMoreThanAboutThePayload) {
     expect_forged_count_bounded(format, std::vector<double>(8192));
     expect_forged_count_bounded(format, std::deque<std::array<double, 64>>(128));
     expect_forged_count_bounded(format, std::list<std::array<double, 64>>(128));
+    expect_forged_count_bounded(format, std::forward_list<std::array<double, 64>>(128));
+    expect_forged_count_bounded(format, numbered<std::unordered_set<std::string>>(512));
+    expect_forged_count_bounded(format, numbered<std::unordered_map<std::string, int>>(512));
   }
 }
 
@@ -446,6 +465,50 @@ TYPED_TEST(ValueArchive, VectorsGrownAsDecodedHoldWhatWasWritten) {
   EXPECT_EQ(our_decode<std::deque<std::string>>(format, our_bytes(format, texts)), texts);
   EXPECT_EQ((our_decode<std::list<std::array<int, 2>>>(format, our_bytes(format, pairs))), pairs);
   EXPECT_EQ(our_decode<std::vector<double>>(format, our_bytes(format, numbers)), numbers);
+}
+
+// Equal keys read back in the order they were written (cereal's load put each before
+// the one read last, reversing them), in the ordered and the unordered containers.
+struct by_length {
+  bool operator()(const std::string &a, const std::string &b) const { return a.size() < b.size(); }
+};
+template <class Container> auto in_order(const Container &c) {
+  return std::vector<typename Container::value_type>(c.begin(), c.end());
+}
+template <class Container> auto ones(const Container &c) {
+  auto [first, last] = c.equal_range(1);
+  return std::vector<typename Container::value_type>(first, last);
+}
+
+TYPED_TEST(ValueArchive, EqualKeysKeepTheirOrder) {
+  using pairs = std::multimap<int, std::string>;
+  using words = std::multiset<std::string, by_length>;
+  using hashed = std::unordered_multimap<int, std::string>;
+  const value_format format = TypeParam::format();
+  const pairs p{{1, "b"}, {0, "z"}, {1, "a"}, {1, "c"}};
+  const words w{"bb", "aa", "c", "dd"};
+  const hashed h{{1, "b"}, {2, "z"}, {1, "a"}, {1, "c"}};
+  EXPECT_EQ(in_order(our_decode<pairs>(format, our_bytes(format, p))), in_order(p));
+  EXPECT_EQ(in_order(our_decode<words>(format, our_bytes(format, w))), in_order(w));
+  EXPECT_EQ(ones(our_decode<hashed>(format, our_bytes(format, h))), ones(h));
+}
+
+// A string holding a NUL byte reads back whole (cereal's JSON read stopped at the NUL),
+// as a value and as a map's key.
+TYPED_TEST(ValueArchive, AStringHoldingANulReadsBackWhole) {
+  const value_format format = TypeParam::format();
+  const std::string text("a\0b", 3);
+  const std::map<std::string, std::string> keyed{{text, text}};
+  EXPECT_EQ(our_decode<std::string>(format, our_bytes(format, text)), text);
+  EXPECT_EQ((our_decode<std::map<std::string, std::string>>(format, our_bytes(format, keyed))), keyed);
+}
+
+// A string view inside a value writes as a std::string with its characters (it once
+// converted to a file_args path: the file it named was read and hashed).
+TYPED_TEST(ValueArchive, AStringViewInsideAValueWritesAsAString) {
+  const value_format format = TypeParam::format();
+  EXPECT_EQ(our_bytes(format, std::vector<std::string_view>{"ab", "c"}),
+            our_bytes(format, std::vector<std::string>{"ab", "c"}));
 }
 
 std::string deep_json(std::size_t depth) {

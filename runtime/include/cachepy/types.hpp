@@ -4,7 +4,9 @@
 // cereal's support for the standard library types most results are made of, so that
 // cached functions over them need no further include; and ours for those cereal
 // lacks (std::filesystem::path, std::span) or that are recognized without their
-// headers (std::valarray, Eigen's dense matrices and arrays).
+// headers (std::valarray, Eigen's dense matrices and arrays); and our reading of the
+// maps, sets and forward_list, grown as decoded (equal keys keep their order, a forged
+// count allocates nothing).
 
 #include <cereal/details/static_object.hpp>
 
@@ -18,9 +20,11 @@ struct PolymorphicCasters;
 extern template class cereal::detail::StaticObject<cereal::detail::PolymorphicCasters>;
 
 #include <cereal/types/array.hpp>
+#include <cereal/types/bitset.hpp>
 #include <cereal/types/chrono.hpp>
 #include <cereal/types/complex.hpp>
 #include <cereal/types/deque.hpp>
+#include <cereal/types/forward_list.hpp>
 #include <cereal/types/list.hpp>
 #include <cereal/types/map.hpp>
 #include <cereal/types/memory.hpp>
@@ -36,6 +40,7 @@ extern template class cereal::detail::StaticObject<cereal::detail::PolymorphicCa
 
 #include "detail/contiguous.hpp"
 #include "detail/dense_matrix.hpp"
+#include "types/containers.hpp"
 #include "types/filesystem.hpp"
 
 #endif

@@ -2,6 +2,7 @@
 // driven primitive by primitive, so an entry's bytes are exactly what cereal writes
 // for the same value (and entries stay readable across this indirection).
 
+#include <cachepy/detail/derived.hpp>
 #include <cachepy/detail/number_arrays.hpp>
 #include <cachepy/detail/value_codec.hpp>
 
@@ -61,6 +62,27 @@ const char *json_problem(std::string_view payload) {
 }
 
 namespace {
+
+// cereal's JSON archive reads a string as a C string, up to its first NUL; the length
+// RapidJSON parsed is in the archive's private state, reached as derived.hpp reaches a
+// class's private members.
+struct json_positions : member_tag<json_positions> {};
+struct json_find_next : member_tag<json_find_next> {};
+
+} // namespace
+
+template struct member_pointer<json_positions, &cereal::JSONInputArchive::itsIteratorStack>;
+template struct member_pointer<json_find_next, &cereal::JSONInputArchive::search>;
+
+namespace {
+
+void load_whole_string(cereal::JSONInputArchive &archive, std::string &out) {
+  (archive.*member_of(json_find_next{}))(); // the named member, if a name was given
+  auto &position = (archive.*member_of(json_positions{})).back();
+  const auto &value = position.value(); // throws past the last member
+  out.assign(value.GetString(), value.GetStringLength()); // throws if not a string
+  ++position;
+}
 
 template <class Archive>
 constexpr bool is_json = std::is_same<Archive, cereal::JSONOutputArchive>::value ||
@@ -255,10 +277,10 @@ public:
           throw cereal::Exception("cachepy: a bool stored as neither 0 nor 1");
       }
   }
-  // As cereal reads a string, with its length checked first.
+  // As cereal reads a string, with its length checked first (JSON: NUL bytes kept).
   void text(std::string &out) override {
     if constexpr (is_json<Archive>) {
-      this->archive_(out);
+      load_whole_string(this->archive_, out);
     } else {
       cereal::size_type size = 0;
       this->archive_(cereal::make_size_tag(size));

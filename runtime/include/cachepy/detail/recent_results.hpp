@@ -15,10 +15,15 @@
 #include "key.hpp"
 
 #include <array>
+#include <bitset>
+#include <chrono>
+#include <complex>
 #include <cstddef>
 #include <cstdint>
 #include <ctime>
 #include <deque>
+#include <filesystem>
+#include <forward_list>
 #include <list>
 #include <map>
 #include <memory>
@@ -38,9 +43,10 @@ namespace cachepy::detail {
 
 // Whether a copy of T shares nothing with the original, so that nothing done to a
 // value handed out can change the kept one: numbers, byte-copyable classes (no
-// pointers), strings, standard containers and dense matrices of such. Other results
-// (user types, smart pointers) are read from their entry on every hit, which always
-// gives an independent value.
+// pointers), strings, paths, dense matrices, and the standard containers and vocabulary
+// types (optional, tuple, complex, durations, ...) of such. Other results (user types,
+// smart pointers) are read from their entry on every hit, which always gives an
+// independent value.
 template <class T, class = void>
 struct copies_deeply : std::bool_constant<std::is_arithmetic<T>::value || std::is_enum<T>::value ||
                                           is_byte_copyable<T>::value> {};
@@ -69,6 +75,23 @@ template <class K, class V, class C, class A>
 struct copies_deeply<std::map<K, V, C, A>> : all_copy_deeply<K, V> {};
 template <class K, class V, class H, class E, class A>
 struct copies_deeply<std::unordered_map<K, V, H, E, A>> : all_copy_deeply<K, V> {};
+template <class T, class A> struct copies_deeply<std::forward_list<T, A>> : all_copy_deeply<T> {};
+template <class K, class C, class A>
+struct copies_deeply<std::multiset<K, C, A>> : all_copy_deeply<K> {};
+template <class K, class H, class E, class A>
+struct copies_deeply<std::unordered_multiset<K, H, E, A>> : all_copy_deeply<K> {};
+template <class K, class V, class C, class A>
+struct copies_deeply<std::multimap<K, V, C, A>> : all_copy_deeply<K, V> {};
+template <class K, class V, class H, class E, class A>
+struct copies_deeply<std::unordered_multimap<K, V, H, E, A>> : all_copy_deeply<K, V> {};
+template <> struct copies_deeply<std::monostate> : std::true_type {};
+template <std::size_t N> struct copies_deeply<std::bitset<N>> : std::true_type {};
+template <class T> struct copies_deeply<std::complex<T>> : all_copy_deeply<T> {};
+template <class R, class P>
+struct copies_deeply<std::chrono::duration<R, P>> : all_copy_deeply<R> {};
+template <class C, class D>
+struct copies_deeply<std::chrono::time_point<C, D>> : all_copy_deeply<D> {};
+template <> struct copies_deeply<std::filesystem::path> : std::true_type {};
 
 // One identity per C++ type, without RTTI: kept values are only given back to the
 // type that kept them.

@@ -172,6 +172,7 @@ template <class T> struct opens_no_node<cereal::SizeTag<T>> : std::true_type {};
 template <class T> struct opens_no_node<cereal::DeferredData<T>> : std::true_type {};
 template <class T> struct opens_no_node<cereal::BinaryData<T>> : std::true_type {};
 template <> struct opens_no_node<std::string> : std::true_type {};
+template <> struct opens_no_node<std::string_view> : std::true_type {};
 template <> struct opens_no_node<std::nullptr_t> : std::true_type {};
 template <> struct opens_no_node<text_view> : std::true_type {};
 
@@ -398,6 +399,12 @@ inline void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const text_view &view) {
     ar.sink().size(number_kind_of<std::uint64_t>, &no_text);
   else
     ar.sink().text(view.text.data(), view.text.size());
+}
+
+// Inside an argument (a vector of them, a member), a string view hashes as a
+// std::string does; a result holds none (the plugin refuses it: it owns nothing).
+inline void CEREAL_SAVE_FUNCTION_NAME(value_writer &ar, const std::string_view &text) {
+  ar.sink().text(text.data(), text.size());
 }
 
 template <class T> const T &hashable(const T &value) { return value; }
