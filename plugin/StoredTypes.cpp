@@ -573,7 +573,7 @@ std::string StoredTypes::derivation(const CXXRecordDecl &Record) {
       Fields += " ::cachepy::detail::bit_field(ar, " + Quoted + ", " + Access +
                 ", [&](auto cachepy_value) { " + Access + " = cachepy_value; });";
     else
-      Fields += " ar(::cereal::make_nvp(" + Quoted + ", " + Access + "));";
+      Fields += " ::cachepy::detail::field(ar, " + Quoted + ", " + Access + ");";
     if (Info.Constructs) {
       const std::string Local = "m" + std::to_string(Index++);
       Loads += " auto " + Local + " = ::cachepy::detail::load_member<" +
