@@ -23,13 +23,15 @@ namespace cachepy::detail {
 void hash_file(value_writer &archive, std::string_view path);
 void hash_env_var(value_writer &archive, const char *name);
 
+// Explicit: a string converted without asking would be hashed as a file's content
+// (a std::string_view inside an argument once was).
 struct file_argument {
   std::string path;
-  file_argument(const std::string &p) : path(p) {}
-  file_argument(std::string_view p) : path(p) {}
-  file_argument(const char *p) : path(p ? p : "") {}
+  explicit file_argument(const std::string &p) : path(p) {}
+  explicit file_argument(std::string_view p) : path(p) {}
+  explicit file_argument(const char *p) : path(p ? p : "") {}
   template <class Path, class = decltype(std::declval<const Path &>().native())>
-  file_argument(const Path &p) : path(p.native()) {}
+  explicit file_argument(const Path &p) : path(p.native()) {}
 };
 inline void CEREAL_SAVE_FUNCTION_NAME(value_writer &archive, const file_argument &file) {
   hash_file(archive, file.path);
