@@ -7,7 +7,8 @@
 #include <cachepy/detail/logging.hpp>
 #include <cachepy/detail/settings.hpp>
 
-#include "../storage/remote/remote_backend.hpp"
+#include "../storage/remote_list.hpp"
+#include "../storage/remote_tier.hpp"
 #include "../util/regular_file.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -48,7 +49,7 @@ resolve_remotes(const config &cfg) {
   const char *env_list = std::getenv("CACHEPY_REMOTE_STORAGE");
   const char *secret = std::getenv("CACHEPY_REMOTE_SECRET");
   auto remotes = std::make_shared<std::vector<std::unique_ptr<storage_backend>>>(
-      make_remote_backends(remote_specs(env_list, cfg.remote_storage), secret ? secret : ""));
+      load_remote_backends(remote_specs(env_list, cfg.remote_storage), secret ? secret : ""));
   if (remotes->empty())
     return nullptr;
   return remotes;

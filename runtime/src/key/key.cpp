@@ -11,18 +11,6 @@
 
 namespace cachepy::detail {
 
-std::string key::hex() const {
-  static const char digits[] = "0123456789abcdef";
-  std::string out(32, '0');
-  for (int i = 0; i < 16; ++i) {
-    const std::uint64_t half = i < 8 ? high : low;
-    const unsigned byte = static_cast<unsigned>(half >> (8 * (7 - i % 8))) & 0xffu;
-    out[2 * i] = digits[byte >> 4];
-    out[2 * i + 1] = digits[byte & 0xf];
-  }
-  return out;
-}
-
 namespace {
 
 // x87's 80-bit long double lies in 16 bytes, 6 of them padding.

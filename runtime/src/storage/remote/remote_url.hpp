@@ -7,6 +7,8 @@
 // or '%' inside any of them is written %20, %7C, %40, %25. Raw blanks and control
 // characters are refused, as curl refuses them, so one spelling works in both places.
 
+#include "../remote_list.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -51,15 +53,6 @@ std::string url_host(const remote_url &url);
 // Nothing when the URL or an attribute is malformed; then `problem` is one line that names
 // the remote without anything it was given in secret ("redis:...: the port ...").
 std::optional<remote_url> parse_remote_url(std::string_view spec, std::string &problem);
-
-// Splits $CACHEPY_REMOTE_STORAGE's value on blanks before each scheme; a piece with no
-// scheme stays with the remote before it, whose parse then refuses the blank.
-std::vector<std::string> split_remote_list(std::string_view text);
-
-// The remotes in effect: $CACHEPY_REMOTE_STORAGE when set (even empty), else the
-// configuration's remote_storage list.
-std::vector<std::string> remote_specs(const char *environment,
-                                      const std::vector<std::string> &configured);
 
 } // namespace cachepy::detail
 
