@@ -22,6 +22,9 @@ constexpr HeaderFix Fixes[] = {
      "GenericStringRef& operator=(const GenericStringRef& rhs) { s = rhs.s; length = "
      "rhs.length; }",
      "GenericStringRef& operator=(const GenericStringRef& rhs) = delete;"},
+    // For the stream types alone; <iostream> gives each translation unit a
+    // std::ios_base::Init to run at start-up (libstdc++ before 13).
+    {"cereal/access.hpp", "#include <iostream>", "#include <istream>\n#include <ostream>"},
 };
 
 // Sees each #include before the file is entered, the last moment to override it.

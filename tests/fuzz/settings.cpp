@@ -1,16 +1,16 @@
-// The configuration's text (YAML), as cachepy::parse_config reads what load_config and
-// CACHEPY_CONFIG find in the file; a malformed one is a config_error, anything else a
-// finding.
+// The configuration's text (YAML), as the configuration module reads what load_config,
+// parse_config and CACHEPY_CONFIG give it (linked in here, not loaded); a malformed one
+// is a problem reported, anything else a finding.
 
-#include <cachepy/api.hpp>
+#include "config/config_module.hpp"
 
 #include <cstdint>
 #include <string>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
-  try {
-    cachepy::parse_config(std::string(reinterpret_cast<const char *>(data), size), "fuzz");
-  } catch (const cachepy::config_error &) {
-  }
+  cachepy::config cfg;
+  std::string problem;
+  cachepy::detail::read_yaml_settings(std::string(reinterpret_cast<const char *>(data), size),
+                                      "fuzz", cfg, problem);
   return 0;
 }

@@ -10,8 +10,8 @@
 #include "../storage/remote_list.hpp"
 #include "../storage/remote_tier.hpp"
 #include "../util/regular_file.hpp"
-
-#include <yaml-cpp/yaml.h>
+#include "../modules/module_loader.hpp"
+#include "config_module.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -140,101 +140,6 @@ key config_env_hash(const settings &s) {
 
 } // namespace detail
 
-namespace {
-
-[[noreturn]] void fail(const std::string &path, const YAML::Mark &mark,
-                       const std::string &message) {
-  throw config_error(path + ":" + std::to_string(mark.line + 1) + ": " + message);
-}
-
-std::string scalar(const std::string &path, const YAML::Node &node, const char *key) {
-  if (!node.IsScalar())
-    fail(path, node.Mark(), std::string("'") + key + "' must be a single value");
-  return node.as<std::string>();
-}
-
-// Past this, a wait is forever (and the deadline's arithmetic no longer means anything).
-constexpr double max_lock_timeout_seconds = 1e9;
-
-config read_settings(const std::string &path, const YAML::Node &root) {
-  config cfg;
-  if (root.IsNull())
-    return cfg;
-  if (!root.IsMap())
-    fail(path, root.Mark(), "expected a map of settings (cache_dir, format, verbose, env_vars)");
-  for (const auto &entry : root) {
-    if (!entry.first.IsScalar())
-      fail(path, entry.first.Mark(), "a setting's name must be a word");
-    const std::string key = entry.first.as<std::string>();
-    const YAML::Node &value = entry.second;
-    if (key == "cache_dir") {
-      cfg.cache_dir = scalar(path, value, "cache_dir");
-    } else if (key == "format" || key == "backend") { // backend: its older name
-      cfg.backend = scalar(path, value, key.c_str());
-      detail::value_format format;
-      if (!detail::parse_format(cfg.backend, format))
-        fail(path, value.Mark(),
-             "unknown format '" + cfg.backend + "'; expected binary, portable_binary or json");
-    } else if (key == "verbose") {
-      bool verbose = false;
-      if (!value.IsScalar() || !YAML::convert<bool>::decode(value, verbose))
-        fail(path, value.Mark(), "'verbose' must be true or false");
-      cfg.verbose = verbose;
-    } else if (key == "durability") {
-      cfg.durability = scalar(path, value, "durability");
-      if (cfg.durability != "none" && cfg.durability != "file" && cfg.durability != "full")
-        fail(path, value.Mark(), "unknown durability '" + cfg.durability +
-                                     "'; expected none, file or full");
-    } else if (key == "lock_timeout") {
-      double seconds = 0;
-      if (!value.IsScalar() || !YAML::convert<double>::decode(value, seconds) ||
-          !(seconds >= 0 && seconds <= max_lock_timeout_seconds))
-        fail(path, value.Mark(), "'lock_timeout' must be a number of seconds");
-      cfg.lock_timeout = seconds;
-    } else if (key == "memory_mb") {
-      double megabytes = 0;
-      if (!value.IsScalar() || !YAML::convert<double>::decode(value, megabytes) ||
-          !std::isfinite(megabytes) || megabytes < 0)
-        fail(path, value.Mark(), "'memory_mb' must be a number of megabytes");
-      cfg.memory_mb = megabytes;
-    } else if (key == "remote_storage") {
-      if (!value.IsSequence())
-        fail(path, value.Mark(), "'remote_storage' must be a list of URLs");
-      for (const auto &url : value)
-        cfg.remote_storage.push_back(scalar(path, url, "remote_storage"));
-    } else if (key == "max_age") {
-      // A malformed age only loses the expiry: a warning, the rest of the file applies.
-      const std::optional<std::uint64_t> seconds =
-          value.IsScalar() ? detail::parse_duration(value.as<std::string>()) : std::nullopt;
-      if (seconds)
-        cfg.max_age = *seconds;
-      else
-        detail::log_warning(path + ":" + std::to_string(value.Mark().line + 1) +
-                            ": max_age '" + (value.IsScalar() ? value.as<std::string>() : "") +
-                            "' is not a duration (\"90s\", \"15m\", \"12h\", \"7d\" or "
-                            "seconds); ignored");
-    } else if (key == "safe_directories") {
-      if (!value.IsSequence())
-        fail(path, value.Mark(), "'safe_directories' must be a list of directories");
-      for (const auto &directory : value)
-        cfg.safe_directories.push_back(scalar(path, directory, "safe_directories"));
-    } else if (key == "env_vars") {
-      if (!value.IsSequence())
-        fail(path, value.Mark(), "'env_vars' must be a list of variable names");
-      for (const auto &name : value)
-        cfg.env_vars.push_back(scalar(path, name, "env_vars"));
-    } else {
-      fail(path, entry.first.Mark(),
-           "unknown setting '" + key +
-               "'; expected cache_dir, format, verbose, env_vars, durability, lock_timeout, "
-               "memory_mb, max_age, remote_storage or safe_directories");
-    }
-  }
-  return cfg;
-}
-
-} // namespace
-
 config load_config(const std::string &path) {
   constexpr std::size_t max_size = 1 << 20; // a few lines are expected; a huge file is a mistake
   const std::optional<std::string> text =
@@ -248,16 +153,17 @@ config load_config(const std::string &path) {
 }
 
 config parse_config(const std::string &text, const std::string &origin) {
-  // yaml-cpp throws its own exceptions from any conversion; each is a config_error here.
-  try {
-    return read_settings(origin, YAML::Load(text));
-  } catch (const config_error &) {
-    throw;
-  } catch (const YAML::Exception &error) {
-    fail(origin, error.mark, error.msg);
-  } catch (const std::exception &error) {
-    throw config_error(origin + ": " + error.what());
-  }
+  static std::string unusable; // why the module is not there, once per process
+  static const detail::module_header *const loaded =
+      detail::load_module(detail::config_module_file, detail::config_module_abi, unusable);
+  if (!loaded)
+    throw config_error(origin + ": cannot read YAML: the configuration module " + unusable);
+  // The header is the table's first member: the table is the module's config_module.
+  config cfg;
+  std::string problem;
+  if (!reinterpret_cast<const detail::config_module *>(loaded)->read(text, origin, cfg, problem))
+    throw config_error(problem);
+  return cfg;
 }
 
 void set_config(const config &cfg) { detail::holder().install(detail::resolve(cfg)); }

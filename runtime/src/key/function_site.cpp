@@ -30,27 +30,6 @@ std::string sanitized(std::string_view name, std::size_t max_length) {
 
 } // namespace
 
-const char *format_name(value_format format) {
-  switch (format) {
-  case value_format::binary:
-    return "binary";
-  case value_format::portable_binary:
-    return "portable_binary";
-  case value_format::json:
-    return "json";
-  }
-  return "unknown";
-}
-
-bool parse_format(std::string_view name, value_format &format) {
-  for (value_format candidate : {value_format::binary, value_format::portable_binary, value_format::json})
-    if (name == format_name(candidate)) {
-      format = candidate;
-      return true;
-    }
-  return false;
-}
-
 function_site::function_site(const char *qualified_name, const char *identity,
                              std::uint64_t ast_hash_high, std::uint64_t ast_hash_low,
                              std::uint64_t record_name, std::uint64_t layout,

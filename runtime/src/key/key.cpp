@@ -4,10 +4,7 @@
 
 #include <limits>
 
-// Inlined: a key feeds the state many small updates (sizes, single numbers) besides
-// its large blocks, and the library's calls cost more than the hashing of those.
-#define XXH_INLINE_ALL
-#include <xxhash.h>
+#include <xxhash.h> // inlined everywhere (XXH_INLINE_ALL, runtime/CMakeLists.txt)
 
 namespace cachepy::detail {
 

@@ -5,6 +5,7 @@
 
 #include <cachepy/detail/hit_counter.hpp>
 
+#include <atomic>
 #include <cerrno>
 #include <fcntl.h>
 #include <chrono>
@@ -124,8 +125,12 @@ struct hit_counts {
   std::map<std::string, std::map<std::string, hit_count>> by_directory;
 };
 
+// Made at the first hit; a program that makes none has nothing to write at exit, and
+// its exit touches none of this.
+std::atomic<hit_counts *> made{nullptr};
+
 hit_counts &counts() {
-  static hit_counts *instance = new hit_counts; // outlives static destructors
+  static hit_counts *instance = made = new hit_counts; // outlives static destructors
   return *instance;
 }
 
@@ -133,7 +138,9 @@ hit_counts &counts() {
 // once the program started, so that the hits of the cached calls they make are
 // written too (an atexit handler registered at the first hit would run before them).
 __attribute__((destructor)) void flush_hits() {
-  hit_counts &c = counts();
+  if (!made.load())
+    return;
+  hit_counts &c = *made.load();
   std::lock_guard<std::mutex> lock(c.mutex);
   try {
     for (auto &[directory, keys] : c.by_directory) {
