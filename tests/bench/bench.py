@@ -8,6 +8,7 @@ what this needs first.
 import json
 import os
 import random
+import resource
 import shutil
 import socket
 import statistics
@@ -28,6 +29,7 @@ COMPILES = 9          # compilations per compile-time row (median)
 LATER_STANDARDS = ("c++20", "c++23")  # row 6's warm annotated compilation, also under these
 STARTUP_RUNS = 600    # process starts per side of the start-up row (median)
 STARTUP_FUNCTIONS = 600  # functions per translation unit of the start-up program
+PROGRAM_STARTS = 400  # process starts per side of row 9 (median)
 
 
 def run_json(command):
@@ -215,11 +217,15 @@ def relocations(binary):
                or "number of relative relocations:" in line)
 
 
-def process_seconds(binary):
+def process_times(binary):
+    """Start to exit of one process: (wall seconds, CPU seconds, user and system)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     pid = os.posix_spawn(binary, [binary], os.environ)
     os.waitpid(pid, 0)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
 def measure_startup(plugin, work_dir):
@@ -235,7 +241,7 @@ def measure_startup(plugin, work_dir):
     samples = {name: [] for name in binaries}
     for _ in range(STARTUP_RUNS):
         for name, binary in binaries.items():
-            samples[name].append(process_seconds(binary))
+            samples[name].append(process_times(binary)[0])
     result = {}
     for name, binary in binaries.items():
         result[name + "_seconds"] = statistics.median(samples[name])
@@ -255,6 +261,72 @@ def print_startup(times):
     print("   relocations at start {} and {}; binary {} KB and {} KB".format(
         times["plain_relocations"], times["plugin_relocations"],
         times["plain_bytes"] // 1024, times["plugin_bytes"] // 1024))
+
+
+TRIVIAL_PROGRAM = """#include <cstdio>
+[[cachepy::cache_file("startup_cache")]]
+int square(int x) { return x * x; }
+int main(int argc, char **) { if (argc > 5) std::printf("%d\\n", square(argc)); }
+"""
+
+
+def measure_program_startup(plugin, include, lib_dir, work_dir):
+    """Row 9: start to exit of programs that never call their cached functions, built
+    with cachepy and without (the lines naming cachepy left out), taking turns
+    PROGRAM_STARTS times: a trivial program, and the example pipeline with a main that
+    returns at once (its own, and so its work, renamed away but linked)."""
+    directory = os.path.join(work_dir, "program-startup")
+    os.makedirs(directory, exist_ok=True)
+    with open(os.path.join(ROOT, "examples", "pipeline", "pipeline.cpp")) as source:
+        pipeline = source.read().replace("int main()", "int pipeline_main()")
+    programs = {"trivial": TRIVIAL_PROGRAM, "pipeline": pipeline + "int main() { return 0; }\n"}
+    result = {}
+    for program, text in programs.items():
+        sources = {"with": os.path.join(directory, program + "-with.cpp"),
+                   "without": os.path.join(directory, program + "-without.cpp")}
+        with open(sources["with"], "w") as out:
+            out.write(text)
+        with open(sources["without"], "w") as out:
+            out.writelines(line for line in text.splitlines(True) if "cachepy" not in line)
+        binaries = {side: source[:-len(".cpp")] for side, source in sources.items()}
+        compile_base = ["clang++-19", "-std=c++17", "-O2"]
+        subprocess.run(compile_base + [sources["without"], "-o", binaries["without"]],
+                       check=True, capture_output=True)
+        subprocess.run(compile_base + ["-fplugin=" + plugin, "-I" + include, sources["with"],
+                                       "-L" + lib_dir, "-lcachepy", "-o", binaries["with"]],
+                       check=True, capture_output=True)
+        samples = {side: [] for side in binaries}
+        for _ in range(PROGRAM_STARTS):
+            for side, binary in binaries.items():
+                samples[side].append(process_times(binary))
+        for side, binary in binaries.items():
+            key = program + "_" + side
+            result[key + "_wall"] = statistics.median(wall for wall, _ in samples[side])
+            result[key + "_cpu"] = statistics.median(cpu for _, cpu in samples[side])
+            result[key + "_bytes"] = os.path.getsize(binary)
+            result[key + "_libraries"] = subprocess.run(
+                ["ldd", binary], check=True, capture_output=True, text=True).stdout.count("=>")
+    return result
+
+
+def print_program_startup(times):
+    print()
+    print("9. start-up of programs that never call their cached functions, with cachepy "
+          "against without; start to exit, median of {} turns:".format(PROGRAM_STARTS))
+    for program in ("trivial", "pipeline"):
+        ratios = []
+        for measure in ("wall", "cpu"):
+            ratio = times[program + "_with_" + measure] / times[program + "_without_" + measure]
+            ratios.append("{} {} and {}: {:.3f}x".format(
+                measure, milliseconds(times[program + "_without_" + measure]),
+                milliseconds(times[program + "_with_" + measure]), ratio))
+        worst = max(times[program + "_with_" + m] / times[program + "_without_" + m]
+                    for m in ("wall", "cpu"))
+        print("   {:<9} {}; {} ({})".format(program, "; ".join(ratios),
+                                            "target <=1.05x", "ok" if worst <= 1.05 else "MISSED"))
+        print("             shared libraries {} and {}; binary {} KB and {} KB".format(
+            times[program + "_without_libraries"], times[program + "_with_libraries"],
+            times[program + "_without_bytes"] // 1024, times[program + "_with_bytes"] // 1024))
 
 
 def milliseconds(seconds):
@@ -526,6 +598,7 @@ def print_remote(times):
 
 def main():
     workloads, plugin, include, work_dir = sys.argv[1:5]
+    lib_dir = os.path.dirname(os.path.dirname(plugin))  # lib/cachepy/cachepy-plugin.so
     os.makedirs(work_dir, exist_ok=True)
     runners = [Runner("cachepy", [workloads], work_dir),
                Runner("joblib", [PYTHON, os.path.join(HERE, "joblib_workloads.py")], work_dir)]
@@ -540,14 +613,16 @@ def main():
     compile_times = measure_compile_times(plugin, include, work_dir)
     remote = measure_remote(workloads, work_dir)
     startup = measure_startup(plugin, work_dir)
+    program_startup = measure_program_startup(plugin, include, lib_dir, work_dir)
     arrays = measure_arrays(workloads, work_dir)
     with open(os.path.join(work_dir, "results.json"), "w") as out:
         json.dump({"cachepy": ours, "joblib": theirs, "compile": compile_times,
-                   "remote": remote, "startup": startup,
+                   "remote": remote, "startup": startup, "program_startup": program_startup,
                    "arrays": arrays}, out, indent=1)
     print_table(ours, theirs, compile_times)
     print_remote(remote)
     print_startup(startup)
+    print_program_startup(program_startup)
     print_arrays(arrays)
 
 
