@@ -5,9 +5,36 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <stdexcept>
+#include <system_error>
+
+namespace {
+
+// The runtime linked into this tool looks for its modules (the configuration's reader)
+// where the build tree has them; installed, the tool finds them beside itself,
+// <prefix>/bin/../<libdir>/cachepy, wherever the prefix was moved.
+void find_modules_beside_this_tool() {
+  if (std::getenv("CACHEPY_MODULE_DIR"))
+    return;
+  std::error_code error;
+  const std::filesystem::path tool = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (error)
+    return;
+  for (const char *libdir : {CACHEPY_INSTALL_LIBDIR, "lib"}) {
+    const std::filesystem::path modules = tool.parent_path().parent_path() / libdir / "cachepy";
+    if (std::filesystem::exists(modules / "cachepy-config.so", error)) {
+      ::setenv("CACHEPY_MODULE_DIR", modules.c_str(), 1);
+      return;
+    }
+  }
+}
+
+} // namespace
 
 int main(int argc, char **argv) {
+  find_modules_beside_this_tool();
   CLI::App app{"cachepy: inspect and maintain cachepy cache directories"};
   app.require_subcommand(1);
   bool json = false;
