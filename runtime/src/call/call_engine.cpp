@@ -93,7 +93,7 @@ private:
     case load_result::hit: {
       hit_count *hits = storage_.hits();
       count_hit(hits);
-      keep(entry.payload_size);
+      keep(entry.payload_size, false);
       if (verbose_)
         log_event(site_, k_, "hit in " + shown_directory(cache_dir_));
       return true;
@@ -135,14 +135,14 @@ private:
     if (!size)
       return;
     storage_.note_stored(site_, context_);
-    keep(*size);
+    keep(*size, true);
   }
 
   // Never fails the call: keeping is an optimization.
-  void keep(std::uint64_t size) noexcept {
+  void keep(std::uint64_t size, bool computed) noexcept {
     if (!uses_memory())
       return;
-    storage_.remember(size, ops_.type, [&] {
+    storage_.remember(size, computed, ops_.type, [&] {
       return std::shared_ptr<const void>(ops_.keep(call_), ops_.forget);
     });
   }
