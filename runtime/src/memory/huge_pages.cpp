@@ -2,6 +2,7 @@
 
 #include <cachepy/detail/number_arrays.hpp>
 
+#include <cstdint>
 #include <cstring>
 #include <istream>
 
