@@ -1,4 +1,5 @@
 #include "storage/local/entry_streams.hpp"
+#include "memory/huge_pages.hpp"
 
 #include "scratch_dir.hpp"
 
@@ -48,9 +49,8 @@ private:
 };
 
 // Sizes of several megabytes (an array's), odd ones whose ends fall inside pages.
-constexpr std::size_t megabytes_8 = 8 * 1024 * 1024;
-const std::size_t read_sizes[] = {megabytes_8 - 1, megabytes_8, megabytes_8 + 1,
-                                  3 * megabytes_8 + 4093};
+const std::size_t read_sizes[] = {two_threads_bytes - 1, two_threads_bytes,
+                                  two_threads_bytes + 1, 3 * two_threads_bytes + 4093};
 
 // As read_array reads: a small piece through the buffer, then the rest in one read
 // straight into the destination, then what follows, and the checksum of all of it.
@@ -72,11 +72,11 @@ TEST_F(EntryStreams, ALargeReadHoldsTheFileAndItsChecksumIsOfTheWholePayload) {
 
 // The rest of the payload, not read by the decoder, still counts in the checksum.
 TEST_F(EntryStreams, ALargeReadStopsAtTheLimitAndFinishReadsTheRest) {
-  const std::string bytes = pattern(2 * megabytes_8 + 11);
+  const std::string bytes = pattern(2 * two_threads_bytes + 11);
   checksumming_reader reader(open_payload(bytes + "after the payload"), bytes.size(),
                              XXH3_64bits(bytes.data(), bytes.size()));
   std::istream in(&reader);
-  std::vector<char> body(megabytes_8 + 1);
+  std::vector<char> body(two_threads_bytes + 1);
   ASSERT_TRUE(in.read(body.data(), static_cast<std::streamsize>(body.size())));
   ASSERT_TRUE(reader.finish());
   EXPECT_EQ(std::string(body.begin(), body.end()), bytes.substr(0, body.size()));
@@ -96,7 +96,7 @@ TEST_F(EntryStreams, APayloadWhoseChecksumDiffersIsNeverReadToItsEnd) {
 }
 
 TEST_F(EntryStreams, AFileShorterThanItsPayloadFailsTheReadAndTheFinish) {
-  const std::string bytes = pattern(2 * megabytes_8);
+  const std::string bytes = pattern(2 * two_threads_bytes);
   checksumming_reader reader(open_payload(bytes.substr(0, bytes.size() - 4097)), bytes.size(),
                              XXH3_64bits(bytes.data(), bytes.size()));
   std::istream in(&reader);

@@ -20,6 +20,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <system_error>
+#include <thread>
 
 namespace cachepy::detail {
 namespace {
@@ -79,20 +81,20 @@ TEST(NumberArrays, SanitizerBuildsMarkAVectorsSpareCapacity) {
 #endif
 
 // Element counts around the sizes where the copy changes how it works: below two huge
-// pages (no advice), whole huge pages, a remainder after them, and around the end of
-// the first piece (append_to_fresh).
-constexpr std::size_t piece_doubles = piece_bytes<double>() / sizeof(double);
+// pages (no advice), whole huge pages, a remainder after them, and around where two
+// threads share the work.
+constexpr std::size_t two_threads_doubles = two_threads_bytes / sizeof(double);
 const std::size_t edge_counts[] = {0,
                                    1,
                                    511,
-                                   piece_doubles - 1,
-                                   piece_doubles,
-                                   piece_doubles + 1,
                                    512 * 1024 - 1,
                                    512 * 1024,
                                    512 * 1024 + 1,
                                    3 * 262144 + 7,
-                                   3 * 1024 * 1024 + 5};
+                                   two_threads_doubles - 1,
+                                   two_threads_doubles,
+                                   two_threads_doubles + 1,
+                                   3 * two_threads_doubles + 5};
 
 TEST(NumberArrays, CopyIsEqualToTheOriginal) {
   for (std::size_t count : edge_counts) {
@@ -101,8 +103,8 @@ TEST(NumberArrays, CopyIsEqualToTheOriginal) {
     copy_numbers(copy, original);
     EXPECT_EQ(copy, original) << count;
   }
-  for (std::size_t count : {std::size_t{3 * 1024 * 1024 + 1}, large_bytes / 2 + 1,
-                            large_bytes + 3}) {
+  for (std::size_t count : {std::size_t{3 * 1024 * 1024 + 1}, two_threads_bytes / 2 + 1,
+                            two_threads_bytes + 3}) {
     const std::vector<std::int16_t> shorts = numbers<std::int16_t>(count); // odd byte counts
     std::vector<std::int16_t> copy;
     copy_numbers(copy, shorts);
@@ -111,7 +113,7 @@ TEST(NumberArrays, CopyIsEqualToTheOriginal) {
 }
 
 TEST(NumberArrays, AnArrayCutShortIsUnreadable) {
-  for (std::size_t count : {std::size_t{1000}, 3 * piece_doubles + 1}) {
+  for (std::size_t count : {std::size_t{1000}, two_threads_doubles + 1}) {
     std::string bytes = cereal_binary(numbers<double>(count));
     const std::uint64_t payload_size = bytes.size();
     bytes.resize(bytes.size() - 3);
@@ -119,6 +121,32 @@ TEST(NumberArrays, AnArrayCutShortIsUnreadable) {
     std::vector<double> read;
     EXPECT_THROW(read_array(in, read, payload_size), std::runtime_error) << count;
   }
+}
+
+// Without the helper thread (it cannot start), the writer faults every page in itself,
+// and the array is the same.
+TEST(FreshPages, AThreadThatCannotStartLeavesThePagesToTheWriter) {
+  const std::vector<double> original = numbers<double>(3 * two_threads_doubles + 5);
+  const std::size_t bytes = original.size() * sizeof(double);
+  std::vector<double> copy;
+  copy.reserve(original.size());
+  const auto refuse = [](auto &&) -> std::thread {
+    throw std::system_error(std::make_error_code(std::errc::resource_unavailable_try_again));
+  };
+  fresh_pages pages(copy.data(), bytes, refuse);
+  EXPECT_FALSE(pages.helped());
+  for (std::size_t at = 0; at < original.size(); at += 100'000) {
+    const std::size_t end = std::min(original.size(), at + 100'000);
+    pages.before_writing(at * sizeof(double), end * sizeof(double));
+    copy.insert(copy.end(), original.begin() + at, original.begin() + end);
+  }
+  EXPECT_EQ(copy, original);
+}
+
+TEST(FreshPages, LargeMemoryIsHelpedSmallIsNot) {
+  std::vector<char> memory(two_threads_bytes);
+  EXPECT_TRUE(fresh_pages(memory.data(), two_threads_bytes).helped());
+  EXPECT_FALSE(fresh_pages(memory.data(), two_threads_bytes - 1).helped());
 }
 
 TEST(NumberArrays, ReadOfEverySizeIsEqualToWhatWasWritten) {
@@ -155,13 +183,15 @@ long mapping_kilobytes(const void *address, const std::string &field) {
 
 // The first touch of fresh memory is most of what filling it costs; it is faulted in
 // by the kernel before it is written, rather than a page fault at a time during the
-// copy.
+// copy: the first half as the writer asks, the second by fresh_pages' helper meanwhile.
 TEST(FreshPages, FreshMemoryIsResidentBeforeItIsWritten) {
   std::vector<double> out;
   out.reserve(3 * 1024 * 1024);
   const std::size_t bytes = out.capacity() * sizeof(double);
-  fresh_pages pages(out.data(), bytes);
-  pages.before_writing(0, bytes);
+  {
+    fresh_pages pages(out.data(), bytes);
+    pages.before_writing(0, bytes / 2);
+  }
   const double *middle = out.data() + out.capacity() / 2;
   EXPECT_GT(mapping_kilobytes(middle, "Size:"), 0);
   EXPECT_EQ(mapping_kilobytes(middle, "Rss:"), mapping_kilobytes(middle, "Size:"));

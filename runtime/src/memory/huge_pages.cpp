@@ -35,12 +35,6 @@ bool fault_in(const void *data, std::size_t bytes) noexcept {
                    MADV_POPULATE_WRITE) == 0;
 }
 
-fresh_pages::fresh_pages(void *to, std::size_t bytes) noexcept
-    : to_(static_cast<char *>(to)), ahead_(bytes >= large_bytes) {
-  if (ahead_)
-    advise_huge_pages(to, bytes);
-}
-
 bool append_to_fresh(void *to, std::size_t bytes, std::size_t piece,
                      function_ref<bool(std::size_t)> append) {
   fresh_pages pages(to, bytes);
