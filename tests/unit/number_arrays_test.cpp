@@ -82,12 +82,16 @@ TEST(NumberArrays, SanitizerBuildsMarkAVectorsSpareCapacity) {
 #endif
 
 // Element counts around the sizes where the copy changes how it works: below two huge
-// pages (no advice), whole huge pages, a remainder after them, and around where two
-// threads share the work.
+// pages (no advice), around the end of the first piece (append_to_fresh), whole huge
+// pages, a remainder after them, and around where the helper thread joins.
 constexpr std::size_t two_threads_doubles = two_threads_bytes / sizeof(double);
+constexpr std::size_t piece_doubles = piece_bytes<double>() / sizeof(double);
 const std::size_t edge_counts[] = {0,
                                    1,
                                    511,
+                                   piece_doubles - 1,
+                                   piece_doubles,
+                                   piece_doubles + 1,
                                    512 * 1024 - 1,
                                    512 * 1024,
                                    512 * 1024 + 1,
