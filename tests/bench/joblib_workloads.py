@@ -92,6 +92,18 @@ def big_result_once():
     return {"hit": hit, "bytes": BIG_SIZE * 8}
 
 
+def first_hits(hits):
+    """A miss, then hits, each result freed before the next: the hits' mean, and each."""
+    assert check_ramp(ramp(3))
+    each = []
+    for _ in range(hits):
+        start = time.perf_counter()
+        ok = check_ramp(ramp(3))
+        each.append(time.perf_counter() - start)
+        assert ok
+    return {"hits": statistics.mean(each), "each": each, "bytes": BIG_SIZE * 8}
+
+
 def first_fib():
     result = []
     elapsed = median_seconds(1, lambda: result.append(fib(90)))
@@ -105,6 +117,7 @@ WORKLOADS = {
     "big-argument": lambda count: big_argument(count),
     "big-result": lambda count: big_result(count),
     "big-result-once": lambda count: big_result_once(),
+    "first-hits": lambda count: first_hits(count),
     "fib": lambda count: first_fib(),
 }
 

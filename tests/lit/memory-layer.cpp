@@ -1,7 +1,8 @@
 // Results this process read or stored are kept in memory (memory_mb, 256 by default):
 // a repeated hit then touches no file, so it still hits after the entry is removed
 // from disk. CACHEPY_MEMORY_MB=0 (or memory_mb: 0) turns the layer off. Large results
-// are kept from their second use; the kept copy is a copy (the caller may change its own).
+// are kept once computed (or from their second read); the kept copy is a copy (the
+// caller may change its own).
 // Standard vocabulary types (forward_list, multimap, bitset, complex, chrono, path,
 // variant with monostate, ...) are kept like containers.
 //
@@ -62,16 +63,15 @@ int main() {
   // OFF-NEXT: executing vocabulary(2)
   // OFF-NEXT: after removal: 2
 
-  const int n = 1 << 20; // 8 MB: kept from its second use
+  const int n = 1 << 20; // 8 MB: kept once computed, so the first hit is from memory too
   std::vector<double> first = big(n);
   first[0] = 99;         // the caller's copy, not the cache's
-  std::vector<double> second = big(n);
   std::filesystem::remove_all("cache");
-  std::vector<double> third = big(n);
-  std::printf("%zu %g %g\n", third.size(), second[0], third[0]);
+  std::vector<double> second = big(n);
+  std::printf("%zu %g\n", second.size(), second[0]);
   // KEPT: executing big(1048576)
-  // KEPT-NEXT: 1048576 0.5 0.5
+  // KEPT-NEXT: 1048576 0.5
   // OFF: executing big(1048576)
   // OFF-NEXT: executing big(1048576)
-  // OFF-NEXT: 1048576 0.5 0.5
+  // OFF-NEXT: 1048576 0.5
 }

@@ -48,7 +48,7 @@ private:
   int fd_ = -1;
 };
 
-// Sizes around where a read goes on two threads, odd ones whose ends fall inside pages.
+// Sizes of several megabytes (an array's), odd ones whose ends fall inside pages.
 const std::size_t read_sizes[] = {two_threads_bytes - 1, two_threads_bytes,
                                   two_threads_bytes + 1, 3 * two_threads_bytes + 4093};
 

@@ -93,11 +93,17 @@ TEST_F(RecentResults, AMemoryHitRefreshesItsEntryFileOnlyWhenADayHasPassed) {
 }
 
 TEST_F(RecentResults, SmallValuesAreWorthKeepingAtOnceLargeOnesFromTheirSecondUse) {
-  EXPECT_TRUE(worth_keeping(dir, key{1, 0}, 100, megabyte));
-  EXPECT_FALSE(worth_keeping(dir, key{2, 0}, megabyte / 2, megabyte));
-  EXPECT_TRUE(worth_keeping(dir, key{2, 0}, megabyte / 2, megabyte));
-  EXPECT_FALSE(worth_keeping(dir, key{3, 0}, 2 * megabyte, megabyte)); // over the limit
-  EXPECT_FALSE(worth_keeping(dir, key{3, 0}, 2 * megabyte, megabyte));
+  EXPECT_TRUE(worth_keeping(dir, key{1, 0}, 100, megabyte, false));
+  EXPECT_FALSE(worth_keeping(dir, key{2, 0}, megabyte / 2, megabyte, false));
+  EXPECT_TRUE(worth_keeping(dir, key{2, 0}, megabyte / 2, megabyte, false));
+  EXPECT_FALSE(worth_keeping(dir, key{3, 0}, 2 * megabyte, megabyte, false)); // over the limit
+  EXPECT_FALSE(worth_keeping(dir, key{3, 0}, 2 * megabyte, megabyte, false));
+}
+
+// A miss followed by hits, the common pattern: the first hit is from memory too.
+TEST_F(RecentResults, LargeValuesThisProcessComputedAreWorthKeepingAtOnce) {
+  EXPECT_TRUE(worth_keeping(dir, key{4, 0}, megabyte / 2, megabyte, true));
+  EXPECT_FALSE(worth_keeping(dir, key{5, 0}, 2 * megabyte, megabyte, true)); // over the limit
 }
 
 } // namespace

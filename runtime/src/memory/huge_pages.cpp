@@ -2,6 +2,7 @@
 
 #include <cachepy/detail/number_arrays.hpp>
 
+#include <cstdint>
 #include <cstring>
 #include <istream>
 
@@ -11,14 +12,6 @@ namespace cachepy::detail {
 namespace {
 
 constexpr std::uintptr_t page_bytes = 4096;
-
-// The fill that copies `from` to `to`, for fill_fresh and fill_page_by_page.
-auto copier(void *to, const void *from) {
-  return [to, from](std::size_t begin, std::size_t end) {
-    std::memcpy(static_cast<char *>(to) + begin, static_cast<const char *>(from) + begin,
-                end - begin);
-  };
-}
 
 } // namespace
 
@@ -30,7 +23,7 @@ void advise_huge_pages(const void *data, std::size_t bytes) noexcept {
     ::madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
 }
 
-void fault_in(const void *data, std::size_t bytes) noexcept {
+bool fault_in(const void *data, std::size_t bytes) noexcept {
   // One call faults in the whole range, the ordinary pages at its ends included, in a
   // loop in the kernel: cheaper than a trap per page, where a virtual machine makes
   // each one dear. It writes nothing (the pages hold what they held);
@@ -38,25 +31,42 @@ void fault_in(const void *data, std::size_t bytes) noexcept {
   const auto start = reinterpret_cast<std::uintptr_t>(data);
   const std::uintptr_t first_page = start & ~(page_bytes - 1);
   const std::uintptr_t last_page = (start + bytes + page_bytes - 1) & ~(page_bytes - 1);
-  ::madvise(reinterpret_cast<void *>(first_page), last_page - first_page, MADV_POPULATE_WRITE);
+  return ::madvise(reinterpret_cast<void *>(first_page), last_page - first_page,
+                   MADV_POPULATE_WRITE) == 0;
+}
+
+bool append_to_fresh(void *to, std::size_t bytes, std::size_t piece,
+                     function_ref<bool(std::size_t)> append) {
+  fresh_pages pages(to, bytes);
+  for (std::size_t at = 0; at < bytes;) {
+    const std::size_t next = bytes - at < piece ? bytes : at + piece;
+    pages.before_writing(at, next);
+    if (!append(next - at))
+      return false;
+    at = next;
+  }
+  return true;
 }
 
 void copy_to_fresh(void *to, const void *from, std::size_t bytes) noexcept {
-  if (bytes == 0) // an empty vector's data() may be null
-    return;
-  fill_fresh(to, bytes, copier(to, from));
-}
-
-void copy_page_by_page(void *to, const void *from, std::size_t bytes) noexcept {
-  fill_page_by_page(to, 0, bytes, copier(to, from));
+  std::size_t at = 0;
+  append_to_fresh(to, bytes, piece_bytes<char>(), [&](std::size_t piece) {
+    std::memcpy(static_cast<char *>(to) + at, static_cast<const char *>(from) + at, piece);
+    at += piece;
+    return true;
+  });
 }
 
 bool read_to_fresh(std::istream &in, void *to, std::size_t bytes) {
-  // The store's reader fills large reads with fill_fresh (see entry_streams); any
-  // other stream faults the pages in as it copies.
-  if (bytes >= large_bytes)
-    advise_huge_pages(to, bytes);
-  return static_cast<bool>(in.read(static_cast<char *>(to), static_cast<std::streamsize>(bytes)));
+  // A piece at a time: the store's reader reads each in one call, and checksums it
+  // while it is in the CPU's cache.
+  std::size_t at = 0;
+  return append_to_fresh(to, bytes, piece_bytes<char>(), [&](std::size_t piece) {
+    const bool read = static_cast<bool>(
+        in.read(static_cast<char *>(to) + at, static_cast<std::streamsize>(piece)));
+    at += piece;
+    return read;
+  });
 }
 
 } // namespace cachepy::detail

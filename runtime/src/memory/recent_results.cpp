@@ -83,10 +83,10 @@ kept_value find_recent(std::string_view cache_dir, const key &k, std::string &re
 }
 
 bool worth_keeping(std::string_view cache_dir, const key &k, std::uint64_t size,
-                   std::size_t limit) {
+                   std::size_t limit, bool computed) {
   if (size > limit)
     return false;
-  if (size <= small_value_bytes)
+  if (size <= small_value_bytes || computed)
     return true;
   recent_state &s = state();
   const key slot = slot_of(cache_dir, k);

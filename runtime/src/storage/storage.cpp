@@ -53,13 +53,13 @@ bool entry_storage::usable() noexcept {
 
 void entry_storage::begin_load() noexcept { generation_ = recent_generation(); }
 
-void entry_storage::remember(std::uint64_t size, const void *type,
+void entry_storage::remember(std::uint64_t size, bool computed, const void *type,
                              function_ref<std::shared_ptr<const void>()> copy) noexcept {
   const std::size_t limit = config_.memory_limit_bytes;
   if (limit == 0)
     return;
   try {
-    if (worth_keeping(cache_dir_, id_.k, size, limit))
+    if (worth_keeping(cache_dir_, id_.k, size, limit, computed))
       keep_recent(cache_dir_, id_.k, kept_value{copy(), type, hits()},
                   local_.address(id_).file, size, limit, generation_);
   } catch (...) {

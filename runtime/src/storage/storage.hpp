@@ -57,8 +57,9 @@ public:
   // Before a load whose value may be remembered: a concurrent forget() since then
   // keeps it out of memory.
   void begin_load() noexcept;
-  // Keeps copy() in memory, if the memory layer is on and a value of `size` is worth it.
-  void remember(std::uint64_t size, const void *type,
+  // Keeps copy() in memory, if the memory layer is on and a value of `size` is worth it
+  // (`computed`: by this call, rather than read).
+  void remember(std::uint64_t size, bool computed, const void *type,
                 function_ref<std::shared_ptr<const void>()> copy) noexcept;
   // After a forced store: memory no longer holds the old value.
   void forget() noexcept;

@@ -87,7 +87,8 @@ template <class Stored, class Body> struct typed_call {
   static constexpr bool keepable = copies_deeply<std::remove_cv_t<Stored>>::value &&
                                    std::is_copy_constructible<Stored>::value;
   static constexpr result_ops ops{&type_tag<Stored>::id, run_body, decode, encode,
-                                  keepable ? keep : nullptr, keepable ? forget : nullptr, restore};
+                                  keepable ? keep : nullptr, keepable ? forget : nullptr, restore,
+                                  is_byte_array<Stored>};
 };
 
 template <class Body, class... Args>

@@ -30,6 +30,7 @@ struct result_ops {
   const void *(*keep)(const void *call);
   void (*forget)(const void *kept);
   void (*restore)(void *call, const void *kept);                 // slot = a kept copy
+  bool array; // one block of numbers (is_byte_array), whose copies go into huge pages
 };
 
 // The hash of a call's bound arguments, written by `feed`. False, after a warning, when

@@ -9,6 +9,7 @@
 
 #include "dense_matrix.hpp"
 #include "derived.hpp"
+#include "function_ref.hpp"
 #include "value_codec.hpp"
 
 #include <cstddef>
@@ -19,9 +20,22 @@
 
 namespace cachepy::detail {
 
-// Fill fresh memory, an empty vector's reserved memory: from several megabytes on, in
-// huge pages, each faulted in just before it is written, two threads sharing the work
-// (see runtime/src/memory/huge_pages.hpp).
+// Fills fresh memory, `bytes` at `to` (an empty vector's reserved memory), through its
+// owner: append(n) writes its next n bytes (a vector appends them), n = `piece` (a whole
+// number of elements) but for the last. Each piece's memory is faulted in, in huge
+// pages, just before (see runtime/src/memory/huge_pages.hpp), so only the kernel
+// touches a vector's memory past its size. False if an append returns false.
+bool append_to_fresh(void *to, std::size_t bytes, std::size_t piece,
+                     function_ref<bool(std::size_t)> append);
+
+// A piece for append_to_fresh: about 1 MiB of whole elements, small enough that a
+// piece read into a buffer is still in the CPU's cache when it is appended.
+template <class T> constexpr std::size_t piece_bytes() {
+  constexpr std::size_t elements = (std::size_t{1} << 20) / sizeof(T);
+  return (elements == 0 ? 1 : elements) * sizeof(T);
+}
+
+// The same for memory that may be written in place (a matrix's, a buffer's).
 void copy_to_fresh(void *to, const void *from, std::size_t bytes) noexcept;
 // The same from a stream; false if it ends first.
 bool read_to_fresh(std::istream &in, void *to, std::size_t bytes);
@@ -40,22 +54,17 @@ template <class T> struct is_byte_matrix<T, true> : is_byte_copyable<typename T:
 template <class T>
 inline constexpr bool is_byte_array = is_byte_vector<T>::value || is_byte_matrix<T>::value;
 
-// The `count` values written into empty out's reserved memory become its elements,
-// which a vector only allows by copying them: here onto themselves, which glibc's
-// memmove returns from at once (resize() would zero them first, a second pass). A
-// sanitizer that poisons a vector's spare capacity (libc++'s under ASan) reports it.
-template <class T> void take_reserved(std::vector<T> &out, std::size_t count) {
-  const T *written = out.data();
-  out.insert(out.end(), written, written + count);
-}
-
 template <class T> void copy_numbers(std::vector<T> &out, const std::vector<T> &from) {
   out.reserve(from.size());
-  copy_to_fresh(out.data(), from.data(), from.size() * sizeof(T));
-  take_reserved(out, from.size());
+  const T *next = from.data();
+  append_to_fresh(out.data(), from.size() * sizeof(T), piece_bytes<T>(), [&](std::size_t bytes) {
+    out.insert(out.end(), next, next + bytes / sizeof(T));
+    next += bytes / sizeof(T);
+    return true;
+  });
 }
 
-// A matrix's coefficients are not initialized by resize(): no take_reserved needed.
+// A matrix's coefficients are not initialized by resize(): it is filled in place.
 template <class M> void copy_numbers(M &out, const M &from) {
   out.resize(from.rows(), from.cols());
   copy_to_fresh(out.data(), from.data(),
@@ -85,9 +94,19 @@ void read_array(std::istream &in, std::vector<T> &out, std::uint64_t payload_siz
       count != (payload_size - sizeof count) / sizeof(T))
     throw_unreadable("the entry does not hold an array of this type");
   out.reserve(count);
-  if (!read_to_fresh(in, out.data(), count * sizeof(T)))
+  // Read a piece at a time into a buffer that stays in the CPU's cache, then appended:
+  // close to the cost of one copy, where resize() would zero all of it first.
+  constexpr std::size_t piece_elements = piece_bytes<T>() / sizeof(T);
+  std::vector<T> buffer(count < piece_elements ? count : piece_elements);
+  const bool whole = append_to_fresh(
+      out.data(), count * sizeof(T), piece_bytes<T>(), [&](std::size_t bytes) {
+        if (!in.read(reinterpret_cast<char *>(buffer.data()), static_cast<std::streamsize>(bytes)))
+          return false;
+        out.insert(out.end(), buffer.begin(), buffer.begin() + bytes / sizeof(T));
+        return true;
+      });
+  if (!whole)
     throw_unreadable("the entry's array is cut short");
-  take_reserved(out, count);
 }
 
 // The same for a matrix (rows, columns and count, 64-bit each, then the coefficients).

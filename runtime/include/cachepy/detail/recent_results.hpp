@@ -117,10 +117,11 @@ kept_value find_recent(std::string_view cache_dir, const key &k, std::string &re
 // new entry is in place, so a read that saw the old entry always began before.
 std::uint64_t recent_generation();
 
-// Whether a value of this size is worth a copy: small ones always, large ones from
-// their second use in this process (a one-off read of a large result is not copied).
+// Whether a value of this size is worth a copy: small ones always, large ones that this
+// process computed (the common pattern is a miss, then hits) or read twice (a one-off
+// read of a large result is not copied).
 bool worth_keeping(std::string_view cache_dir, const key &k, std::uint64_t size,
-                   std::size_t limit);
+                   std::size_t limit, bool computed);
 
 void keep_recent(std::string_view cache_dir, const key &k, kept_value kept,
                  std::string entry_file, std::uint64_t size, std::size_t limit,

@@ -1,12 +1,8 @@
 #include "entry_streams.hpp"
 
-#include "../../memory/huge_pages.hpp"
-
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <thread>
 #include <unistd.h>
 
 namespace cachepy::detail {
@@ -48,46 +44,6 @@ std::size_t checksumming_reader::read_some(char *out, std::size_t count) {
   return 0;
 }
 
-std::size_t checksumming_reader::read_large(char *out, std::size_t count) {
-  count = static_cast<std::size_t>(std::min<std::uint64_t>(count, remaining_));
-  if (failed_ || count == 0)
-    return 0;
-  const off_t offset = ::lseek(fd_, 0, SEEK_CUR);
-  if (offset < 0) {
-    failed_ = true;
-    return 0;
-  }
-  std::atomic<bool> cut_short{false};
-  // The caller's thread hashes what it reads while it is in the CPU's cache; what
-  // the helper thread read is hashed after it.
-  const std::thread::id reader = std::this_thread::get_id();
-  std::size_t hashed = 0;
-  fill_fresh(out, count, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t at = begin; at < end;) {
-      const std::size_t wanted = std::min(end - at, chunk_size);
-      const ssize_t n = ::pread(fd_, out + at, wanted, offset + static_cast<off_t>(at));
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0) {
-        cut_short = true;
-        return;
-      }
-      if (std::this_thread::get_id() == reader && at == hashed) {
-        XXH3_64bits_update(&state_, out + at, static_cast<std::size_t>(n));
-        hashed = at + static_cast<std::size_t>(n);
-      }
-      at += static_cast<std::size_t>(n);
-    }
-  });
-  if (cut_short || ::lseek(fd_, offset + static_cast<off_t>(count), SEEK_SET) < 0) {
-    failed_ = true;
-    return 0;
-  }
-  XXH3_64bits_update(&state_, out + hashed, count - hashed);
-  remaining_ -= count;
-  return checked(count);
-}
-
 checksumming_reader::int_type checksumming_reader::underflow() {
   if (gptr() < egptr())
     return traits_type::to_int_type(*gptr());
@@ -113,9 +69,7 @@ std::streamsize checksumming_reader::xsgetn(char *out, std::streamsize count) {
       gbump(static_cast<int>(n));
       done += n;
     } else { // large: straight into the destination
-      const std::size_t n = wanted - done >= two_threads_bytes
-                                ? read_large(out + done, wanted - done)
-                                : read_some(out + done, std::min(wanted - done, chunk_size));
+      const std::size_t n = read_some(out + done, std::min(wanted - done, chunk_size));
       if (n == 0)
         break;
       done += n;

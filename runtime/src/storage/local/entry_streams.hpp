@@ -4,8 +4,7 @@
 // An entry's payload as a stream straight over its file, checksummed as it passes:
 // values are decoded from and encoded into the file with one copy each way and no
 // payload-sized buffer. Large reads and writes bypass the stream's own buffer, and
-// each chunk is hashed while it is still in the CPU's cache; reads of tens of
-// megabytes go on two threads, one half each.
+// each chunk is hashed while it is still in the CPU's cache.
 
 #include <cstdint>
 #include <memory>
@@ -36,8 +35,6 @@ protected:
 
 private:
   std::size_t read_some(char *out, std::size_t count);
-  // Tens of megabytes (an array's fresh memory), read and faulted in on two threads.
-  std::size_t read_large(char *out, std::size_t count);
   // Where the payload ends, its checksum decides: a mismatch is a failed read.
   std::size_t checked(std::size_t count);
 

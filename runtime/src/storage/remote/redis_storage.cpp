@@ -87,19 +87,12 @@ struct command_args {
   int count() const { return static_cast<int>(argv.size()); }
 };
 
-// Memory for a value of `size` bytes, reserved and not yet written: chunks are copied
-// into it page by page as they arrive (see chunk_target), huge pages where they fit.
-void reserve_fresh(std::string &value, std::uint64_t size) {
-  value.clear();
-  value.reserve(size);
-  if (size >= large_bytes)
-    advise_huge_pages(value.data(), size);
-}
-
-// Where hiredis puts the next chunk: straight from its read buffer into the value,
-// instead of into a reply object and then a string of its own.
+// Where hiredis puts the next chunk: straight from its read buffer onto the end of the
+// value, whose reserved memory is fresh, instead of into a reply object and then a
+// string of its own.
 struct chunk_target {
-  char *into = nullptr;
+  std::string *value = nullptr;
+  fresh_pages *pages = nullptr;
   std::uint64_t room = 0;
   std::uint64_t length = 0; // of the last bulk string; copied only if it filled `room`
 };
@@ -137,8 +130,11 @@ void *redis_storage::reply_guard::string(const redisReadTask *task, char *str, s
   if (!target || task->type != REDIS_REPLY_STRING || task->parent)
     return guard.plain->createString(task, str, len);
   target->length = len;
-  if (len == target->room)
-    copy_page_by_page(target->into, str, len);
+  if (len == target->room) {
+    const std::size_t at = target->value->size();
+    target->pages->before_writing(at, at + len);
+    target->value->append(str, len);
+  }
   return guard.plain->createString(task, str, 0); // an empty reply: the bytes are copied
 }
 
@@ -372,9 +368,12 @@ remote_reply redis_storage::get_chunks(const chunk_list &chunks, std::string &va
   }
   if (!result.ok())
     return result;
-  reserve_fresh(value, chunks.total);
+  value.clear();
+  value.reserve(chunks.total);
+  fresh_pages pages(value.data(), chunks.total);
   chunk_target target;
-  target.into = value.data();
+  target.value = &value;
+  target.pages = &pages;
   target.room = chunks.chunk_bytes(0);
   const reader_redirect redirect(context_, guard_->target, target);
   auto copied = [&](std::uint64_t i, const redisReply &chunk) {
@@ -382,7 +381,6 @@ remote_reply redis_storage::get_chunks(const chunk_list &chunks, std::string &va
       return settle(remote_status::unusable, chunk_missing);
     if (chunk.type != REDIS_REPLY_STRING || target.length != target.room)
       return settle(remote_status::damaged, chunk_wrong_size);
-    target.into += target.room;
     target.length = 0;
     target.room = i + 1 < chunks.count ? chunks.chunk_bytes(i + 1) : 0;
     return true;
@@ -392,8 +390,8 @@ remote_reply redis_storage::get_chunks(const chunk_list &chunks, std::string &va
     result.status = remote_status::failed;
     result.problem = failure;
   }
-  if (result.ok())
-    take_reserved(value, chunks.total);
+  if (!result.ok())
+    value.clear();
   return result;
 }
 
