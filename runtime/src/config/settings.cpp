@@ -4,8 +4,9 @@
 #include <cachepy/api.hpp>
 #include <cachepy/detail/duration.hpp>
 #include <cachepy/detail/key_parts.hpp>
-#include <cachepy/detail/logging.hpp>
-#include <cachepy/detail/settings.hpp>
+
+#include "../logging/logging.hpp"
+#include "settings.hpp"
 
 #include "../storage/remote/remote_backend.hpp"
 #include "../util/regular_file.hpp"

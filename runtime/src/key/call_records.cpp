@@ -1,7 +1,8 @@
 #include "call_records.hpp"
 
 #include <cachepy/detail/call_record_note.hpp>
-#include <cachepy/detail/logging.hpp>
+
+#include "../logging/logging.hpp"
 
 #include <algorithm>
 #include <cstring>
