@@ -1,15 +1,15 @@
 // Configuration: cachepy.yml, set_config, and the environment, resolved into the
 // settings the hot path reads (one atomic load per call: no lock, no parsing).
 
+#include "settings.hpp"
+
 #include <cachepy/api.hpp>
-#include <cachepy/detail/duration.hpp>
 #include <cachepy/detail/key_parts.hpp>
 
 #include "../logging/logging.hpp"
-#include "settings.hpp"
-
 #include "../storage/remote/remote_backend.hpp"
 #include "../util/regular_file.hpp"
+#include "duration.hpp"
 
 #include <yaml-cpp/yaml.h>
 
