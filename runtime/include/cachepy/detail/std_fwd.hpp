@@ -13,7 +13,7 @@
 #include <bits/fs_fwd.h>
 // As <complex> declares it, visibility included.
 namespace std _GLIBCXX_VISIBILITY(default) {
-template <typename _Tp> class complex;
+template <class T> class complex;
 }
 #else
 #include <complex>
