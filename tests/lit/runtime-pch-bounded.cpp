@@ -2,7 +2,7 @@
 // recently used others go until the directory holds at most $CACHEPY_PCH_MAX_MB
 // megabytes (512 by default). Loading a header makes it the most recently used; the
 // header just built stays even when it alone is over the bound. A header is about
-// 15 MB: 38 MB holds two (and not three).
+// 18 MB: 38 MB holds two (and not three).
 //
 // RUN: rm -rf %t && mkdir -p %t && cd %t
 // RUN: env CACHEPY_PCH_MAX_MB=38 %clangxx %cachepy -DSET=1 -fplugin-arg-cachepy-pch-dir=%t/pch -fsyntax-only %s

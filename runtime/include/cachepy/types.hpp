@@ -4,8 +4,7 @@
 // cereal's support for the standard library types most results are made of, so that
 // cached functions over them need no further include; and ours for those cereal
 // lacks (std::filesystem::path, std::span) or that are recognized without their
-// headers (std::valarray, Eigen's dense matrices and arrays) or with their types only
-// declared (std::complex, written as cereal writes it); and our reading of the
+// headers (std::valarray, Eigen's dense matrices and arrays); and our reading of the
 // maps, sets and forward_list, grown as decoded (equal keys keep their order, a forged
 // count allocates nothing).
 
@@ -23,6 +22,7 @@ extern template class cereal::detail::StaticObject<cereal::detail::PolymorphicCa
 #include <cereal/types/array.hpp>
 #include <cereal/types/bitset.hpp>
 #include <cereal/types/chrono.hpp>
+#include <cereal/types/complex.hpp>
 #include <cereal/types/deque.hpp>
 #include <cereal/types/forward_list.hpp>
 #include <cereal/types/list.hpp>
@@ -40,7 +40,6 @@ extern template class cereal::detail::StaticObject<cereal::detail::PolymorphicCa
 
 #include "detail/contiguous.hpp"
 #include "detail/dense_matrix.hpp"
-#include "types/complex.hpp"
 #include "types/containers.hpp"
 #include "types/filesystem.hpp"
 

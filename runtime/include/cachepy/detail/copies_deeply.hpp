@@ -7,11 +7,12 @@
 #include "contiguous.hpp"
 #include "dense_matrix.hpp"
 #include "derived.hpp"
-#include "std_fwd.hpp"
+#include "filesystem_fwd.hpp"
 
 #include <array>
 #include <bitset>
 #include <chrono>
+#include <complex>
 #include <cstddef>
 #include <deque>
 #include <forward_list>
