@@ -2,7 +2,7 @@
 
 #include "CacheFileOptions.h"
 
-#include "cachepy/detail/duration.hpp"
+#include "config/duration.hpp"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 

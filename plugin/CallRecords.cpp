@@ -6,7 +6,7 @@
 #include "ClangCompat.h"
 #include "CompilerHeaders.h"
 #include "FunctionRewriter.h"
-#include "cachepy/detail/call_record_note.hpp"
+#include "key/call_record_note.hpp"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"

@@ -3,7 +3,7 @@
 // A cached function's AST hash sees its own translation unit. So that a change in
 // another one, or in a shared library, reaches its key too, every translation unit
 // compiled with the plugin publishes a call record for each function it defines
-// (laid out in cachepy/detail/call_record_note.hpp, which the runtime reads too): the
+// (laid out in runtime/src/key/call_record_note.hpp, which the runtime reads too): the
 // function's record name, its AST hash (BodyHasher, with what it reaches here) and the
 // record names of the functions it reaches here but are defined elsewhere. The runtime
 // walks them from a cached function's own record, once per process.

@@ -1,7 +1,8 @@
 #include "scratch_dir.hpp"
 
 #include <cachepy/api.hpp>
-#include <cachepy/detail/call_graph.hpp>
+
+#include "graph/call_graph.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,5 @@
+#include "key/call_record_note.hpp"
 #include "key/call_records.hpp"
-
-#include <cachepy/detail/call_record_note.hpp>
 
 #include <gtest/gtest.h>
 

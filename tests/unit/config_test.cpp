@@ -1,5 +1,6 @@
 #include <cachepy/api.hpp>
-#include <cachepy/detail/settings.hpp>
+
+#include "config/settings.hpp"
 
 #include <gtest/gtest.h>
 

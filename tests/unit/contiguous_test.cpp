@@ -3,9 +3,9 @@
 // member elsewhere; either way the bytes, and the key, are those of writing them one
 // by one.
 
+#include <cachepy/detail/copies_deeply.hpp>
 #include <cachepy/detail/key.hpp>
 #include <cachepy/detail/number_arrays.hpp>
-#include <cachepy/detail/recent_results.hpp>
 #include <cachepy/detail/value_codec.hpp>
 #include <cachepy/types.hpp>
 

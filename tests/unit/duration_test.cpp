@@ -1,4 +1,4 @@
-#include <cachepy/detail/duration.hpp>
+#include "config/duration.hpp"
 
 #include <gtest/gtest.h>
 

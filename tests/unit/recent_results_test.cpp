@@ -1,4 +1,7 @@
-#include <cachepy/detail/recent_results.hpp>
+#include "memory/recent_results.hpp"
+
+#include <cachepy/detail/call_engine.hpp>
+#include <cachepy/detail/copies_deeply.hpp>
 
 #include <gtest/gtest.h>
 

@@ -12,7 +12,7 @@
 #include "storage/local/miss_reason.hpp"
 #include "util/regular_file.hpp"
 
-#include <cachepy/detail/hit_counter.hpp>
+#include "storage/local/hit_counter.hpp"
 
 #include <gtest/gtest.h>
 

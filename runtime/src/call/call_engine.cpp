@@ -3,10 +3,11 @@
 #include "../memory/huge_pages.hpp"
 #include "../storage/storage.hpp"
 
-#include <cachepy/detail/call_graph.hpp>
 #include <cachepy/detail/call_mode.hpp>
-#include <cachepy/detail/logging.hpp>
-#include <cachepy/detail/settings.hpp>
+
+#include "../graph/call_graph.hpp"
+#include "../logging/logging.hpp"
+#include "../config/settings.hpp"
 
 #include <exception>
 #include <istream>
@@ -200,6 +201,8 @@ bool hash_arguments(const function_site &site, const call_context &context,
   arguments = hashed.hash;
   return true;
 }
+
+bool caching_disabled() { return current_settings().disabled; }
 
 void run_cached_call(const function_site &site, const cache_dir_arg &dir,
                      const key &dependencies, const key &arguments, format_choice choice,

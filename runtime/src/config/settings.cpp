@@ -1,16 +1,16 @@
 // Configuration: cachepy.yml, set_config, and the environment, resolved into the
 // settings the hot path reads (one atomic load per call: no lock, no parsing).
 
-#include <cachepy/api.hpp>
-#include <cachepy/detail/duration.hpp>
-#include <cachepy/detail/key_parts.hpp>
-#include <cachepy/detail/logging.hpp>
-#include <cachepy/detail/settings.hpp>
+#include "settings.hpp"
 
+#include <cachepy/api.hpp>
+#include <cachepy/detail/key_parts.hpp>
+
+#include "../logging/logging.hpp"
+#include "../modules/module_loader.hpp"
 #include "../storage/remote_list.hpp"
 #include "../storage/remote_tier.hpp"
 #include "../util/regular_file.hpp"
-#include "../modules/module_loader.hpp"
 #include "config_module.hpp"
 
 #include <algorithm>

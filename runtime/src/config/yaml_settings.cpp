@@ -2,10 +2,10 @@
 // module (cachepy-config.so), so that yaml-cpp is loaded only by a run that reads a file.
 
 #include "config_module.hpp"
+#include "duration.hpp"
+#include "../logging/logging.hpp"
 
-#include <cachepy/detail/duration.hpp>
 #include <cachepy/detail/function_site.hpp>
-#include <cachepy/detail/logging.hpp>
 
 #include <yaml-cpp/yaml.h>
 

@@ -1,6 +1,7 @@
 #include <cachepy/api.hpp>
-#include <cachepy/detail/call_graph.hpp>
-#include <cachepy/detail/logging.hpp>
+
+#include "call_graph.hpp"
+#include "../logging/logging.hpp"
 
 #include "../storage/local/layout.hpp"
 #include "../util/regular_file.hpp"

@@ -1,7 +1,7 @@
 #include "call_records.hpp"
 
-#include <cachepy/detail/call_record_note.hpp>
-#include <cachepy/detail/logging.hpp>
+#include "../logging/logging.hpp"
+#include "call_record_note.hpp"
 
 #include <algorithm>
 #include <cstring>

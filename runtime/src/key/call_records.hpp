@@ -5,7 +5,7 @@
 // (plugin/CallRecords.h), and the walk over those a cached function reaches, done once
 // per process for each cached function.
 //
-// A record is an ELF note (laid out in cachepy/detail/call_record_note.hpp) in a
+// A record is an ELF note (laid out in call_record_note.hpp) in a
 // PT_NOTE segment of the program or a shared library.
 
 #include <cachepy/detail/function_site.hpp>

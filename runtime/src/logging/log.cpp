@@ -1,6 +1,7 @@
 #include <cachepy/detail/function_site.hpp>
 #include <cachepy/detail/key.hpp>
-#include <cachepy/detail/logging.hpp>
+
+#include "logging.hpp"
 
 #include "../util/once_per_key.hpp"
 

@@ -1,4 +1,4 @@
-#include <cachepy/detail/recent_results.hpp>
+#include "recent_results.hpp"
 
 #include <ctime>
 #include <list>

@@ -1,6 +1,6 @@
 #include "module_loader.hpp"
 
-#include <cachepy/detail/logging.hpp>
+#include "../logging/logging.hpp"
 
 #include <cerrno>
 #include <cstdlib>

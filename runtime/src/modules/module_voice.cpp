@@ -3,7 +3,7 @@
 
 #include "module_voice.hpp"
 
-#include <cachepy/detail/logging.hpp>
+#include "../logging/logging.hpp"
 
 namespace cachepy::detail {
 namespace {

@@ -2,7 +2,7 @@
 
 #include "../modules/module_loader.hpp"
 
-#include <cachepy/detail/logging.hpp>
+#include "../logging/logging.hpp"
 
 namespace cachepy::detail {
 namespace {

@@ -4,7 +4,7 @@
 #include "local/entry_format.hpp"
 #include "local/miss_reason.hpp"
 
-#include <cachepy/detail/logging.hpp>
+#include "../logging/logging.hpp"
 
 namespace cachepy::detail {
 

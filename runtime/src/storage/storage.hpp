@@ -19,8 +19,9 @@
 #include <cachepy/detail/function_ref.hpp>
 #include <cachepy/detail/function_site.hpp>
 #include <cachepy/detail/key.hpp>
-#include <cachepy/detail/recent_results.hpp>
-#include <cachepy/detail/settings.hpp>
+
+#include "../memory/recent_results.hpp"
+#include "../config/settings.hpp"
 
 #include <cstdint>
 #include <memory>

@@ -7,13 +7,12 @@
 
 #include "call_engine.hpp"
 #include "call_mode.hpp"
+#include "copies_deeply.hpp"
 #include "key.hpp"
 #include "key_parts.hpp"
 #include "number_arrays.hpp"
 #include "object_state.hpp"
-#include "recent_results.hpp"
 #include "serializable.hpp"
-#include "settings.hpp"
 #include "value_codec.hpp"
 
 #include <cstdlib>
@@ -100,7 +99,7 @@ std::invoke_result_t<Body &> call_cached(format_choice choice, const function_si
   using stored_type =
       std::conditional_t<std::is_void<result_type>::value, void_marker, result_type>;
   key arguments;
-  if (current_settings().disabled ||
+  if (caching_disabled() ||
       !hash_arguments(site, context,
                       [&](value_writer &archive) { (archive(hashable(args)), ...); },
                       arguments)) {

@@ -18,6 +18,12 @@
 
 namespace cachepy::detail {
 
+// One identity per C++ type, without RTTI: kept values are only given back to the
+// type that kept them.
+template <class T> struct type_tag {
+  static constexpr char id = 0;
+};
+
 // One call in progress, seen through its result type; `call` is the caller's state,
 // holding the body and a slot for the result.
 struct result_ops {
@@ -42,6 +48,9 @@ bool hash_arguments(const function_site &site, const call_context &context,
 // Fills the call's slot: from memory, from the entry, or by running the body (whose
 // exception propagates, storing nothing). `arguments` is the hash of the bound
 // arguments; `dependencies` that of depends_on_files, depends_on_vars and env_vars.
+// $CACHEPY_DISABLE: every cached function runs its body, uncached.
+bool caching_disabled();
+
 void run_cached_call(const function_site &site, const cache_dir_arg &dir,
                      const key &dependencies, const key &arguments, format_choice choice,
                      const result_ops &ops, void *call);

@@ -3,11 +3,13 @@
 
 // std::filesystem::path for cereal, which has no header for it: saved as its generic
 // string (a JSON string), so a path keys, stores and reads back as its text, with '/'
-// as the separator on every system.
+// as the separator on every system. The path is only declared here
+// (detail/filesystem_fwd.hpp): a translation unit that uses one includes <filesystem>.
+
+#include "../detail/filesystem_fwd.hpp"
 
 #include <cereal/cereal.hpp>
 
-#include <filesystem>
 #include <string>
 #include <type_traits>
 

@@ -2,7 +2,7 @@
 #include "layout.hpp"
 #include "../../util/regular_file.hpp"
 
-#include <cachepy/detail/logging.hpp>
+#include "../../logging/logging.hpp"
 
 #include <cerrno>
 #include <chrono>

@@ -3,7 +3,7 @@
 #include "../../util/file_io.hpp"
 #include "../../util/regular_file.hpp"
 
-#include <cachepy/detail/hit_counter.hpp>
+#include "hit_counter.hpp"
 
 #include <atomic>
 #include <cerrno>

@@ -7,7 +7,7 @@
 #include "../../util/regular_file.hpp"
 #include "../../util/file_io.hpp"
 
-#include <cachepy/detail/hit_counter.hpp>
+#include "hit_counter.hpp"
 
 #include <cctype>
 #include <cerrno>

@@ -11,7 +11,7 @@
 #include "../../util/once_per_key.hpp"
 #include "../../util/regular_file.hpp"
 
-#include <cachepy/detail/logging.hpp>
+#include "../../logging/logging.hpp"
 
 #include <cerrno>
 #include <chrono>

@@ -9,8 +9,9 @@
 #include "../backend.hpp"
 
 #include <cachepy/detail/function_ref.hpp>
-#include <cachepy/detail/hit_counter.hpp>
-#include <cachepy/detail/settings.hpp>
+
+#include "hit_counter.hpp"
+#include "../../config/settings.hpp"
 
 #include <cstdint>
 #include <iosfwd>

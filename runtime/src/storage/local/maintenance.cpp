@@ -7,8 +7,9 @@
 #include "local_storage.hpp"
 
 #include <cachepy/api.hpp>
-#include <cachepy/detail/hit_counter.hpp>
-#include <cachepy/detail/logging.hpp>
+
+#include "hit_counter.hpp"
+#include "../../logging/logging.hpp"
 
 #include <algorithm>
 #include <ctime>

@@ -6,7 +6,7 @@
 #include "remote_record.hpp"
 #include "../local/entry_format.hpp"
 
-#include <cachepy/detail/logging.hpp>
+#include "../../logging/logging.hpp"
 
 #include <algorithm>
 #include <charconv>

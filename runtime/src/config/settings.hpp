@@ -4,9 +4,9 @@
 // The process-wide defaults (set_config, $CACHEPY_CONFIG, the environment) as the hot
 // path needs them: resolved once per change, read without parsing anything.
 
-#include "../api.hpp"
-#include "function_site.hpp"
-#include "key.hpp"
+#include <cachepy/api.hpp>
+#include <cachepy/detail/function_site.hpp>
+#include <cachepy/detail/key.hpp>
 
 #include <cstddef>
 #include <memory>

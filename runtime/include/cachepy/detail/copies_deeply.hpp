@@ -1,36 +1,26 @@
-#ifndef CACHEPY_DETAIL_RECENT_RESULTS_HPP
-#define CACHEPY_DETAIL_RECENT_RESULTS_HPP
+#ifndef CACHEPY_DETAIL_COPIES_DEEPLY_HPP
+#define CACHEPY_DETAIL_COPIES_DEEPLY_HPP
 
-// The in-process layer in front of the disk: results this process recently read or
-// stored, kept as values, so that a repeated hit costs a key derivation, a lookup and
-// a copy instead of a file read and a decode. Bounded by the configuration's
-// memory_mb (least recently used first out; sizes are the entries' payload sizes).
-// It sees only what this process did: an entry another process forces or removes
-// keeps its old value here until this process forgets it.
+// Which results the in-process layer (runtime/src/memory/recent_results.hpp) may keep
+// as values: a cached function's result type is judged where it is compiled.
 
 #include "contiguous.hpp"
 #include "dense_matrix.hpp"
 #include "derived.hpp"
-#include "hit_counter.hpp"
-#include "key.hpp"
+#include "filesystem_fwd.hpp"
 
 #include <array>
 #include <bitset>
 #include <chrono>
 #include <complex>
 #include <cstddef>
-#include <cstdint>
-#include <ctime>
 #include <deque>
-#include <filesystem>
 #include <forward_list>
 #include <list>
 #include <map>
-#include <memory>
 #include <optional>
 #include <set>
 #include <string>
-#include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <unordered_map>
@@ -92,43 +82,6 @@ struct copies_deeply<std::chrono::duration<R, P>> : all_copy_deeply<R> {};
 template <class C, class D>
 struct copies_deeply<std::chrono::time_point<C, D>> : all_copy_deeply<D> {};
 template <> struct copies_deeply<std::filesystem::path> : std::true_type {};
-
-// One identity per C++ type, without RTTI: kept values are only given back to the
-// type that kept them.
-template <class T> struct type_tag {
-  static constexpr char id = 0;
-};
-
-struct kept_value {
-  std::shared_ptr<const void> value;
-  const void *type = nullptr;
-  hit_count *hits = nullptr;
-};
-
-// The value kept for (cache_dir, k), or an empty value. Hits from memory are uses of
-// the entry too: once a day, `refresh` receives its file, whose modification time
-// (what cache_prune ages) the caller then refreshes.
-kept_value find_recent(std::string_view cache_dir, const key &k, std::string &refresh,
-                       std::time_t now = std::time(nullptr));
-
-// Counts forget_recent calls: a value read before a concurrent `force` forgot its key
-// must not be kept over the forced one, so keep_recent takes the count seen before
-// the value was read and keeps nothing if it has moved since. A force forgets once its
-// new entry is in place, so a read that saw the old entry always began before.
-std::uint64_t recent_generation();
-
-// Whether a value of this size is worth a copy: small ones always, large ones that this
-// process computed (the common pattern is a miss, then hits) or read twice (a one-off
-// read of a large result is not copied).
-bool worth_keeping(std::string_view cache_dir, const key &k, std::uint64_t size,
-                   std::size_t limit, bool computed);
-
-void keep_recent(std::string_view cache_dir, const key &k, kept_value kept,
-                 std::string entry_file, std::uint64_t size, std::size_t limit,
-                 std::uint64_t generation);
-
-// Returns the generation it began, under which the forced value may be kept.
-std::uint64_t forget_recent(std::string_view cache_dir, const key &k);
 
 } // namespace cachepy::detail
 

@@ -4,8 +4,8 @@
 // Records which cached calls were made while which cached body ran: in memory for
 // cache_tree_nodes(), and appended to <cache_dir>/graph.tsv for later tools.
 
-#include "function_site.hpp"
-#include "key.hpp"
+#include <cachepy/detail/function_site.hpp>
+#include <cachepy/detail/key.hpp>
 
 #include <string>
 #include <string_view>
