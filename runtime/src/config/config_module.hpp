@@ -23,7 +23,7 @@ bool read_yaml_settings(const std::string &text, const std::string &origin, conf
                         std::string &problem) noexcept;
 
 struct config_module {
-  module_header header{config_module_abi, CACHEPY_VERSION};
+  module_header header; // {config_module_abi, the version}
   decltype(&read_yaml_settings) read;
 };
 

@@ -23,7 +23,7 @@ inline constexpr const char *remote_module_file = "cachepy-remote.so";
 using remote_backend_list = std::vector<std::unique_ptr<storage_backend>>;
 
 struct remote_module {
-  module_header header{remote_module_abi, CACHEPY_VERSION};
+  module_header header; // {remote_module_abi, the version}
   // Each spec is "URL|attr=value..."; a malformed one is one warning and left out.
   // `secret` ($CACHEPY_REMOTE_SECRET) signs for remotes without a secret= of their own.
   remote_backend_list (*make_backends)(const std::vector<std::string> &specs,
