@@ -1,6 +1,7 @@
 #include <cachepy/api.hpp>
 
 #include "config/settings.hpp"
+#include "storage/remote_tier.hpp"
 
 #include <gtest/gtest.h>
 
@@ -63,14 +64,19 @@ TEST_F(ConfigFile, RemoteStorageIsAListOfUrlsAndABadOneIsLeftOut) {
       write("remote_storage:\n  - redis://127.0.0.1:1|read-only=true\n  - ftp://nowhere\n"));
   EXPECT_EQ(cfg.remote_storage,
             (std::vector<std::string>{"redis://127.0.0.1:1|read-only=true", "ftp://nowhere"}));
-  ::testing::internal::CaptureStderr();
   set_config(cfg);
+  // The settings describe the remotes; storage builds them at their first use.
+  EXPECT_EQ(detail::current_settings().remote_specs, cfg.remote_storage);
+  ::testing::internal::CaptureStderr();
+  const detail::remote_backend_list &built = detail::remote_backends(detail::current_settings());
   const std::string warnings = ::testing::internal::GetCapturedStderr();
   EXPECT_NE(warnings.find("ignoring remote storage '...': unknown scheme"), std::string::npos)
       << warnings;
-  EXPECT_NE(detail::current_settings().remotes, nullptr);
+  EXPECT_EQ(built.size(), 1u);
+  EXPECT_EQ(&detail::remote_backends(detail::current_settings()), &built); // built once
   set_config(config{});
-  EXPECT_EQ(detail::current_settings().remotes, nullptr);
+  EXPECT_TRUE(detail::current_settings().remote_specs.empty());
+  EXPECT_TRUE(detail::remote_backends(detail::current_settings()).empty());
   expect_error(write("remote_storage: redis://h\n"),
                ":1: 'remote_storage' must be a list of URLs");
 }

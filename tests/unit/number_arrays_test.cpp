@@ -1,7 +1,7 @@
 #include <cachepy/detail/call.hpp>
 #include <cachepy/detail/number_arrays.hpp>
 
-#include "memory/huge_pages.hpp"
+#include "util/fresh_pages.hpp"
 #include "scratch_dir.hpp"
 
 #include <cereal/archives/binary.hpp>

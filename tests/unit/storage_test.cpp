@@ -90,7 +90,7 @@ protected:
 
   cachepy::testing::scratch_dir local{"storage"};
   settings config;
-  remote_list remotes;
+  remote_backend_list remotes;
   fake_remote *fake = nullptr;
   const entry_id id{"f-00000000", key{5, 6}, value_format::binary};
 };

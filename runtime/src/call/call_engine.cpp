@@ -1,6 +1,6 @@
 #include <cachepy/detail/call_engine.hpp>
 
-#include "../memory/huge_pages.hpp"
+#include "../util/fresh_pages.hpp"
 #include "../storage/storage.hpp"
 
 #include <cachepy/detail/call_mode.hpp>

@@ -8,8 +8,7 @@
 
 #include "../logging/logging.hpp"
 #include "../modules/module_loader.hpp"
-#include "../storage/remote_list.hpp"
-#include "../storage/remote_tier.hpp"
+#include "remote_list.hpp"
 #include "../util/regular_file.hpp"
 #include "config_module.hpp"
 
@@ -44,17 +43,6 @@ double env_number(const char *name, double fallback) {
   return number;
 }
 
-std::shared_ptr<const std::vector<std::unique_ptr<storage_backend>>>
-resolve_remotes(const config &cfg) {
-  const char *env_list = std::getenv("CACHEPY_REMOTE_STORAGE");
-  const char *secret = std::getenv("CACHEPY_REMOTE_SECRET");
-  auto remotes = std::make_shared<std::vector<std::unique_ptr<storage_backend>>>(
-      load_remote_backends(remote_specs(env_list, cfg.remote_storage), secret ? secret : ""));
-  if (remotes->empty())
-    return nullptr;
-  return remotes;
-}
-
 std::unique_ptr<settings> resolve(const config &cfg) {
   auto resolved = std::make_unique<settings>();
   resolved->source = cfg;
@@ -84,7 +72,10 @@ std::unique_ptr<settings> resolve(const config &cfg) {
       std::isfinite(megabytes) && megabytes > 0
           ? static_cast<std::size_t>(std::min(megabytes, 1e12) * 1024 * 1024)
           : 0;
-  resolved->remotes = resolve_remotes(cfg);
+  resolved->remote_specs =
+      remote_specs(std::getenv("CACHEPY_REMOTE_STORAGE"), cfg.remote_storage);
+  if (const char *secret = std::getenv("CACHEPY_REMOTE_SECRET"))
+    resolved->remote_secret = secret;
   return resolved;
 }
 

@@ -8,22 +8,17 @@
 
 namespace cachepy::detail {
 
-const remote_list &remote_backends(const settings &config) {
-  static const remote_list &none = *new remote_list;
-  return config.remotes ? *config.remotes : none;
-}
-
 entry_storage::entry_storage(std::string_view cache_dir, const entry_id &id,
-                             const settings &config, const remote_list &remotes)
+                             const settings &config, const remote_backend_list &remotes)
     : cache_dir_(cache_dir), id_(id), config_(config), local_(cache_dir), remotes_(remotes) {}
 
 kept_value entry_storage::recall() noexcept {
   if (config_.memory_limit_bytes == 0)
     return {};
   try {
-    std::string refresh;
-    kept_value kept = find_recent(cache_dir_, id_.k, refresh);
-    if (!refresh.empty())
+    bool refresh_due = false;
+    kept_value kept = find_recent(cache_dir_, id_.k, refresh_due);
+    if (refresh_due)
       local_.touch(id_); // once a day, as a disk hit refreshes it
     return kept;
   } catch (...) {
@@ -60,8 +55,8 @@ void entry_storage::remember(std::uint64_t size, bool computed, const void *type
     return;
   try {
     if (worth_keeping(cache_dir_, id_.k, size, limit, computed))
-      keep_recent(cache_dir_, id_.k, kept_value{copy(), type, hits()},
-                  local_.address(id_).file, size, limit, generation_);
+      keep_recent(cache_dir_, id_.k, kept_value{copy(), type, hits()}, size, limit,
+                  generation_);
   } catch (...) {
     // Keeping is an optimization.
   }

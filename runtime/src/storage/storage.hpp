@@ -15,6 +15,7 @@
 
 #include "backend.hpp"
 #include "local/local_storage.hpp"
+#include "remote_tier.hpp"
 
 #include <cachepy/detail/function_ref.hpp>
 #include <cachepy/detail/function_site.hpp>
@@ -32,11 +33,6 @@
 
 namespace cachepy::detail {
 
-using remote_list = std::vector<std::unique_ptr<storage_backend>>;
-
-// The remote backends configured for this process, in the order they are tried.
-const remote_list &remote_backends(const settings &config);
-
 // The locks of one computation, released together: the remote ones first (members
 // are destroyed last to first).
 struct storage_lock {
@@ -47,7 +43,7 @@ struct storage_lock {
 class entry_storage {
 public:
   entry_storage(std::string_view cache_dir, const entry_id &id, const settings &config,
-                const remote_list &remotes);
+                const remote_backend_list &remotes);
 
   // Memory. A value kept by this process (of any type: the caller checks kept.type);
   // a hit there is a use of the entry, as a disk hit is.
@@ -86,7 +82,7 @@ private:
   entry_id id_;
   const settings &config_;
   local_storage local_;
-  const remote_list &remotes_;
+  const remote_backend_list &remotes_;
   std::vector<bool> leased_; // by remote, once lock() ran
   std::uint64_t generation_ = 0;
 };

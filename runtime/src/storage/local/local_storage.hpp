@@ -11,7 +11,7 @@
 #include <cachepy/detail/function_ref.hpp>
 
 #include "hit_counter.hpp"
-#include "../../config/settings.hpp"
+#include "../../config/durability.hpp"
 
 #include <cstdint>
 #include <iosfwd>

@@ -1,6 +1,6 @@
 #include "redis_storage.hpp"
 
-#include "../../memory/huge_pages.hpp"
+#include "../../util/fresh_pages.hpp"
 
 #include <hiredis/hiredis.h>
 

@@ -7,7 +7,7 @@
 // or '%' inside any of them is written %20, %7C, %40, %25. Raw blanks and control
 // characters are refused, as curl refuses them, so one spelling works in both places.
 
-#include "../remote_list.hpp"
+#include "../../config/remote_list.hpp"
 
 #include <cstdint>
 #include <optional>
