@@ -97,7 +97,10 @@ private:
       count_hit(hits);
       keep(entry.payload_size, false);
       if (verbose_)
-        log_event(site_, k_, "hit in " + shown_directory(cache_dir_));
+        log_event(site_, k_,
+                  entry.remote.empty()
+                      ? "hit in " + shown_directory(cache_dir_)
+                      : "hit in " + entry.remote + ", now kept in " + shown_directory(cache_dir_));
       return true;
     }
     case load_result::unreadable: {

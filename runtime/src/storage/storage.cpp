@@ -88,6 +88,7 @@ loaded entry_storage::load(payload_reader read, std::uint64_t max_age_seconds) n
     if (fetched.result != load_result::hit)
       continue;
     local_.write_bytes(id_, *entry, durability::none);
+    fetched.remote = remote->name();
     return fetched;
   }
   return local;

@@ -39,6 +39,7 @@ struct loaded {
   load_result result = load_result::absent;
   std::uint64_t payload_size = 0;
   std::string problem; // for damaged and unreadable
+  std::string remote;  // for a hit that came from a remote: its name
 };
 
 using payload_reader = function_ref<void(std::istream &, std::uint64_t payload_size)>;
