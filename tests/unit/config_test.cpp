@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -84,6 +86,23 @@ TEST_F(ConfigFile, MaxAgeIsADurationAndAMalformedOneIsIgnored) {
   const config cfg = load_config(write("max_age: soon\nverbose: true\n"));
   EXPECT_EQ(cfg.max_age, 0u);
   EXPECT_TRUE(cfg.verbose);
+}
+
+TEST_F(ConfigFile, LockTimeoutIsSecondsWaitedToTheMillisecond) {
+  set_config(load_config(write("lock_timeout: 2.5\n")));
+  EXPECT_EQ(detail::current_settings().lock_timeout, std::chrono::milliseconds(2500));
+  set_config(load_config(write("lock_timeout: 0.0001\n"))); // a wait, however short
+  EXPECT_EQ(detail::current_settings().lock_timeout, std::chrono::milliseconds(1));
+  // set_config's value is not checked by the file's reader: a deadline stays meaningful.
+  config cfg;
+  for (const double seconds : {-1.0, std::nan("")}) {
+    cfg.lock_timeout = seconds;
+    set_config(cfg);
+    EXPECT_EQ(detail::current_settings().lock_timeout, std::chrono::milliseconds(0));
+  }
+  cfg.lock_timeout = HUGE_VAL;
+  set_config(cfg);
+  EXPECT_EQ(detail::current_settings().lock_timeout, std::chrono::seconds(1'000'000'000));
 }
 
 TEST_F(ConfigFile, EmptyFileGivesDefaults) {

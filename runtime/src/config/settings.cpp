@@ -12,6 +12,7 @@
 #include "../storage/remote_tier.hpp"
 #include "../util/regular_file.hpp"
 #include "config_module.hpp"
+#include "duration.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -44,6 +45,15 @@ double env_number(const char *name, double fallback) {
   return number;
 }
 
+// config's lock_timeout, in seconds: a file's is checked by its reader, set_config's is
+// not, so the deadline's arithmetic is kept meaningful here.
+std::chrono::milliseconds lock_timeout_of(double seconds) {
+  if (!(seconds > 0))
+    return std::chrono::milliseconds(0);
+  return std::chrono::ceil<std::chrono::milliseconds>(
+      std::chrono::duration<double>(std::min(seconds, max_lock_timeout_seconds)));
+}
+
 std::shared_ptr<const std::vector<std::unique_ptr<storage_backend>>>
 resolve_remotes(const config &cfg) {
   const char *env_list = std::getenv("CACHEPY_REMOTE_STORAGE");
@@ -68,7 +78,7 @@ std::unique_ptr<settings> resolve(const config &cfg) {
   resolved->sync = cfg.durability == "full"   ? durability::full
                    : cfg.durability == "file" ? durability::file
                                               : durability::none;
-  resolved->lock_timeout_seconds = cfg.lock_timeout;
+  resolved->lock_timeout = lock_timeout_of(cfg.lock_timeout);
   resolved->max_age_seconds = cfg.max_age;
   resolved->safe_directories = cfg.safe_directories;
   if (const char *env_safe = std::getenv("CACHEPY_SAFE_DIRECTORIES"))

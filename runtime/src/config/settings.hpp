@@ -8,6 +8,7 @@
 #include <cachepy/detail/function_site.hpp>
 #include <cachepy/detail/key.hpp>
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -29,7 +30,7 @@ struct settings {
   bool verbose = false;          // config or $CACHEPY_VERBOSE
   bool disabled = false;         // $CACHEPY_DISABLE
   durability sync = durability::none;
-  double lock_timeout_seconds = 600;
+  std::chrono::milliseconds lock_timeout = std::chrono::minutes(10);
   std::size_t memory_limit_bytes = 0; // config or $CACHEPY_MEMORY_MB; 0: no memory layer
   // $CACHEPY_REMOTE_STORAGE, else the config's list; null when there are none.
   std::shared_ptr<const std::vector<std::unique_ptr<storage_backend>>> remotes;

@@ -25,9 +25,6 @@ std::string scalar(const std::string &path, const YAML::Node &node, const char *
   return node.as<std::string>();
 }
 
-// Past this, a wait is forever (and the deadline's arithmetic no longer means anything).
-constexpr double max_lock_timeout_seconds = 1e9;
-
 config read_settings(const std::string &path, const YAML::Node &root) {
   config cfg;
   if (root.IsNull())

@@ -398,9 +398,9 @@ void local_storage::touch(const entry_id &id) noexcept {
 }
 
 std::unique_ptr<backend_lock> local_storage::lock(const entry_id &id,
-                                                  double timeout_seconds) noexcept {
+                                                  std::chrono::milliseconds timeout) noexcept {
   try {
-    auto held = std::make_unique<entry_lock>(entry_lock::acquire(address(id), id.k, timeout_seconds));
+    auto held = std::make_unique<entry_lock>(entry_lock::acquire(address(id), id.k, timeout));
     if (held->held())
       return held;
   } catch (...) {
