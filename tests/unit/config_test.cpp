@@ -129,6 +129,9 @@ TEST_F(ConfigFile, ErrorsNameTheLine) {
   expect_error(write("cache_dir: x\n\ncolour: red\n"),
                ":3: unknown setting 'colour'; expected cache_dir, format, verbose, env_vars, durability, lock_timeout, memory_mb, max_age, remote_storage or safe_directories");
   expect_error(write("env_vars: HOME\n"), ":1: 'env_vars' must be a list of variable names");
+  // Both lists of keys come from one table (config/yaml_keys.hpp).
+  expect_error(write("- cache_dir\n"),
+               ":1: expected a map of settings (cache_dir, format, verbose, env_vars, durability, lock_timeout, memory_mb, max_age, remote_storage or safe_directories)");
   expect_error(write("cache_dir: [unclosed\n"), ":2: end of sequence flow not found");
 }
 
