@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -92,6 +94,23 @@ TEST_F(ConfigFile, MaxAgeIsADurationAndAMalformedOneIsIgnored) {
   EXPECT_TRUE(cfg.verbose);
 }
 
+TEST_F(ConfigFile, LockTimeoutIsSecondsWaitedToTheMillisecond) {
+  set_config(load_config(write("lock_timeout: 2.5\n")));
+  EXPECT_EQ(detail::current_settings().lock_timeout, std::chrono::milliseconds(2500));
+  set_config(load_config(write("lock_timeout: 0.0001\n"))); // a wait, however short
+  EXPECT_EQ(detail::current_settings().lock_timeout, std::chrono::milliseconds(1));
+  // set_config's value is not checked by the file's reader: a deadline stays meaningful.
+  config cfg;
+  for (const double seconds : {-1.0, std::nan("")}) {
+    cfg.lock_timeout = seconds;
+    set_config(cfg);
+    EXPECT_EQ(detail::current_settings().lock_timeout, std::chrono::milliseconds(0));
+  }
+  cfg.lock_timeout = HUGE_VAL;
+  set_config(cfg);
+  EXPECT_EQ(detail::current_settings().lock_timeout, std::chrono::seconds(1'000'000'000));
+}
+
 TEST_F(ConfigFile, EmptyFileGivesDefaults) {
   const config cfg = load_config(write(""));
   EXPECT_EQ(cfg.cache_dir, "");
@@ -116,6 +135,9 @@ TEST_F(ConfigFile, ErrorsNameTheLine) {
   expect_error(write("cache_dir: x\n\ncolour: red\n"),
                ":3: unknown setting 'colour'; expected cache_dir, format, verbose, env_vars, durability, lock_timeout, memory_mb, max_age, remote_storage or safe_directories");
   expect_error(write("env_vars: HOME\n"), ":1: 'env_vars' must be a list of variable names");
+  // Both lists of keys come from one table (config/yaml_keys.hpp).
+  expect_error(write("- cache_dir\n"),
+               ":1: expected a map of settings (cache_dir, format, verbose, env_vars, durability, lock_timeout, memory_mb, max_age, remote_storage or safe_directories)");
   expect_error(write("cache_dir: [unclosed\n"), ":2: end of sequence flow not found");
 }
 

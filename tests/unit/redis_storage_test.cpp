@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <future>
 #include <sys/socket.h>
 #include <thread>
@@ -165,7 +166,7 @@ TEST_P(HostileRedis, ALockGivesUpInTimeHoldingLittleWithOneWarning) {
   const std::unique_ptr<storage_backend> backend = remote(server);
   std::string warnings;
   EXPECT_TRUE(ends_in_time(server, [&] {
-    warnings = capture_warnings([&] { EXPECT_EQ(backend->lock(id, 10), nullptr); });
+    warnings = capture_warnings([&] { EXPECT_EQ(backend->lock(id, 10s), nullptr); });
   }));
   EXPECT_LT(server.sent(), bound);
   EXPECT_EQ(count(warnings, "warning:"), 1u) << warnings;

@@ -18,6 +18,8 @@
 namespace cachepy::detail {
 namespace {
 
+using namespace std::chrono_literals;
+
 using cachepy::testing::capture_warnings;
 using cachepy::testing::count;
 using cachepy::testing::nginx_server;
@@ -232,8 +234,8 @@ TEST(RemoteBackend, ReadOnlyRemotesAreReadNeverWritten) {
   auto read_only = remote(redis.url() + "|read-only=true"), writer = remote(redis.url());
   EXPECT_FALSE(read_only->save(id, entry_bytes(10)));
   EXPECT_FALSE(load(*writer));
-  EXPECT_EQ(read_only->lock(id, 1), nullptr);
-  EXPECT_NE(writer->lock(id, 0), nullptr); // no lock was taken
+  EXPECT_EQ(read_only->lock(id, 1s), nullptr);
+  EXPECT_NE(writer->lock(id, 0s), nullptr); // no lock was taken
   writer->save(id, entry_bytes(10));
   EXPECT_TRUE(load(*read_only));
 }
@@ -294,15 +296,15 @@ TEST(RemoteBackend, AMachineWithoutASecretIgnoresSignedEntriesWithOneWarning) {
 TEST(RemoteBackend, ALeaseWithoutAValidSignatureIsIgnoredWithOneWarning) {
   redis_server redis;
   auto holder = remote(redis.url(), "team"), waiter = remote(redis.url(), "team");
-  std::unique_ptr<backend_lock> held = holder->lock(id, 1);
+  std::unique_ptr<backend_lock> held = holder->lock(id, 1s);
   ASSERT_NE(held, nullptr);
   const std::string lock_key = redis_cli(redis, "--scan --pattern '*.lock'");
   held.reset();
   ASSERT_EQ(redis_cli(redis, "SET " + lock_key + " forged PX 600000"), "OK");
   const auto start = std::chrono::steady_clock::now();
   const std::string warnings = capture_warnings([&] {
-    EXPECT_EQ(waiter->lock(id, 5), nullptr);
-    EXPECT_EQ(waiter->lock(id, 5), nullptr);
+    EXPECT_EQ(waiter->lock(id, 5s), nullptr);
+    EXPECT_EQ(waiter->lock(id, 5s), nullptr);
   });
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
   EXPECT_EQ(count(warnings, "warning:"), 1u) << warnings;
@@ -314,7 +316,7 @@ TEST(RemoteBackend, ALeaseWithoutAValidSignatureIsIgnoredWithOneWarning) {
 TEST(RemoteBackend, AReplayedLeaseIsIgnored) {
   redis_server redis;
   auto holder = remote(redis.url() + "|lock-lease=1", "team"), waiter = remote(redis.url(), "team");
-  std::unique_ptr<backend_lock> held = holder->lock(id, 1);
+  std::unique_ptr<backend_lock> held = holder->lock(id, 1s);
   ASSERT_NE(held, nullptr);
   const std::string lock_key = redis_cli(redis, "--scan --pattern '*.lock'");
   const std::string lease = redis_cli(redis, "GET " + lock_key);
@@ -322,7 +324,7 @@ TEST(RemoteBackend, AReplayedLeaseIsIgnored) {
   std::this_thread::sleep_for(std::chrono::milliseconds(3500));
   ASSERT_EQ(redis_cli(redis, "SET " + lock_key + " '" + lease + "' PX 600000"), "OK");
   const auto start = std::chrono::steady_clock::now();
-  capture_warnings([&] { EXPECT_EQ(waiter->lock(id, 5), nullptr); });
+  capture_warnings([&] { EXPECT_EQ(waiter->lock(id, 5s), nullptr); });
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
 }
 
@@ -391,14 +393,14 @@ TEST(RemoteBackend, EntriesAboveMaxEntrySizeAreMissesAndNeverStored) {
 TEST(RemoteBackend, AWaiterReadsTheHoldersEntry) {
   redis_server redis;
   auto holder = remote(redis.url()), waiter = remote(redis.url());
-  std::unique_ptr<backend_lock> held = holder->lock(id, 10);
+  std::unique_ptr<backend_lock> held = holder->lock(id, 10s);
   ASSERT_NE(held, nullptr);
   std::thread computing([&] {
     holder->save(id, entry_bytes(10));
     held.reset(); // releases the lease
   });
   // Null when it saw the entry appear, a lease when the holder had released it first.
-  const std::unique_ptr<backend_lock> waited = waiter->lock(id, 600);
+  const std::unique_ptr<backend_lock> waited = waiter->lock(id, 600s);
   computing.join();
   EXPECT_TRUE(load(*waiter));
 }
@@ -407,18 +409,18 @@ TEST(RemoteBackend, ALeaseLeftByADeadHolderIsTakenOver) {
   redis_server redis;
   std::string problem;
   redis_storage raw(*parse_remote_url(redis.url(), problem));
-  ASSERT_EQ(raw.try_lock(name + ".lock", "dead holder", 300), lock_status::taken);
+  ASSERT_EQ(raw.try_lock(name + ".lock", "dead holder", 300ms), lock_status::taken);
   auto waiter = remote(redis.url());
-  EXPECT_NE(waiter->lock(id, 600), nullptr);
+  EXPECT_NE(waiter->lock(id, 600s), nullptr);
 }
 
 TEST(RemoteBackend, AHolderComputingLongerThanItsLeaseKeepsIt) {
   redis_server redis;
   auto holder = remote(redis.url() + "|lock-lease=1"), other = remote(redis.url());
-  const std::unique_ptr<backend_lock> held = holder->lock(id, 10);
+  const std::unique_ptr<backend_lock> held = holder->lock(id, 10s);
   ASSERT_NE(held, nullptr);
   std::this_thread::sleep_for(std::chrono::milliseconds(2500)); // 2.5 leases
-  EXPECT_EQ(other->lock(id, 0), nullptr);
+  EXPECT_EQ(other->lock(id, 0s), nullptr);
 }
 
 // Renewal signs a new expiry: past the first one (and the clock skew allowed), the
@@ -426,11 +428,12 @@ TEST(RemoteBackend, AHolderComputingLongerThanItsLeaseKeepsIt) {
 TEST(RemoteBackend, ASignedLeaseIsRenewedAndHonoured) {
   redis_server redis;
   auto holder = remote(redis.url() + "|lock-lease=1", "team"), other = remote(redis.url(), "team");
-  const std::unique_ptr<backend_lock> held = holder->lock(id, 10);
+  const std::unique_ptr<backend_lock> held = holder->lock(id, 10s);
   ASSERT_NE(held, nullptr);
   std::this_thread::sleep_for(std::chrono::milliseconds(3500));
   const auto start = std::chrono::steady_clock::now();
-  const std::string warnings = capture_warnings([&] { EXPECT_EQ(other->lock(id, 0.5), nullptr); });
+  const std::string warnings =
+      capture_warnings([&] { EXPECT_EQ(other->lock(id, 500ms), nullptr); });
   EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(500));
   EXPECT_EQ(warnings, "");
 }

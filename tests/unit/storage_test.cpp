@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -20,6 +21,8 @@
 
 namespace cachepy::detail {
 namespace {
+
+using namespace std::chrono_literals;
 
 namespace fs = std::filesystem;
 
@@ -44,7 +47,8 @@ public:
     return true;
   }
   void touch(const entry_id &) noexcept override {}
-  std::unique_ptr<backend_lock> lock(const entry_id &, double) noexcept override {
+  std::unique_ptr<backend_lock> lock(const entry_id &,
+                                     std::chrono::milliseconds) noexcept override {
     if (!grants_leases)
       return nullptr;
     return std::make_unique<held>(locks_held);
@@ -192,7 +196,7 @@ TEST_F(Storage, DamagedRemoteBytesAreAMissAndNeverKeptLocally) {
 TEST_F(Storage, TheLockIsTakenLocallyAndOnEachRemoteAndReleasedTogether) {
   entry_storage storage = storage_of(local.path());
   {
-    const storage_lock held = storage.lock(1);
+    const storage_lock held = storage.lock(1s);
     EXPECT_NE(held.local, nullptr);
     EXPECT_EQ(fake->locks_held, 1);
   }
@@ -257,7 +261,7 @@ TEST_F(Storage, AfterTheLockARemoteIsAskedAgainOnlyWithoutItsLease) {
   load_result result;
   text_of(storage, result);
   {
-    const storage_lock held = storage.lock(1);
+    const storage_lock held = storage.lock(1s);
     text_of(storage, result);
   }
   EXPECT_EQ(result, load_result::absent);
@@ -268,7 +272,7 @@ TEST_F(Storage, AfterTheLockARemoteIsAskedAgainOnlyWithoutItsLease) {
   fake->loads = 0;
   fake->grants_leases = false;
   text_of(waiter, result);
-  const storage_lock held = waiter.lock(1);
+  const storage_lock held = waiter.lock(1s);
   fake->entries[id.k.hex()] = entry_bytes("stored by the peer it waited for");
   EXPECT_EQ(text_of(waiter, result), "stored by the peer it waited for");
   EXPECT_EQ(fake->loads, 2);

@@ -76,7 +76,7 @@ TEST_F(UntrustedFiles, AFifoAsTheEntryIsAMissNotAHang) {
 TEST_F(UntrustedFiles, AFifoAsTheComputingFileDoesNotHangTheLock) {
   const std::string computing = stem() + ".computing";
   ASSERT_EQ(::mkfifo(computing.c_str(), 0600), 0);
-  EXPECT_TRUE(returns_promptly(computing, [&] { entry_lock::acquire(where, k, 1); }));
+  EXPECT_TRUE(returns_promptly(computing, [&] { entry_lock::acquire(where, k, 1s); }));
 }
 
 TEST_F(UntrustedFiles, AFifoAsTheManifestIsAFirstExecution) {

@@ -70,7 +70,7 @@ public:
       return;
 
     // A miss: one thread or process computes, the others wait and then read.
-    const storage_lock computing = storage_.lock(config_.lock_timeout_seconds);
+    const storage_lock computing = storage_.lock(config_.lock_timeout);
     // Locking made the directories that were missing, unless another user came first.
     const bool usable = storage_.usable();
     if (usable && mode != call_mode::force && from_storage()) // a peer computed it meanwhile

@@ -11,6 +11,7 @@
 #include "remote_list.hpp"
 #include "../util/regular_file.hpp"
 #include "config_module.hpp"
+#include "duration.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -43,6 +44,15 @@ double env_number(const char *name, double fallback) {
   return number;
 }
 
+// config's lock_timeout, in seconds: a file's is checked by its reader, set_config's is
+// not, so the deadline's arithmetic is kept meaningful here.
+std::chrono::milliseconds lock_timeout_of(double seconds) {
+  if (!(seconds > 0))
+    return std::chrono::milliseconds(0);
+  return std::chrono::ceil<std::chrono::milliseconds>(
+      std::chrono::duration<double>(std::min(seconds, max_lock_timeout_seconds)));
+}
+
 std::unique_ptr<settings> resolve(const config &cfg) {
   auto resolved = std::make_unique<settings>();
   resolved->source = cfg;
@@ -56,7 +66,7 @@ std::unique_ptr<settings> resolve(const config &cfg) {
   resolved->sync = cfg.durability == "full"   ? durability::full
                    : cfg.durability == "file" ? durability::file
                                               : durability::none;
-  resolved->lock_timeout_seconds = cfg.lock_timeout;
+  resolved->lock_timeout = lock_timeout_of(cfg.lock_timeout);
   resolved->max_age_seconds = cfg.max_age;
   resolved->safe_directories = cfg.safe_directories;
   if (const char *env_safe = std::getenv("CACHEPY_SAFE_DIRECTORIES"))

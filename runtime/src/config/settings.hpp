@@ -10,6 +10,7 @@
 
 #include "durability.hpp"
 
+#include <chrono>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -24,7 +25,7 @@ struct settings {
   bool verbose = false;          // config or $CACHEPY_VERBOSE
   bool disabled = false;         // $CACHEPY_DISABLE
   durability sync = durability::none;
-  double lock_timeout_seconds = 600;
+  std::chrono::milliseconds lock_timeout = std::chrono::minutes(10);
   std::size_t memory_limit_bytes = 0; // config or $CACHEPY_MEMORY_MB; 0: no memory layer
   // $CACHEPY_REMOTE_STORAGE, else the config's list, as text: storage builds the
   // clients (storage/remote_tier.hpp), the first time a call uses these settings.

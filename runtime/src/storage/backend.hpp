@@ -9,6 +9,7 @@
 #include <cachepy/detail/function_site.hpp>
 #include <cachepy/detail/key.hpp>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -40,10 +41,10 @@ public:
   virtual bool save(const entry_id &id, std::string_view entry) noexcept = 0;
   // Marks the entry used, for age-based pruning.
   virtual void touch(const entry_id &id) noexcept = 0;
-  // Single flight: blocks until this process may compute id, or until timeout_seconds
-  // pass; null when no lock is held (then the caller computes anyway).
+  // Single flight: blocks until this process may compute id, or until `timeout`
+  // passes; null when no lock is held (then the caller computes anyway).
   virtual std::unique_ptr<backend_lock> lock(const entry_id &id,
-                                             double timeout_seconds) noexcept = 0;
+                                             std::chrono::milliseconds timeout) noexcept = 0;
   // Names the backend in warnings (a URL without its password).
   virtual std::string name() const = 0;
 };

@@ -107,15 +107,15 @@ std::optional<std::uint64_t> entry_storage::save(payload_writer write, durabilit
   return entry.size() - sizeof(entry_header);
 }
 
-storage_lock entry_storage::lock(double timeout_seconds) noexcept {
+storage_lock entry_storage::lock(std::chrono::milliseconds timeout) noexcept {
   storage_lock held;
-  held.local = local_.lock(id_, timeout_seconds);
+  held.local = local_.lock(id_, timeout);
   try {
     leased_.assign(remotes_.size(), false);
   } catch (...) {
   }
   for (std::size_t i = 0; i < remotes_.size(); ++i)
-    if (std::unique_ptr<backend_lock> taken = remotes_[i]->lock(id_, timeout_seconds))
+    if (std::unique_ptr<backend_lock> taken = remotes_[i]->lock(id_, timeout))
       try {
         held.remote.push_back(std::move(taken));
         if (i < leased_.size())

@@ -69,7 +69,7 @@ public:
   // Local first, then each remote; the payload's size, or nothing if not stored locally.
   std::optional<std::uint64_t> save(payload_writer write, durability level);
   // Single flight, locally then on each remote that offers it.
-  storage_lock lock(double timeout_seconds) noexcept;
+  storage_lock lock(std::chrono::milliseconds timeout) noexcept;
 
   hit_count *hits() noexcept;
   std::string miss_reason(const function_site &site, const key &context) const;

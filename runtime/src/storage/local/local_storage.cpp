@@ -3,6 +3,7 @@
 
 #include "local_storage.hpp"
 
+#include "atomic_file.hpp"
 #include "entry_format.hpp"
 #include "entry_lock.hpp"
 #include "entry_streams.hpp"
@@ -45,14 +46,6 @@ std::uint64_t now_ms() {
   return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                         std::chrono::system_clock::now().time_since_epoch())
                                         .count());
-}
-
-void sync_directory(const std::string &directory) {
-  const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
 }
 
 // A temporary file whose writer is gone: on this host, its pid no longer runs; the
@@ -251,20 +244,6 @@ loaded load_entry(const entry_address &where, const key &k, value_format format,
 
 namespace {
 
-// The temporary file of one store: removed unless it was renamed into place (or
-// never created: another file of that name is not ours).
-struct temporary_file {
-  std::string path;
-  int fd = -1;
-  bool kept = false;
-  ~temporary_file() {
-    if (fd >= 0)
-      ::close(fd);
-    if (!kept)
-      ::unlink(path.c_str());
-  }
-};
-
 bool write_header(int fd, const entry_header &header) {
   return ::pwrite(fd, &header, sizeof header, 0) == static_cast<ssize_t>(sizeof header);
 }
@@ -274,33 +253,15 @@ bool write_header(int fd, const entry_header &header) {
 // warning, when nothing was stored; an exception from `fill` propagates.
 bool write_entry_file(const entry_address &where, function_ref<bool(int fd)> fill,
                       durability level) {
-  auto cannot = [&](const char *what, const std::string &why) {
-    warn_not_caching(where.directory, what, why);
-    return false;
-  };
   if (!make_function_directory(where))
     return false;
   remove_stale_debris_once(where.directory);
-  temporary_file temporary{layout::temporary_file(where.file)};
-  temporary.fd = ::open(temporary.path.c_str(), O_WRONLY | O_EXCL | layout::create_flags,
-                        layout::file_mode);
-  if (temporary.fd < 0) {
-    temporary.kept = true;
-    return cannot("write in", std::strerror(errno));
-  }
-  bool written = fill(temporary.fd); // an exception leaves through temporary's destructor
-  if (written && level != durability::none)
-    written = ::fsync(temporary.fd) == 0;
-  const int saved_errno = errno;
-  const int fd = temporary.fd;
-  temporary.fd = -1;
-  const bool closed = ::close(fd) == 0;
-  if (!written || !closed || ::rename(temporary.path.c_str(), where.file.c_str()) != 0)
-    return cannot("store entries in", std::strerror(written && closed ? errno : saved_errno));
-  temporary.kept = true;
-  if (level == durability::full)
-    sync_directory(where.directory);
-  return true;
+  const atomic_write result = write_atomically(where.file, fill, level);
+  if (result != atomic_write::done)
+    warn_not_caching(where.directory,
+                     result == atomic_write::not_created ? "write in" : "store entries in",
+                     std::strerror(errno));
+  return result == atomic_write::done;
 }
 
 } // namespace
@@ -437,9 +398,9 @@ void local_storage::touch(const entry_id &id) noexcept {
 }
 
 std::unique_ptr<backend_lock> local_storage::lock(const entry_id &id,
-                                                  double timeout_seconds) noexcept {
+                                                  std::chrono::milliseconds timeout) noexcept {
   try {
-    auto held = std::make_unique<entry_lock>(entry_lock::acquire(address(id), id.k, timeout_seconds));
+    auto held = std::make_unique<entry_lock>(entry_lock::acquire(address(id), id.k, timeout));
     if (held->held())
       return held;
   } catch (...) {

@@ -103,7 +103,8 @@ public:
   // Adopts the entry: see adopt_entry.
   bool save(const entry_id &id, std::string_view entry) noexcept override;
   void touch(const entry_id &id) noexcept override;
-  std::unique_ptr<backend_lock> lock(const entry_id &id, double timeout_seconds) noexcept override;
+  std::unique_ptr<backend_lock> lock(const entry_id &id,
+                                     std::chrono::milliseconds timeout) noexcept override;
   std::string name() const override { return std::string(cache_dir_); }
 
   loaded read(const entry_id &id, payload_reader read,

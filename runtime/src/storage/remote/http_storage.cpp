@@ -86,9 +86,9 @@ remote_reply perform(const std::string &address, const remote_url &url,
   }
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, detail);
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(url.connect_timeout_ms));
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(url.connect_timeout.count()));
   curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS,
-                   static_cast<long>(url.connect_timeout_ms + url.operation_timeout_ms));
+                   static_cast<long>((url.connect_timeout + url.operation_timeout).count()));
   bounded_body body;
   body.limit = limit;
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);

@@ -13,7 +13,11 @@
 namespace cachepy::detail {
 namespace {
 
-timeval milliseconds(int ms) { return timeval{ms / 1000, (ms % 1000) * 1000}; }
+timeval as_timeval(std::chrono::milliseconds duration) {
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(duration);
+  return timeval{static_cast<time_t>(seconds.count()),
+                 static_cast<suseconds_t>((duration - seconds).count() * 1000)};
+}
 
 // Deletes the lock only while it is still ours: a lease that expired and was taken by
 // another machine is not ours to release.
@@ -213,7 +217,7 @@ std::string redis_storage::full_name(const std::string &name) const {
 }
 
 bool redis_storage::connect(std::string &problem) {
-  const timeval connect_timeout = milliseconds(url_.connect_timeout_ms);
+  const timeval connect_timeout = as_timeval(url_.connect_timeout);
   context_ = url_.scheme == remote_scheme::redis_unix
                  ? redisConnectUnixWithTimeout(url_.socket_path.c_str(), connect_timeout)
                  : redisConnectWithTimeout(url_.host.c_str(), url_.port, connect_timeout);
@@ -279,7 +283,7 @@ redis_storage::reply_ptr redis_storage::exchange(std::initializer_list<std::stri
 
 redis_storage::reply_ptr redis_storage::read_reply(std::uint64_t bound, std::string &problem) {
   const clock::time_point deadline =
-      clock::now() + std::chrono::milliseconds(url_.operation_timeout_ms);
+      clock::now() + url_.operation_timeout;
   const char *too_slow = "no complete reply within the operation timeout";
   for (int sent = 0; !sent;) {
     if (redisBufferWrite(context_, &sent) != REDIS_OK)
@@ -437,23 +441,23 @@ bool redis_storage::exists(const std::string &name) {
 }
 
 lock_status redis_storage::try_lock(const std::string &name, const std::string &token,
-                                    int lease_ms) {
+                                    std::chrono::milliseconds lease) {
   std::lock_guard<std::mutex> lock(mutex_);
   std::string problem;
-  const std::string full = full_name(name), lease = std::to_string(lease_ms);
-  const reply_ptr reply = command({"SET", full, token, "NX", "PX", lease}, problem);
+  const std::string full = full_name(name), lease_ms = std::to_string(lease.count());
+  const reply_ptr reply = command({"SET", full, token, "NX", "PX", lease_ms}, problem);
   if (!reply)
     return lock_status::failed;
   return reply->type == REDIS_REPLY_NIL ? lock_status::held : lock_status::taken;
 }
 
 bool redis_storage::renew(const std::string &name, const std::string &token,
-                          const std::string &renewed, int lease_ms) {
+                          const std::string &renewed, std::chrono::milliseconds lease) {
   std::lock_guard<std::mutex> lock(mutex_);
   std::string problem;
-  const std::string full = full_name(name), lease = std::to_string(lease_ms);
+  const std::string full = full_name(name), lease_ms = std::to_string(lease.count());
   const reply_ptr reply =
-      command({"EVAL", renew_script, "1", full, token, renewed, lease}, problem);
+      command({"EVAL", renew_script, "1", full, token, renewed, lease_ms}, problem);
   return reply && reply->type == REDIS_REPLY_INTEGER && reply->integer == 1;
 }
 

@@ -28,9 +28,10 @@ public:
   // sizes), read from hiredis's buffer straight into the value.
   remote_reply get_chunks(const chunk_list &chunks, std::string &value) override;
   bool exists(const std::string &name) override;
-  lock_status try_lock(const std::string &name, const std::string &token, int lease_ms) override;
+  lock_status try_lock(const std::string &name, const std::string &token,
+                       std::chrono::milliseconds lease) override;
   bool renew(const std::string &name, const std::string &token, const std::string &renewed,
-             int lease_ms) override;
+             std::chrono::milliseconds lease) override;
   void unlock(const std::string &name, const std::string &token) override;
   bool usage(remote_usage &usage, std::string &problem) override;
   bool clear(std::uint64_t &removed, std::string &problem) override;

@@ -50,10 +50,10 @@ std::uint64_t wall_clock_ms() {
 // "<token>|<expiry, ms since the epoch>|<hex HMAC of both, bound to the lock's name>",
 // so that nobody without the secret makes a lease, and a copy set again later is stale.
 std::string lease_value(const std::string &secret, const std::string &name,
-                        const std::string &token, int lease_ms) {
+                        const std::string &token, std::chrono::milliseconds lease) {
   if (secret.empty())
     return token;
-  const std::string body = token + "|" + std::to_string(wall_clock_ms() + lease_ms);
+  const std::string body = token + "|" + std::to_string(wall_clock_ms() + lease.count());
   return body + "|" + to_hex(sign_entry(secret, name, body));
 }
 
@@ -81,9 +81,9 @@ bool lease_is_valid(const std::string &secret, const std::string &name,
 class remote_lease final : public backend_lock {
 public:
   remote_lease(remote_storage &storage, std::string name, std::string token,
-               std::string value, std::string secret, int lease_ms)
+               std::string value, std::string secret, std::chrono::milliseconds lease)
       : storage_(storage), name_(std::move(name)), token_(std::move(token)),
-        value_(std::move(value)), secret_(std::move(secret)), lease_ms_(lease_ms),
+        value_(std::move(value)), secret_(std::move(secret)), lease_(lease),
         renewer_([this] { renew_until_stopped(); }) {}
 
   ~remote_lease() override {
@@ -100,10 +100,9 @@ private:
   // Every third of the lease, so that a holder still computing never loses it.
   void renew_until_stopped() {
     std::unique_lock<std::mutex> lock(mutex_);
-    while (!stop_requested_.wait_for(lock, std::chrono::milliseconds(lease_ms_ / 3),
-                                     [&] { return stopping_; })) {
-      std::string renewed = lease_value(secret_, name_, token_, lease_ms_);
-      if (storage_.renew(name_, value_, renewed, lease_ms_))
+    while (!stop_requested_.wait_for(lock, lease_ / 3, [&] { return stopping_; })) {
+      std::string renewed = lease_value(secret_, name_, token_, lease_);
+      if (storage_.renew(name_, value_, renewed, lease_))
         value_ = std::move(renewed);
     }
   }
@@ -113,7 +112,7 @@ private:
   std::string token_;
   std::string value_; // what the lease's key holds while it is ours
   std::string secret_;
-  int lease_ms_;
+  std::chrono::milliseconds lease_;
   std::mutex mutex_;
   std::condition_variable stop_requested_;
   bool stopping_ = false;
@@ -213,22 +212,19 @@ bool remote_backend::save(const entry_id &id, std::string_view entry) noexcept {
 }
 
 std::unique_ptr<backend_lock> remote_backend::lock(const entry_id &id,
-                                                   double timeout_seconds) noexcept {
+                                                   std::chrono::milliseconds timeout) noexcept {
   if (url_.read_only || !usable())
     return nullptr;
   try {
     const std::string name = record_name(id), lock_name = name + ".lock", token = unique_token();
-    const int lease_ms = url_.lock_lease_seconds * 1000;
-    const std::string value = lease_value(url_.secret, lock_name, token, lease_ms);
-    const auto deadline =
-        clock::now() + std::chrono::duration_cast<clock::duration>(
-                           std::chrono::duration<double>(std::max(timeout_seconds, 0.0)));
+    const std::string value = lease_value(url_.secret, lock_name, token, url_.lock_lease);
+    const auto deadline = clock::now() + std::max(timeout, std::chrono::milliseconds(0));
     auto pause = std::chrono::milliseconds(20);
     for (;;) {
-      switch (storage_->try_lock(lock_name, value, lease_ms)) {
+      switch (storage_->try_lock(lock_name, value, url_.lock_lease)) {
       case lock_status::taken:
         return std::make_unique<remote_lease>(*storage_, lock_name, token, value, url_.secret,
-                                              lease_ms);
+                                              url_.lock_lease);
       case lock_status::failed:
         failed("cannot take a lock");
         return nullptr;

@@ -30,8 +30,9 @@ public:
   // Single flight across machines, on a writable remote that can lock (Redis): takes a
   // lease renewed every third of lock-lease while held; or waits, with backoff and
   // jitter, until the lease is free (taken over, as when its holder died) or the entry
-  // has appeared (then null: the caller reads it). Null after timeout_seconds.
-  std::unique_ptr<backend_lock> lock(const entry_id &id, double timeout_seconds) noexcept override;
+  // has appeared (then null: the caller reads it). Null after `timeout`.
+  std::unique_ptr<backend_lock> lock(const entry_id &id,
+                                     std::chrono::milliseconds timeout) noexcept override;
   std::string name() const override { return url_.shown; }
 
 private:

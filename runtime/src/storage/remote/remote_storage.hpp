@@ -5,6 +5,7 @@
 // single flight (locks) and the command line (usage, clear) need. A backend never
 // throws; every failure is a `failed` reply with a problem to print.
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -62,13 +63,15 @@ public:
   // Whether `name` is there, without fetching it; false also when the server failed.
   virtual bool exists(const std::string &name) = 0;
 
-  // A lease on `name` held as `token` for lease_ms, for single flight across
+  // A lease on `name` held as `token` for `lease`, for single flight across
   // machines; backends without atomic compare operations answer `unsupported`.
-  virtual lock_status try_lock(const std::string &, const std::string &, int) {
+  virtual lock_status try_lock(const std::string &, const std::string &,
+                               std::chrono::milliseconds) {
     return lock_status::unsupported;
   }
   // Extends the lease if `token` still holds it, as `renewed` from now on.
-  virtual bool renew(const std::string &, const std::string &, const std::string &, int) {
+  virtual bool renew(const std::string &, const std::string &, const std::string &,
+                     std::chrono::milliseconds) {
     return false;
   }
   // Removes the lock only if `token` still holds it.
