@@ -1,10 +1,13 @@
 #ifndef CACHEPY_STORAGE_BACKEND_HPP
 #define CACHEPY_STORAGE_BACKEND_HPP
 
-// One place entries are kept: the local directory, or a remote server. Backends deal
-// in whole entries, the exact bytes of an entry file (header, then payload): what one
-// backend gives, another can check (entry_format's decode_entry) and keep. None throws;
-// a backend that fails is a miss (load) or a skipped copy (save), never a failed call.
+// A place beyond the local directory where entries are kept: a remote server (the
+// remote tier, storage/remote/; the local directory is local/local_storage.hpp's
+// local_entry). Backends deal in whole entries, the exact bytes of an entry file
+// (header, then payload): what a backend gives, the facade checks (read_entry_from)
+// before it decodes or keeps it. None throws; a backend that fails is a miss (load) or a
+// skipped copy (save), never a failed call. The single-flight lock is shared with the
+// local directory's.
 
 #include <cachepy/detail/function_site.hpp>
 #include <cachepy/detail/key.hpp>

@@ -81,7 +81,7 @@ private:
   std::string_view cache_dir_;
   entry_id id_;
   const settings &config_;
-  local_storage local_;
+  local_entry local_;
   const remote_backend_list &remotes_;
   std::vector<bool> leased_; // by remote, once lock() ran
   std::uint64_t generation_ = 0;

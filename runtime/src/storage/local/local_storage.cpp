@@ -337,20 +337,6 @@ loaded read_entry_from(std::string_view entry, const key &k, value_format format
   return outcome;
 }
 
-std::optional<std::string> read_entry_bytes(const entry_address &where) noexcept {
-  try {
-    const file_descriptor file{open_regular_file(where.file.c_str())};
-    struct stat info;
-    std::string bytes;
-    if (file.fd < 0 || ::fstat(file.fd, &info) != 0 || !S_ISREG(info.st_mode) ||
-        !read_to_end(file.fd, bytes))
-      return std::nullopt;
-    return bytes;
-  } catch (...) {
-    return std::nullopt; // out of memory: a miss
-  }
-}
-
 namespace {
 
 bool write_entry_bytes(const entry_address &where, std::string_view entry, durability level) {
@@ -360,47 +346,22 @@ bool write_entry_bytes(const entry_address &where, std::string_view entry, durab
 
 } // namespace
 
-bool adopt_entry(const entry_address &where, const key &k, value_format format,
-                 std::string_view entry) noexcept {
-  try {
-    return decode_entry(entry, k, format).ok &&
-           write_entry_bytes(where, entry, durability::none);
-  } catch (...) {
-    return false;
-  }
+const entry_address &local_entry::address() const {
+  if (!address_)
+    address_ = address_of(cache_dir_, id_.function_dir, id_.k);
+  return *address_;
 }
 
-entry_address local_storage::address(const entry_id &id) const {
-  return address_of(cache_dir_, id.function_dir, id.k);
-}
-
-std::optional<std::string> local_storage::load(const entry_id &id) noexcept {
+void local_entry::touch() noexcept {
   try {
-    return read_entry_bytes(address(id));
-  } catch (...) {
-    return std::nullopt;
-  }
-}
-
-bool local_storage::save(const entry_id &id, std::string_view entry) noexcept {
-  try {
-    return adopt_entry(address(id), id.k, id.format, entry);
-  } catch (...) {
-    return false;
-  }
-}
-
-void local_storage::touch(const entry_id &id) noexcept {
-  try {
-    ::utimensat(AT_FDCWD, address(id).file.c_str(), nullptr, AT_SYMLINK_NOFOLLOW);
+    ::utimensat(AT_FDCWD, address().file.c_str(), nullptr, AT_SYMLINK_NOFOLLOW);
   } catch (...) {
   }
 }
 
-std::unique_ptr<backend_lock> local_storage::lock(const entry_id &id,
-                                                  std::chrono::milliseconds timeout) noexcept {
+std::unique_ptr<backend_lock> local_entry::lock(std::chrono::milliseconds timeout) noexcept {
   try {
-    auto held = std::make_unique<entry_lock>(entry_lock::acquire(address(id), id.k, timeout));
+    auto held = std::make_unique<entry_lock>(entry_lock::acquire(address(), id_.k, timeout));
     if (held->held())
       return held;
   } catch (...) {
@@ -408,28 +369,25 @@ std::unique_ptr<backend_lock> local_storage::lock(const entry_id &id,
   return nullptr;
 }
 
-loaded local_storage::read(const entry_id &id, payload_reader read,
-                           std::uint64_t max_age_seconds) noexcept {
+loaded local_entry::read(payload_reader read, std::uint64_t max_age_seconds) noexcept {
   try {
-    return load_entry(address(id), id.k, id.format, read, max_age_seconds);
+    return load_entry(address(), id_.k, id_.format, read, max_age_seconds);
   } catch (...) {
     return {}; // out of memory building the path: a miss
   }
 }
 
-std::optional<std::uint64_t> local_storage::write(const entry_id &id, payload_writer write,
-                                                  durability level) {
-  return save_entry(address(id), id.k, id.format, write, level);
+std::optional<std::uint64_t> local_entry::write(payload_writer write, durability level) {
+  return save_entry(address(), id_.k, id_.format, write, level);
 }
 
-bool local_storage::write_bytes(const entry_id &id, std::string_view entry, durability level) {
-  return write_entry_bytes(address(id), entry, level);
+bool local_entry::write_bytes(std::string_view entry, durability level) {
+  return write_entry_bytes(address(), entry, level);
 }
 
-hit_count *local_storage::hits(const entry_id &id) noexcept {
+hit_count *local_entry::hits() noexcept {
   try {
-    const entry_address where = address(id);
-    return hit_count_of(where.directory, id.k.hex());
+    return hit_count_of(address().directory, id_.k.hex());
   } catch (...) {
     return nullptr;
   }
