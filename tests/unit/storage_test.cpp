@@ -27,7 +27,7 @@ using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 
 // A remote backend in memory: what it holds, what it was asked.
-class fake_remote final : public storage_backend {
+class fake_remote final : public remote_backend {
 public:
   struct held final : backend_lock {
     explicit held(int &count) : count_(count) { ++count_; }

@@ -74,7 +74,7 @@ loaded entry_storage::load(payload_reader read, std::uint64_t max_age_seconds) n
   if (local.result == load_result::hit || local.result == load_result::unreadable)
     return local;
   for (std::size_t i = 0; i < remotes_.size(); ++i) {
-    const std::unique_ptr<storage_backend> &remote = remotes_[i];
+    const std::unique_ptr<remote_backend> &remote = remotes_[i];
     if (i < leased_.size() && leased_[i])
       continue;
     const std::optional<std::string> entry = remote->load(id_);
@@ -102,7 +102,7 @@ std::optional<std::uint64_t> entry_storage::save(payload_writer write, durabilit
   const std::string entry = encode_entry(id_.k, id_.format, write);
   if (!local_.write_bytes(entry, level))
     return std::nullopt;
-  for (const std::unique_ptr<storage_backend> &remote : remotes_)
+  for (const std::unique_ptr<remote_backend> &remote : remotes_)
     remote->save(id_, entry);
   return entry.size() - sizeof(entry_header);
 }

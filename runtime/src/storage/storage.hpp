@@ -10,10 +10,10 @@
 // (read_entry_from), then kept locally; with remotes, a store encodes the entry once in
 // memory (encode_entry), writes it locally and gives each remote's save() the same
 // bytes. Nothing pushed or decoded is read back from a path. Remote locks are taken
-// after the local one. Adding a kind of remote adds a remote_storage pair (storage/remote/) and
-// one line in make_remote_storage.
+// after the local one. Adding a kind of remote adds a remote_client pair (storage/remote/) and
+// one line in make_remote_client.
 
-#include "backend.hpp"
+#include "remote_backend.hpp"
 #include "local/local_storage.hpp"
 #include "remote_tier.hpp"
 

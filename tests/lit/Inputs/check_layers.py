@@ -15,7 +15,7 @@ LAYERS = [
     ["codec"],                           # the storage formats' bytes
     ["key", "modules"],
     ["config"],                          # describes: builds nothing
-    ["storage/backend.hpp"],             # the interface every tier implements
+    ["storage/remote_backend.hpp"],             # the interface every tier implements
     ["memory", "storage/local"],         # the memory layer knows no file
     ["storage/remote"],
     ["storage"],                         # the facade, the remote tier

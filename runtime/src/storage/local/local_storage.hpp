@@ -6,7 +6,7 @@
 // bytes (what remote backends fetch and store). None of the reads throws; a failure
 // is a miss (load) or a warning (save).
 
-#include "../backend.hpp"
+#include "../remote_backend.hpp"
 
 #include <cachepy/detail/function_ref.hpp>
 

@@ -1,10 +1,10 @@
-#ifndef CACHEPY_STORAGE_REMOTE_REDIS_STORAGE_HPP
-#define CACHEPY_STORAGE_REMOTE_REDIS_STORAGE_HPP
+#ifndef CACHEPY_STORAGE_REMOTE_REDIS_CLIENT_HPP
+#define CACHEPY_STORAGE_REMOTE_REDIS_CLIENT_HPP
 
 // Redis (hiredis): a value is the key "<key-prefix>:<name>"; locks are SET NX PX with
 // a token, renewed and released by Lua scripts that first compare the token.
 
-#include "remote_storage.hpp"
+#include "remote_client.hpp"
 #include "remote_url.hpp"
 
 #include <functional>
@@ -17,10 +17,10 @@ struct redisReply;
 
 namespace cachepy::detail {
 
-class redis_storage final : public remote_storage {
+class redis_client final : public remote_client {
 public:
-  explicit redis_storage(remote_url url);
-  ~redis_storage() override;
+  explicit redis_client(remote_url url);
+  ~redis_client() override;
 
   remote_reply get(const std::string &name, std::uint64_t limit) override;
   remote_reply put(const std::string &name, std::string_view bytes) override;

@@ -1,5 +1,5 @@
-#ifndef CACHEPY_STORAGE_BACKEND_HPP
-#define CACHEPY_STORAGE_BACKEND_HPP
+#ifndef CACHEPY_STORAGE_REMOTE_BACKEND_HPP
+#define CACHEPY_STORAGE_REMOTE_BACKEND_HPP
 
 // A place beyond the local directory where entries are kept: a remote server (the
 // remote tier, storage/remote/; the local directory is local/local_storage.hpp's
@@ -34,9 +34,9 @@ public:
   virtual ~backend_lock() = default;
 };
 
-class storage_backend {
+class remote_backend {
 public:
-  virtual ~storage_backend() = default;
+  virtual ~remote_backend() = default;
 
   // The entry's exact bytes, or nothing. Unchecked: the caller verifies them.
   virtual std::optional<std::string> load(const entry_id &id) noexcept = 0;

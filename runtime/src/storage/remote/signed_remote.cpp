@@ -1,7 +1,7 @@
-#include "remote_backend.hpp"
+#include "signed_remote.hpp"
 
-#include "http_storage.hpp"
-#include "redis_storage.hpp"
+#include "http_client.hpp"
+#include "redis_client.hpp"
 #include "entry_signature.hpp"
 #include "remote_record.hpp"
 #include "../local/entry_format.hpp"
@@ -80,7 +80,7 @@ bool lease_is_valid(const std::string &secret, const std::string &name,
 // still ours) when the computation ends.
 class remote_lease final : public backend_lock {
 public:
-  remote_lease(remote_storage &storage, std::string name, std::string token,
+  remote_lease(remote_client &storage, std::string name, std::string token,
                std::string value, std::string secret, std::chrono::milliseconds lease)
       : storage_(storage), name_(std::move(name)), token_(std::move(token)),
         value_(std::move(value)), secret_(std::move(secret)), lease_(lease),
@@ -107,7 +107,7 @@ private:
     }
   }
 
-  remote_storage &storage_;
+  remote_client &storage_;
   std::string name_;
   std::string token_;
   std::string value_; // what the lease's key holds while it is ours
@@ -121,15 +121,15 @@ private:
 
 } // namespace
 
-std::unique_ptr<remote_storage> make_remote_storage(const remote_url &url) {
+std::unique_ptr<remote_client> make_remote_client(const remote_url &url) {
   if (url.scheme == remote_scheme::http || url.scheme == remote_scheme::https)
-    return std::make_unique<http_storage>(url);
-  return std::make_unique<redis_storage>(url);
+    return std::make_unique<http_client>(url);
+  return std::make_unique<redis_client>(url);
 }
 
-std::vector<std::unique_ptr<storage_backend>>
+std::vector<std::unique_ptr<remote_backend>>
 make_remote_backends(const std::vector<std::string> &specs, const std::string &secret) {
-  std::vector<std::unique_ptr<storage_backend>> backends;
+  std::vector<std::unique_ptr<remote_backend>> backends;
   for (const std::string &spec : specs) {
     std::string problem;
     std::optional<remote_url> url = parse_remote_url(spec, problem);
@@ -139,35 +139,35 @@ make_remote_backends(const std::vector<std::string> &specs, const std::string &s
     }
     if (url->secret.empty())
       url->secret = secret;
-    backends.push_back(std::make_unique<remote_backend>(std::move(*url)));
+    backends.push_back(std::make_unique<signed_remote>(std::move(*url)));
   }
   return backends;
 }
 
-remote_backend::remote_backend(remote_url url)
-    : url_(std::move(url)), storage_(make_remote_storage(url_)),
+signed_remote::signed_remote(remote_url url)
+    : url_(std::move(url)), storage_(make_remote_client(url_)),
       secret_suffix_(url_.secret.empty() ? std::string() : "-" + secret_id(url_.secret)) {}
 
-std::string remote_backend::record_name(const entry_id &id) const {
+std::string signed_remote::record_name(const entry_id &id) const {
   return id.k.hex() + secret_suffix_;
 }
 
-void remote_backend::unusable(const std::string &problem) {
+void signed_remote::unusable(const std::string &problem) {
   log_warning_once("remote-unusable:" + url_.shown,
                    "remote storage " + url_.shown + ": ignoring " + problem);
 }
 
-bool remote_backend::usable() const {
+bool signed_remote::usable() const {
   return clock::now().time_since_epoch().count() >= retry_at_.load();
 }
 
-void remote_backend::failed(const std::string &problem) {
+void signed_remote::failed(const std::string &problem) {
   retry_at_ = (clock::now() + retry_delay).time_since_epoch().count();
   log_warning_once("remote:" + url_.shown, "remote storage " + url_.shown + ": " + problem +
                                                "; going on without it (retried after 60 s)");
 }
 
-std::optional<std::string> remote_backend::load(const entry_id &id) noexcept {
+std::optional<std::string> signed_remote::load(const entry_id &id) noexcept {
   if (!usable())
     return std::nullopt;
   try {
@@ -193,7 +193,7 @@ std::optional<std::string> remote_backend::load(const entry_id &id) noexcept {
   return std::nullopt;
 }
 
-bool remote_backend::save(const entry_id &id, std::string_view entry) noexcept {
+bool signed_remote::save(const entry_id &id, std::string_view entry) noexcept {
   if (url_.read_only || !usable())
     return false;
   if (entry.size() > url_.max_entry_size) {
@@ -211,7 +211,7 @@ bool remote_backend::save(const entry_id &id, std::string_view entry) noexcept {
   return false;
 }
 
-std::unique_ptr<backend_lock> remote_backend::lock(const entry_id &id,
+std::unique_ptr<backend_lock> signed_remote::lock(const entry_id &id,
                                                    std::chrono::milliseconds timeout) noexcept {
   if (url_.read_only || !usable())
     return nullptr;
@@ -249,7 +249,7 @@ std::unique_ptr<backend_lock> remote_backend::lock(const entry_id &id,
   }
 }
 
-bool remote_backend::forged_lease(const std::string &lock_name) {
+bool signed_remote::forged_lease(const std::string &lock_name) {
   if (url_.secret.empty())
     return false;
   const remote_reply held = storage_->get(lock_name, longest_lease);

@@ -1,5 +1,5 @@
-#ifndef CACHEPY_STORAGE_REMOTE_REMOTE_STORAGE_HPP
-#define CACHEPY_STORAGE_REMOTE_REMOTE_STORAGE_HPP
+#ifndef CACHEPY_STORAGE_REMOTE_REMOTE_CLIENT_HPP
+#define CACHEPY_STORAGE_REMOTE_REMOTE_CLIENT_HPP
 
 // One remote server, as the remote tier sees it: named blobs (get, put), plus what
 // single flight (locks) and the command line (usage, clear) need. A backend never
@@ -50,9 +50,9 @@ struct remote_usage {
   std::uint64_t bytes = 0;
 };
 
-class remote_storage {
+class remote_client {
 public:
-  virtual ~remote_storage() = default;
+  virtual ~remote_client() = default;
   // A value longer than `limit` bytes is `damaged`, refused before it is read whole.
   virtual remote_reply get(const std::string &name, std::uint64_t limit) = 0;
   virtual remote_reply put(const std::string &name, std::string_view bytes) = 0;
