@@ -2,7 +2,7 @@
 
 #include "CacheFileOptions.h"
 
-#include "RuntimeNames.h"
+#include "RewriteNames.h"
 #include "config/duration.hpp"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"

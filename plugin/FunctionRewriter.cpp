@@ -2,8 +2,7 @@
 
 #include "FunctionRewriter.h"
 
-#include "CallRecords.h"
-#include "RuntimeNames.h"
+#include "RewriteNames.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -18,9 +17,6 @@ namespace cachepy {
 using namespace clang;
 
 namespace {
-
-// The rewrite's function-local static; its presence tells a rewritten body.
-constexpr llvm::StringLiteral SiteVariable = "cachepy_site";
 
 std::string quoted(llvm::StringRef Text) {
   std::string Out = "\"";
@@ -320,16 +316,6 @@ bool insertAtGlobalScope(Rewriter &Rewrite, const CachedFunction &Function,
     return false;
   return !Rewrite.InsertTextBefore(Where, " " + closeAndReopen(Blocks, Code) +
                                               realignedFrom(Where, SM));
-}
-
-bool isRewritten(const FunctionDecl &Definition) {
-  const auto *Body = dyn_cast_or_null<CompoundStmt>(Definition.getBody());
-  if (!Body)
-    return false;
-  const auto *First = Body->body_empty() ? nullptr : dyn_cast<DeclStmt>(Body->body_front());
-  const auto *Site = First && First->isSingleDecl() ? dyn_cast<VarDecl>(First->getSingleDecl())
-                                                    : nullptr;
-  return Site && Site->getName() == SiteVariable;
 }
 
 } // namespace cachepy

@@ -9,7 +9,7 @@
 // Two insertions, after '{' and before '}', so every user line keeps its number. Code
 // after '{' on its line goes on a new line behind `#line N`, padded back to its column.
 // The runtime's names, the ABI number and the site's fields come from the runtime's
-// cachepy/detail/rewrite_contract.hpp (RuntimeNames.h).
+// cachepy/detail/rewrite_contract.hpp (RewriteNames.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -55,9 +55,6 @@ std::optional<AttrProblem> rewriteCachedFunction(clang::Rewriter &Rewrite,
 // reopen.
 bool insertAtGlobalScope(clang::Rewriter &Rewrite, const CachedFunction &Function,
                          const std::string &Code, bool AtEnd);
-
-// Whether Definition's body, as compiled, is a rewrite (it opens with the site).
-bool isRewritten(const clang::FunctionDecl &Definition);
 
 } // namespace cachepy
 

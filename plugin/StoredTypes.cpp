@@ -3,7 +3,7 @@
 #include "StoredTypes.h"
 
 #include "ClangCompat.h"
-#include "RuntimeNames.h"
+#include "RewriteNames.h"
 #include "SkipAttr.h"
 
 #include "clang/AST/ASTContext.h"

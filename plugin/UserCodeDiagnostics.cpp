@@ -1,7 +1,7 @@
 #include "UserCodeDiagnostics.h"
 
 #include "Diagnostics.h"
-#include "RuntimeNames.h"
+#include "RewriteNames.h"
 
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
