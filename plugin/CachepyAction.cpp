@@ -54,14 +54,16 @@ struct PluginOptions {
   bool Trace = false;
 };
 
-bool pchDisabledByEnvironment() {
+} // namespace
+
+static bool pchDisabledByEnvironment() {
   const char *Value = std::getenv("CACHEPY_PCH");
   return Value && llvm::StringRef(Value) == "0";
 }
 
-// The installed layout is <prefix>/lib/cachepy/cachepy-plugin.so beside
-// <prefix>/include/cachepy/cachepy.hpp; a build tree knows its source directory.
-std::string findRuntimeHeader(const PluginOptions &Options) {
+/// The installed layout is <prefix>/lib/cachepy/cachepy-plugin.so beside
+/// <prefix>/include/cachepy/cachepy.hpp; a build tree knows its source directory.
+static std::string findRuntimeHeader(const PluginOptions &Options) {
   llvm::SmallVector<std::string, 3> Dirs;
   if (!Options.RuntimeInclude.empty())
     Dirs.push_back(Options.RuntimeInclude);
@@ -84,8 +86,8 @@ std::string findRuntimeHeader(const PluginOptions &Options) {
   return "cachepy/rewritten.hpp";
 }
 
-void dumpRewrite(const RewrittenFile &File, llvm::StringRef Destination,
-                 DiagnosticsEngine &Diags) {
+static void dumpRewrite(const RewrittenFile &File, llvm::StringRef Destination,
+                        DiagnosticsEngine &Diags) {
   if (Destination == "-") {
     llvm::outs() << "// cachepy rewrite of " << File.File.getName() << "\n"
                  << File.Text;
@@ -105,11 +107,11 @@ void dumpRewrite(const RewrittenFile &File, llvm::StringRef Destination,
   Out << File.Text;
 }
 
-// The real compilation reads the rewritten text. The main file gets a fresh FileID:
-// the old one's offset range is sized for the original text. The runtime comes
-// precompiled (PCH) when there is one, else as text (RuntimeHeader).
-void installRewrites(CompilerInstance &CI, const std::vector<RewrittenFile> &Files,
-                     const std::string &RuntimeHeader, const std::string &PCH) {
+/// The real compilation reads the rewritten text. The main file gets a fresh FileID:
+/// the old one's offset range is sized for the original text. The runtime comes
+/// precompiled (PCH) when there is one, else as text (RuntimeHeader).
+static void installRewrites(CompilerInstance &CI, const std::vector<RewrittenFile> &Files,
+                            const std::string &RuntimeHeader, const std::string &PCH) {
   SourceManager &SM = CI.getSourceManager();
   for (const RewrittenFile &File : Files) {
     SM.overrideFileContents(File.File,
@@ -144,11 +146,13 @@ void installRewrites(CompilerInstance &CI, const std::vector<RewrittenFile> &Fil
   PP.setPredefines(Predefines);
 }
 
-std::string millisecondsSince(std::chrono::steady_clock::time_point Start) {
+static std::string millisecondsSince(std::chrono::steady_clock::time_point Start) {
   return std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
                             std::chrono::steady_clock::now() - Start)
                             .count());
 }
+
+namespace {
 
 class CachepyAction : public PluginASTAction {
 protected:
@@ -253,8 +257,9 @@ private:
   PluginOptions Options;
 };
 
-FrontendPluginRegistry::Add<CachepyAction> Registration(
-    PluginName, "rewrite functions marked [[cachepy::cache_file]] into cached calls");
-
 } // namespace
+
+static FrontendPluginRegistry::Add<CachepyAction>
+    Registration(PluginName, "rewrite functions marked [[cachepy::cache_file]] into cached calls");
+
 } // namespace cachepy

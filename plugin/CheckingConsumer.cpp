@@ -7,7 +7,7 @@
 #include "CompilerHeaders.h"
 #include "Diagnostics.h"
 #include "FunctionChecks.h"
-#include "FunctionRewriter.h"
+#include "RewriteNames.h"
 #include "StoredTypes.h"
 
 #include "llvm/ADT/SmallPtrSet.h"

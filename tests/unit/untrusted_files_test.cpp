@@ -5,6 +5,7 @@
 
 #include "scratch_dir.hpp"
 #include "store_text.hpp"
+#include "test_site.hpp"
 
 #include "storage/local/directory_trust.hpp"
 #include "storage/local/entry_lock.hpp"
@@ -79,7 +80,7 @@ TEST_F(UntrustedFiles, AFifoAsTheComputingFileDoesNotHangTheLock) {
 TEST_F(UntrustedFiles, AFifoAsTheManifestIsAFirstExecution) {
   const std::string manifest = layout::manifest_file(where.directory);
   ASSERT_EQ(::mkfifo(manifest.c_str(), 0600), 0);
-  const function_site site("f", "_Z1fi", 1, 1, 0, 0, "1", false);
+  const function_site site = cachepy::testing::test_site("f", "_Z1fi", {1, 1}, "1");
   std::string reason;
   EXPECT_TRUE(returns_promptly(manifest, [&] {
     reason = miss_reason(site, where.directory, key{});
