@@ -26,6 +26,7 @@
 #include "HeaderFixes.h"
 #include "NestedParse.h"
 #include "RewritePlanner.h"
+#include "RuntimeHeader.h"
 #include "RuntimePCH.h"
 #include "UserCodeDiagnostics.h"
 
@@ -61,29 +62,18 @@ static bool pchDisabledByEnvironment() {
   return Value && llvm::StringRef(Value) == "0";
 }
 
-/// The installed layout is <prefix>/lib/cachepy/cachepy-plugin.so beside
-/// <prefix>/include/cachepy/cachepy.hpp; a build tree knows its source directory.
-static std::string findRuntimeHeader(const PluginOptions &Options) {
-  llvm::SmallVector<std::string, 3> Dirs;
-  if (!Options.RuntimeInclude.empty())
-    Dirs.push_back(Options.RuntimeInclude);
+/// Installed, the plugin is <prefix>/lib/cachepy/cachepy-plugin.so. Not found, the
+/// header is left to the compilation's include path.
+static std::string runtimeHeader(const PluginOptions &Options) {
+  llvm::SmallString<256> Prefix;
   Dl_info Info;
-  if (dladdr(reinterpret_cast<void *>(&findRuntimeHeader), &Info) && Info.dli_fname) {
-    llvm::SmallString<256> Dir(Info.dli_fname);
-    llvm::sys::path::remove_filename(Dir);
-    llvm::sys::path::append(Dir, "..", "..", "include");
-    Dirs.push_back(std::string(Dir));
+  if (dladdr(reinterpret_cast<void *>(&runtimeHeader), &Info) && Info.dli_fname) {
+    Prefix = Info.dli_fname;
+    llvm::sys::path::remove_filename(Prefix);
+    llvm::sys::path::append(Prefix, "..", "..");
   }
-  Dirs.push_back(CACHEPY_BUILD_TREE_INCLUDE_DIR);
-  for (const std::string &Dir : Dirs) {
-    llvm::SmallString<256> Header(Dir);
-    llvm::sys::path::append(Header, "cachepy", "rewritten.hpp");
-    if (llvm::sys::fs::exists(Header)) {
-      llvm::sys::fs::make_absolute(Header);
-      return std::string(Header);
-    }
-  }
-  return "cachepy/rewritten.hpp";
+  const std::string Header = findRuntimeHeader(Options.RuntimeInclude, Prefix);
+  return Header.empty() ? "cachepy/rewritten.hpp" : Header;
 }
 
 static void dumpRewrite(const RewrittenFile &File, llvm::StringRef Destination,
@@ -174,7 +164,7 @@ protected:
       // The runtime needs C++17: each cached function is an error at its attribute.
       trace("not C++17: left untouched", CI);
     } else {
-      const std::string RuntimeHeader = findRuntimeHeader(Options);
+      const std::string RuntimeHeader = runtimeHeader(Options);
       std::string PCH = precompiledRuntime(CI, RuntimeHeader);
       const bool HadPCH = !PCH.empty();
       const auto Start = std::chrono::steady_clock::now();
