@@ -12,6 +12,7 @@
 #include "llvm/ADT/DenseMap.h"
 
 #include <mutex>
+#include <variant>
 
 namespace cachepy {
 using namespace clang;
@@ -79,25 +80,32 @@ public:
     AnnotationLog *Log = AnnotationLog::of(S.getASTContext());
     if (!Log) // a parse of cachepy's own (precompiling the runtime)
       return AttributeApplied;
-    Log->record({FD, Attr.getLoc()});
+    std::variant<CacheFileOptions, AttrProblem> Reading =
+        readAttribute(S.getPreprocessor(), *FD, Attr.getLoc());
+    if (auto *Options = std::get_if<CacheFileOptions>(&Reading)) {
+      Log->record({FD, Attr.getLoc(), std::move(*Options)});
+      return AttributeApplied;
+    }
+    Log->record({FD, Attr.getLoc(), std::nullopt});
     if (Log->reportsMisuse())
-      reportProblems(S, *FD, Attr.getLoc());
+      report(S.getDiagnostics(), std::get<AttrProblem>(Reading));
     return AttributeApplied;
   }
 
 private:
-  static void reportProblems(Sema &S, const FunctionDecl &FD, SourceLocation NameLoc) {
-    ParsedCacheFileArgs Parsed = parseCacheFileArgs(S.getPreprocessor(), NameLoc);
-    std::optional<AttrProblem> Problem = Parsed.Problem;
-    if (!Problem) {
-      auto Options = interpretCacheFileArgs(Parsed.Args, FD);
-      if (auto *Bad = std::get_if<AttrProblem>(&Options))
-        Problem = *Bad;
-    }
-    if (!Problem)
-      Problem = checkCachedSignature(FD);
-    if (Problem)
-      report(S.getDiagnostics(), *Problem);
+  /// The attribute at NameLoc, read: its arguments parsed and interpreted, and FD's
+  /// signature checked. The only reading of an annotation in a parse: the planning
+  /// parse rewrites by it, the compilation reports its problem.
+  static std::variant<CacheFileOptions, AttrProblem>
+  readAttribute(const Preprocessor &PP, const FunctionDecl &FD, SourceLocation NameLoc) {
+    ParsedCacheFileArgs Parsed = parseCacheFileArgs(PP, NameLoc);
+    if (Parsed.Problem)
+      return *Parsed.Problem;
+    std::variant<CacheFileOptions, AttrProblem> Options = interpretCacheFileArgs(Parsed.Args, FD);
+    if (std::holds_alternative<CacheFileOptions>(Options))
+      if (std::optional<AttrProblem> Problem = checkCachedSignature(FD))
+        return *Problem;
+    return Options;
   }
 };
 

@@ -1,19 +1,23 @@
 //===- CacheFileAttr.h - Registers [[cachepy::cache_file]] ----------------===//
 //
-// Clang tells the attribute's handler which declaration carries it. The handler
-// records the declaration in the log of the parse it belongs to: the planning parse
-// rewrites the recorded functions; the real compilation checks them and reports
-// misuse.
+// Clang tells the attribute's handler which declaration carries it. The handler reads
+// the attribute once per parse (its arguments parsed and interpreted, the signature
+// checked) and records the declaration with what it read in the log of the parse it
+// belongs to: the planning parse rewrites the recorded functions; the real compilation
+// checks them and reports misuse, the handler's own findings where it reads them.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef CACHEPY_PLUGIN_CACHEFILEATTR_H
 #define CACHEPY_PLUGIN_CACHEFILEATTR_H
 
+#include "CacheFileOptions.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/Basic/SourceLocation.h"
 
+#include <optional>
 #include <vector>
 
 namespace cachepy {
@@ -21,6 +25,9 @@ namespace cachepy {
 struct AnnotatedDecl {
   const clang::FunctionDecl *Decl;
   clang::SourceLocation AttrNameLoc;
+  /// What the attribute asks for; empty when it is misused (its arguments or the
+  /// signature), which a reporting parse reported where the attribute is applied.
+  std::optional<CacheFileOptions> Options;
 };
 
 // The functions one parse declares with the attribute. Clang's attribute handlers

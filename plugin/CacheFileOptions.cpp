@@ -2,6 +2,7 @@
 
 #include "CacheFileOptions.h"
 
+#include "RewriteNames.h"
 #include "config/duration.hpp"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -16,6 +17,11 @@ namespace {
 constexpr llvm::StringRef KnownKeys[] = {"version",          "verbose",         "format",
                                          "file_args",        "ignore",          "depends_on_files",
                                          "depends_on_vars",  "env_vars",        "max_age"};
+
+// The formats the attribute may name: the runtime's format_choice, `configured` aside.
+#define CACHEPY_FORMAT_NAME(Name) #Name,
+constexpr llvm::StringRef Formats[] = {CACHEPY_REWRITE_FORMATS(CACHEPY_FORMAT_NAME)};
+#undef CACHEPY_FORMAT_NAME
 
 AttrProblem wrongKind(const AttrOption &Option, const AttrValue &Value,
                       llvm::StringRef Expected) {
@@ -103,7 +109,7 @@ std::optional<AttrProblem> applyOption(const AttrOption &Option, const FunctionD
   } else if (Key == "format" || Key == "backend") { // backend: its older name
     if (Value.ValueKind != AttrValue::String)
       return wrongKind(Option, Value, "a string");
-    if (Value.Text != "binary" && Value.Text != "portable_binary" && Value.Text != "json")
+    if (!llvm::is_contained(Formats, Value.Text))
       return AttrProblem{Value.Loc, DiagId::UnknownFormat, {Value.Text}, {}};
     Result.Format = Value.Text;
   } else if (Key == "max_age") {

@@ -26,6 +26,7 @@
 #include "HeaderFixes.h"
 #include "NestedParse.h"
 #include "RewritePlanner.h"
+#include "RuntimeHeader.h"
 #include "RuntimePCH.h"
 #include "UserCodeDiagnostics.h"
 
@@ -54,38 +55,29 @@ struct PluginOptions {
   bool Trace = false;
 };
 
-bool pchDisabledByEnvironment() {
+} // namespace
+
+static bool pchDisabledByEnvironment() {
   const char *Value = std::getenv("CACHEPY_PCH");
   return Value && llvm::StringRef(Value) == "0";
 }
 
-// The installed layout is <prefix>/lib/cachepy/cachepy-plugin.so beside
-// <prefix>/include/cachepy/cachepy.hpp; a build tree knows its source directory.
-std::string findRuntimeHeader(const PluginOptions &Options) {
-  llvm::SmallVector<std::string, 3> Dirs;
-  if (!Options.RuntimeInclude.empty())
-    Dirs.push_back(Options.RuntimeInclude);
+/// Installed, the plugin is <prefix>/lib/cachepy/cachepy-plugin.so. Not found, the
+/// header is left to the compilation's include path.
+static std::string runtimeHeader(const PluginOptions &Options) {
+  llvm::SmallString<256> Prefix;
   Dl_info Info;
-  if (dladdr(reinterpret_cast<void *>(&findRuntimeHeader), &Info) && Info.dli_fname) {
-    llvm::SmallString<256> Dir(Info.dli_fname);
-    llvm::sys::path::remove_filename(Dir);
-    llvm::sys::path::append(Dir, "..", "..", "include");
-    Dirs.push_back(std::string(Dir));
+  if (dladdr(reinterpret_cast<void *>(&runtimeHeader), &Info) && Info.dli_fname) {
+    Prefix = Info.dli_fname;
+    llvm::sys::path::remove_filename(Prefix);
+    llvm::sys::path::append(Prefix, "..", "..");
   }
-  Dirs.push_back(CACHEPY_BUILD_TREE_INCLUDE_DIR);
-  for (const std::string &Dir : Dirs) {
-    llvm::SmallString<256> Header(Dir);
-    llvm::sys::path::append(Header, "cachepy", "rewritten.hpp");
-    if (llvm::sys::fs::exists(Header)) {
-      llvm::sys::fs::make_absolute(Header);
-      return std::string(Header);
-    }
-  }
-  return "cachepy/rewritten.hpp";
+  const std::string Header = findRuntimeHeader(Options.RuntimeInclude, Prefix);
+  return Header.empty() ? "cachepy/rewritten.hpp" : Header;
 }
 
-void dumpRewrite(const RewrittenFile &File, llvm::StringRef Destination,
-                 DiagnosticsEngine &Diags) {
+static void dumpRewrite(const RewrittenFile &File, llvm::StringRef Destination,
+                        DiagnosticsEngine &Diags) {
   if (Destination == "-") {
     llvm::outs() << "// cachepy rewrite of " << File.File.getName() << "\n"
                  << File.Text;
@@ -105,11 +97,11 @@ void dumpRewrite(const RewrittenFile &File, llvm::StringRef Destination,
   Out << File.Text;
 }
 
-// The real compilation reads the rewritten text. The main file gets a fresh FileID:
-// the old one's offset range is sized for the original text. The runtime comes
-// precompiled (PCH) when there is one, else as text (RuntimeHeader).
-void installRewrites(CompilerInstance &CI, const std::vector<RewrittenFile> &Files,
-                     const std::string &RuntimeHeader, const std::string &PCH) {
+/// The real compilation reads the rewritten text. The main file gets a fresh FileID:
+/// the old one's offset range is sized for the original text. The runtime comes
+/// precompiled (PCH) when there is one, else as text (RuntimeHeader).
+static void installRewrites(CompilerInstance &CI, const std::vector<RewrittenFile> &Files,
+                            const std::string &RuntimeHeader, const std::string &PCH) {
   SourceManager &SM = CI.getSourceManager();
   for (const RewrittenFile &File : Files) {
     SM.overrideFileContents(File.File,
@@ -144,11 +136,13 @@ void installRewrites(CompilerInstance &CI, const std::vector<RewrittenFile> &Fil
   PP.setPredefines(Predefines);
 }
 
-std::string millisecondsSince(std::chrono::steady_clock::time_point Start) {
+static std::string millisecondsSince(std::chrono::steady_clock::time_point Start) {
   return std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
                             std::chrono::steady_clock::now() - Start)
                             .count());
 }
+
+namespace {
 
 class CachepyAction : public PluginASTAction {
 protected:
@@ -170,7 +164,7 @@ protected:
       // The runtime needs C++17: each cached function is an error at its attribute.
       trace("not C++17: left untouched", CI);
     } else {
-      const std::string RuntimeHeader = findRuntimeHeader(Options);
+      const std::string RuntimeHeader = runtimeHeader(Options);
       std::string PCH = precompiledRuntime(CI, RuntimeHeader);
       const bool HadPCH = !PCH.empty();
       const auto Start = std::chrono::steady_clock::now();
@@ -253,8 +247,9 @@ private:
   PluginOptions Options;
 };
 
-FrontendPluginRegistry::Add<CachepyAction> Registration(
-    PluginName, "rewrite functions marked [[cachepy::cache_file]] into cached calls");
-
 } // namespace
+
+static FrontendPluginRegistry::Add<CachepyAction>
+    Registration(PluginName, "rewrite functions marked [[cachepy::cache_file]] into cached calls");
+
 } // namespace cachepy

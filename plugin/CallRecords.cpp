@@ -5,7 +5,7 @@
 #include "BodyHasher.h"
 #include "ClangCompat.h"
 #include "CompilerHeaders.h"
-#include "FunctionRewriter.h"
+#include "RewriteNames.h"
 #include "key/call_record_note.hpp"
 
 #include "clang/AST/ASTContext.h"
@@ -17,9 +17,6 @@
 #include "llvm/IR/Module.h"
 #include "llvm/Support/MathExtras.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
-
-#define XXH_INLINE_ALL
-#include <xxhash.h>
 
 namespace cachepy {
 using namespace clang;
@@ -186,31 +183,6 @@ bool generatesCode(const CompilerInstance &CI) {
 }
 
 } // namespace
-
-std::string mangledName(const FunctionDecl &FD, MangleContext &Mangler) {
-  if (!Mangler.shouldMangleDeclName(&FD))
-    return FD.getNameAsString();
-  GlobalDecl Global(&FD);
-  if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(&FD))
-    Global = GlobalDecl(Constructor, Ctor_Complete);
-  else if (const auto *Destructor = dyn_cast<CXXDestructorDecl>(&FD))
-    Global = GlobalDecl(Destructor, Dtor_Complete);
-  std::string Mangled;
-  llvm::raw_string_ostream Out(Mangled);
-  Mangler.mangleName(Global, Out);
-  return Out.str();
-}
-
-std::uint64_t recordName(const FunctionDecl &FD, MangleContext &Mangler) {
-  std::string Name = mangledName(FD, Mangler);
-  if (!FD.isExternallyVisible()) {
-    // Another file may define a static function of the same name.
-    const SourceManager &SM = FD.getASTContext().getSourceManager();
-    Name += '\0';
-    Name += SM.getBufferName(SM.getLocForStartOfFile(SM.getMainFileID()));
-  }
-  return XXH3_64bits(Name.data(), Name.size());
-}
 
 std::unique_ptr<ASTConsumer> createCallRecordsConsumer(CompilerInstance &CI) {
   if (!generatesCode(CI))

@@ -34,12 +34,6 @@
 
 namespace cachepy {
 
-// FD's name in the object file (a constructor's or destructor's complete-object one).
-std::string mangledName(const clang::FunctionDecl &FD, clang::MangleContext &Mangler);
-
-// The name of FD's call record, which the rewritten body hands to its site.
-std::uint64_t recordName(const clang::FunctionDecl &FD, clang::MangleContext &Mangler);
-
 // Collects this compilation's functions as it parses, and writes their records into
 // its LLVM module before the module is optimized (clang 17 and newer; nothing on older
 // ones). \returns null when the compilation generates no code.

@@ -2,12 +2,11 @@
 
 #include "CheckingConsumer.h"
 
-#include "AttributeArgs.h"
 #include "CacheFileOptions.h"
 #include "CompilerHeaders.h"
 #include "Diagnostics.h"
 #include "FunctionChecks.h"
-#include "FunctionRewriter.h"
+#include "RewriteNames.h"
 #include "StoredTypes.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
@@ -41,18 +40,14 @@ void CheckingConsumer::HandleTranslationUnit(ASTContext &Context) {
 }
 
 // The plan left the function as written if its types cannot be stored: the same
-// judgement, now reported.
+// judgement, now reported. A misused attribute was reported where it is applied.
 std::optional<AttrProblem> CheckingConsumer::judgeTypes(const AnnotatedDecl &Annotated,
                                                         StoredTypes &Types) {
-  ParsedCacheFileArgs Parsed = parseCacheFileArgs(CI.getPreprocessor(), Annotated.AttrNameLoc);
-  if (Parsed.Problem || checkCachedSignature(*Annotated.Decl->getDefinition()))
-    return std::nullopt; // reported where the attribute is applied
-  auto Options = interpretCacheFileArgs(Parsed.Args, *Annotated.Decl);
-  if (!std::holds_alternative<CacheFileOptions>(Options))
+  if (!Annotated.Options)
     return std::nullopt;
   return Types
       .judge(*Annotated.Decl->getDefinition(),
-             parameterPositions(std::get<CacheFileOptions>(Options), *Annotated.Decl).outOfKeyByValue())
+             parameterPositions(*Annotated.Options, *Annotated.Decl).outOfKeyByValue())
       .Problem;
 }
 

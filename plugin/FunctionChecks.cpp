@@ -95,6 +95,11 @@ std::optional<AttrProblem> checkCachedDefinition(const FunctionDecl &Definition)
                        Local->isLambda() ? DiagId::CannotCacheLambdaResult
                                          : DiagId::CannotCacheLocalClassResult,
                        {}, {}};
+  // A deduced result (decltype(auto)) is known only once the body is parsed; a written
+  // one was checked with the signature.
+  if (!Definition.getDeclaredReturnType()->isReferenceType() &&
+      Definition.getReturnType()->isReferenceType())
+    return AttrProblem{Definition.getLocation(), DiagId::CannotCacheReferenceResult, {}, {}};
   const Stmt *Body = Definition.getBody();
   if (isa_and_nonnull<CoroutineBodyStmt>(Body))
     return AttrProblem{Definition.getLocation(), DiagId::CannotCacheCoroutine, {}, {}};

@@ -1,9 +1,9 @@
 //===- FunctionChecks.h - Which functions can be cached -------------------===//
 //
 // A cached function must be an ordinary function of its arguments: one whose result
-// a stored copy can stand in for. These checks run twice with the same verdicts:
-// silently while planning the rewrite (a rejected function is left alone), and in
-// the real compilation, where they become errors at the offending declaration.
+// a stored copy can stand in for. Each check runs once in each parse with the same
+// verdict: silently in the planning parse (a rejected function is left alone), and in
+// the real compilation, where it becomes an error at the offending declaration.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,11 +18,13 @@
 
 namespace cachepy {
 
-// What the signature alone tells (known when the attribute is applied).
+// What the signature alone tells (known when the attribute is applied, and checked
+// there: CacheFileAttr.cpp).
 std::optional<AttrProblem> checkCachedSignature(const clang::FunctionDecl &FD);
 
 // What needs the definition: its body, its deduced result, and what kind of member it
-// is (known once the definition is parsed and matched with its declarations).
+// is (known once the definition is parsed and matched with its declarations; checked
+// by the planner and by CheckingConsumer).
 std::optional<AttrProblem> checkCachedDefinition(const clang::FunctionDecl &Definition);
 
 } // namespace cachepy

@@ -2,7 +2,7 @@
 
 #include "FunctionRewriter.h"
 
-#include "CallRecords.h"
+#include "RewriteNames.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -10,7 +10,6 @@
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/CharInfo.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -18,9 +17,6 @@ namespace cachepy {
 using namespace clang;
 
 namespace {
-
-// The rewrite's function-local static; its presence tells a rewritten body.
-constexpr llvm::StringLiteral SiteVariable = "cachepy_site";
 
 std::string quoted(llvm::StringRef Text) {
   std::string Out = "\"";
@@ -40,12 +36,47 @@ std::string identityExpression(const FunctionDecl &FD, MangleContext &Mangler) {
   return quoted(mangledName(FD, Mangler));
 }
 
-// The name of the function's own call record (CallRecords.h), 0 for none: a
-// template's instantiations have no record.
-std::string recordNameLiteral(const FunctionDecl &FD, MangleContext &Mangler) {
-  if (FD.isTemplated())
-    return "0";
-  return "0x" + llvm::utohexstr(recordName(FD, Mangler), /*LowerCase=*/true) + "ULL";
+std::string hexLiteral(uint64_t Value) {
+  std::string Out;
+  llvm::raw_string_ostream(Out) << llvm::format_hex(Value, 18) << "ULL";
+  return Out;
+}
+
+// The text of each of the site's fields, named as the runtime's contract names them
+// (CACHEPY_SITE_FIELDS): one the plugin leaves empty is `site_field::<name>{}`, which
+// the runtime does not accept.
+struct SiteFields {
+#define CACHEPY_SITE_TEXT(Name, Type) std::string Name;
+  CACHEPY_SITE_FIELDS(CACHEPY_SITE_TEXT)
+#undef CACHEPY_SITE_TEXT
+};
+
+SiteFields siteFields(const CachedFunction &Function, MangleContext &Mangler) {
+  const FunctionDecl &FD = *Function.Definition;
+  const CacheFileOptions &Options = Function.Options;
+  SiteFields Site;
+  Site.qualified_name = quoted(FD.getQualifiedNameAsString());
+  Site.identity = identityExpression(FD, Mangler);
+  Site.ast_hash_high = hexLiteral(Function.Hash.High);
+  Site.ast_hash_low = hexLiteral(Function.Hash.Low);
+  // A template's instantiations have no record of their own (CallRecords.h): 0.
+  Site.record_name = FD.isTemplated() ? "0" : hexLiteral(recordName(FD, Mangler));
+  Site.layout = hexLiteral(Function.Layout);
+  Site.version = quoted(Options.Version);
+  Site.verbose = Options.Verbose ? "true" : "false";
+  Site.max_age_seconds = std::to_string(Options.MaxAgeSeconds) + "ULL";
+  return Site;
+}
+
+// The site's constructor's arguments: the rewrite's ABI number, then each field as its
+// own type, in the contract's order.
+std::string siteArguments(const SiteFields &Site) {
+  std::string Out = runtime::rewrite_abi.str() + "<" + std::to_string(runtime::RewriteAbi) + ">{}";
+#define CACHEPY_SITE_ARGUMENT(Name, Type)                                                          \
+  Out += ", " + runtime::site_field.str() + "::" #Name "{" + Site.Name + "}";
+  CACHEPY_SITE_FIELDS(CACHEPY_SITE_ARGUMENT)
+#undef CACHEPY_SITE_ARGUMENT
+  return Out;
 }
 
 // A concrete return type is printed from the AST (source ranges of return types leave
@@ -74,7 +105,7 @@ std::string deducedReturnAnchor(const FunctionDecl &FD) {
   if (!FD.getDeclaredReturnType()->getContainedDeducedType() ||
       FD.getReturnType()->isDependentType() || FD.getReturnType()->isUndeducedType())
     return "";
-  return " if (false) return ::cachepy::detail::unreachable<" + returnTypeText(FD) + ">();";
+  return " if (false) return " + runtime::unreachable.str() + "<" + returnTypeText(FD) + ">();";
 }
 
 // A template's parameter may turn into a non-const lvalue reference (T&& bound to an
@@ -84,7 +115,7 @@ std::string dependentParameterChecks(const FunctionDecl &FD) {
   for (const ParmVarDecl *Param : FD.parameters())
     if (!Param->getName().empty() && Param->getType()->isDependentType() &&
         !Param->isParameterPack())
-      Out += " static_assert(!::cachepy::detail::is_mutable_lvalue_reference<decltype(" +
+      Out += " static_assert(!" + runtime::is_mutable_lvalue_reference.str() + "<decltype(" +
              Param->getName().str() +
              ")>::value, \"cachepy: a cached function cannot take a non-const lvalue "
              "reference (here '" +
@@ -103,7 +134,7 @@ std::string argumentList(const CachedFunction &Function) {
   std::string Out;
   const FunctionDecl &FD = *Function.Definition;
   if (takesObject(FD))
-    Out += ", ::cachepy::detail::object_state_of(*this)";
+    Out += ", " + runtime::object_state_of.str() + "(*this)";
   for (unsigned I = 0; I < FD.getNumParams(); ++I) {
     const ParmVarDecl *Param = FD.getParamDecl(I);
     // An unnamed parameter cannot influence the body, so it stays out of the key.
@@ -111,7 +142,7 @@ std::string argumentList(const CachedFunction &Function) {
       continue;
     std::string Name = Param->getName().str();
     if (Function.FileArgPositions.count(I))
-      Name = "::cachepy::detail::as_file_argument(" + Name + ")";
+      Name = runtime::as_file_argument.str() + "(" + Name + ")";
     Out += ", " + Name;
     if (Param->isParameterPack())
       Out += "...";
@@ -123,20 +154,20 @@ std::string argumentList(const CachedFunction &Function) {
 std::string dependencies(const CacheFileOptions &Options) {
   std::vector<std::string> Parts;
   for (const std::string &File : Options.DependsOnFiles)
-    Parts.push_back("::cachepy::detail::file_dependency(" + File + ")");
+    Parts.push_back(runtime::file_dependency.str() + "(" + File + ")");
   for (const std::string &Var : Options.EnvVars)
-    Parts.push_back("::cachepy::detail::env_dependency{" + Var + "}");
+    Parts.push_back(runtime::env_dependency.str() + "{" + Var + "}");
   for (const auto &[Name, Value] : Options.DependsOnVars)
-    Parts.push_back("::cachepy::detail::named(" + Name + ", (" + Value + "))");
-  std::string Out = "::cachepy::detail::context_of(";
+    Parts.push_back(runtime::named.str() + "(" + Name + ", (" + Value + "))");
+  std::string Out = runtime::context_of.str() + "(";
   for (size_t I = 0; I < Parts.size(); ++I)
     Out += (I ? ", " : "") + Parts[I];
   return Out + ")";
 }
 
 std::string formatChoice(const CacheFileOptions &Options) {
-  return "::cachepy::detail::format_choice::" +
-         (Options.Format.empty() ? std::string("configured") : Options.Format);
+  return runtime::format_choice.str() +
+         "::" + (Options.Format.empty() ? std::string("configured") : Options.Format);
 }
 
 // Code after '{' on its line would move right by the inserted call: a line directive
@@ -169,17 +200,10 @@ std::optional<AttrProblem> rewriteCachedFunction(Rewriter &Rewrite,
   llvm::raw_string_ostream Out(Before);
   // The site is trivially destructible and its name unreserved, so a warning-strict
   // build gets no exit-time destructor warning, nor a reserved-identifier one.
-  Out << " static const ::cachepy::detail::function_site " << SiteVariable << "("
-      << quoted(FD.getQualifiedNameAsString()) << ", " << identityExpression(FD, Mangler)
-      << ", " << llvm::format_hex(Function.Hash.High, 18) << "ULL, "
-      << llvm::format_hex(Function.Hash.Low, 18) << "ULL, "
-      << recordNameLiteral(FD, Mangler) << ", " << llvm::format_hex(Function.Layout, 18)
-      << "ULL, " << quoted(Options.Version)
-      << ", " << (Options.Verbose ? "true" : "false")
-      << (Options.MaxAgeSeconds ? ", " + std::to_string(Options.MaxAgeSeconds) + "ULL" : "")
-      << ");"
-      << dependentParameterChecks(FD) << deducedReturnAnchor(FD)
-      << " return ::cachepy::detail::call<" << formatChoice(Options) << ">(" << SiteVariable << ", "
+  Out << " static const " << runtime::function_site << " " << SiteVariable << "("
+      << siteArguments(siteFields(Function, Mangler)) << ");" << dependentParameterChecks(FD)
+      << deducedReturnAnchor(FD) << " return " << runtime::call << "<" << formatChoice(Options)
+      << ">(" << SiteVariable << ", "
       << (Options.CacheDirExpr ? *Options.CacheDirExpr : std::string("{}")) << ", "
       << dependencies(Options) << ", [&]() -> " << returnTypeText(FD) << " {";
 
@@ -292,16 +316,6 @@ bool insertAtGlobalScope(Rewriter &Rewrite, const CachedFunction &Function,
     return false;
   return !Rewrite.InsertTextBefore(Where, " " + closeAndReopen(Blocks, Code) +
                                               realignedFrom(Where, SM));
-}
-
-bool isRewritten(const FunctionDecl &Definition) {
-  const auto *Body = dyn_cast_or_null<CompoundStmt>(Definition.getBody());
-  if (!Body)
-    return false;
-  const auto *First = Body->body_empty() ? nullptr : dyn_cast<DeclStmt>(Body->body_front());
-  const auto *Site = First && First->isSingleDecl() ? dyn_cast<VarDecl>(First->getSingleDecl())
-                                                    : nullptr;
-  return Site && Site->getName() == SiteVariable;
 }
 
 } // namespace cachepy

@@ -2,11 +2,14 @@
 //
 //   int f(int x) { return x * 2; }
 // becomes, on the same lines,
-//   int f(int x) { static const ::cachepy::detail::function_site cachepy_site(...);
+//   int f(int x) { static const ::cachepy::detail::function_site cachepy_site(
+//       ::cachepy::detail::rewrite_abi<1>{}, ::cachepy::detail::site_field::identity{...}, ...);
 //     return ::cachepy::detail::call(cachepy_site, DIR, [&]() -> int {
 //     return x * 2; }, x); }
 // Two insertions, after '{' and before '}', so every user line keeps its number. Code
 // after '{' on its line goes on a new line behind `#line N`, padded back to its column.
+// The runtime's names, the ABI number and the site's fields come from the runtime's
+// cachepy/detail/rewrite_contract.hpp (RewriteNames.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -52,9 +55,6 @@ std::optional<AttrProblem> rewriteCachedFunction(clang::Rewriter &Rewrite,
 // reopen.
 bool insertAtGlobalScope(clang::Rewriter &Rewrite, const CachedFunction &Function,
                          const std::string &Code, bool AtEnd);
-
-// Whether Definition's body, as compiled, is a rewrite (it opens with the site).
-bool isRewritten(const clang::FunctionDecl &Definition);
 
 } // namespace cachepy
 

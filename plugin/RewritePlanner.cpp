@@ -29,23 +29,16 @@ using namespace clang;
 namespace {
 
 // Everything that makes a function unfit for caching is reported by the real
-// compilation; the plan just leaves such a function as it is.
-std::optional<CachedFunction> planFunction(const AnnotatedDecl &Annotated,
-                                           const Preprocessor &PP, BodyHasher &Hasher,
+// compilation; the plan just leaves such a function as it is. The attribute was read
+// where it was applied (CacheFileAttr.cpp): a misused one has no options.
+std::optional<CachedFunction> planFunction(const AnnotatedDecl &Annotated, BodyHasher &Hasher,
                                            StoredTypes &Types, StoredTypesVerdict &Verdict) {
   const FunctionDecl *Definition = Annotated.Decl->getDefinition();
-  if (!Definition)
-    return std::nullopt;
-  ParsedCacheFileArgs Parsed = parseCacheFileArgs(PP, Annotated.AttrNameLoc);
-  if (Parsed.Problem)
-    return std::nullopt;
-  auto Options = interpretCacheFileArgs(Parsed.Args, *Annotated.Decl);
-  if (!std::holds_alternative<CacheFileOptions>(Options) ||
-      checkCachedSignature(*Definition) || checkCachedDefinition(*Definition))
+  if (!Definition || !Annotated.Options || checkCachedDefinition(*Definition))
     return std::nullopt;
   CachedFunction Function;
   Function.Definition = Definition;
-  Function.Options = std::get<CacheFileOptions>(std::move(Options));
+  Function.Options = *Annotated.Options;
   Function.Hash = Hasher.hashWithDependencies(*Definition);
   ParameterPositions Positions = parameterPositions(Function.Options, *Annotated.Decl);
   Verdict = Types.judge(*Definition, Positions.outOfKeyByValue());
@@ -92,7 +85,7 @@ public:
       if (Headers.contains(Annotated.Decl->getLocation(), SM))
         continue;
       StoredTypesVerdict Verdict;
-      std::optional<CachedFunction> Function = planFunction(Annotated, PP, Hasher, Types, Verdict);
+      std::optional<CachedFunction> Function = planFunction(Annotated, Hasher, Types, Verdict);
       if (Function && !Errors.anyWithin(Function->Definition->getSourceRange(), SM) &&
           Done.insert(Function->Definition).second)
         Functions.push_back({std::move(*Function), std::move(Verdict)});
@@ -178,17 +171,9 @@ private:
 
 // The real compilation's invocation, reduced to a quiet parse that writes nothing.
 std::shared_ptr<CompilerInvocation> planningInvocation(CompilerInstance &CI) {
-  auto Invocation = std::make_shared<CompilerInvocation>(CI.getInvocation());
-  FrontendOptions &Frontend = Invocation->getFrontendOpts();
-  Frontend.Plugins.clear();
-  Frontend.AddPluginActions.clear();
-  Frontend.ProgramAction = frontend::ParseSyntaxOnly;
-  Frontend.DisableFree = false; // the driver's -disable-free would leak the nested AST
-  Frontend.SkipFunctionBodies = true;
-  Frontend.OutputFile.clear();
-  Invocation->getDependencyOutputOpts() = DependencyOutputOptions();
-  Invocation->getDiagnosticOpts().VerifyDiagnostics = false;
-  markNestedParse(*Invocation);
+  std::shared_ptr<CompilerInvocation> Invocation =
+      nestedInvocation(CI, frontend::ParseSyntaxOnly);
+  Invocation->getFrontendOpts().SkipFunctionBodies = true;
   return Invocation;
 }
 

@@ -3,6 +3,7 @@
 #include "StoredTypes.h"
 
 #include "ClangCompat.h"
+#include "RewriteNames.h"
 #include "SkipAttr.h"
 
 #include "clang/AST/ASTContext.h"
@@ -547,7 +548,7 @@ std::string StoredTypes::derivation(const CXXRecordDecl &Record) {
     const CXXRecordDecl *B = Base.getType()->getAsCXXRecordDecl()->getDefinition();
     const std::string BaseName = typeName(Base.getType());
     Fields += Classes.find(B)->second.How == ClassInfo::Derived
-                  ? " ::cachepy::detail::derived<" + BaseName + ">::fields(ar, v);"
+                  ? " " + runtime::derived.str() + "<" + BaseName + ">::fields(ar, v);"
                   : " ar(::cereal::base_class<" + BaseName + ">(&v));";
   }
   unsigned Index = 0;
@@ -563,32 +564,33 @@ std::string StoredTypes::derivation(const CXXRecordDecl &Record) {
     std::string Access = "v." + Member;
     if (Field->getAccess() != AS_public) {
       const std::string Tag = "m_" + hex(llvm::xxHash64(Name + "::" + Member));
-      Tags += "namespace cachepy_derived { struct " + Tag +
-              " : ::cachepy::detail::member_tag<" + Tag + "> {}; } template struct "
-              "::cachepy::detail::member_pointer<::cachepy_derived::" + Tag + ", &" + Name +
-              "::" + Member + ">; ";
+      Tags += "namespace cachepy_derived { struct " + Tag + " : " + runtime::member_tag.str() +
+              "<" + Tag + "> {}; } template struct " + runtime::member_pointer.str() +
+              "<::cachepy_derived::" + Tag + ", &" + Name + "::" + Member + ">; ";
       Access = "(v.*member_of(::cachepy_derived::" + Tag + "{}))";
     }
     if (Field->isBitField())
-      Fields += " ::cachepy::detail::bit_field(ar, " + Quoted + ", " + Access +
+      Fields += " " + runtime::bit_field.str() + "(ar, " + Quoted + ", " + Access +
                 ", [&](auto cachepy_value) { " + Access + " = cachepy_value; });";
     else
-      Fields += " ::cachepy::detail::field(ar, " + Quoted + ", " + Access + ");";
+      Fields += " " + runtime::field.str() + "(ar, " + Quoted + ", " + Access + ");";
     if (Info.Constructs) {
       const std::string Local = "m" + std::to_string(Index++);
-      Loads += " auto " + Local + " = ::cachepy::detail::load_member<" +
+      Loads += " auto " + Local + " = " + runtime::load_member.str() + "<" +
                typeName(Field->getType().getUnqualifiedType()) + ">(ar, " + Quoted + ");";
       Built += std::string(Built.empty() ? "" : ", ") + "std::move(" + Local + ")";
     }
   }
-  std::string Out = Tags + "template <> struct cachepy::detail::derived<" + Name +
+  // Specialized by its name from the global namespace, which has no leading "::".
+  std::string Out = Tags + "template <> struct " + runtime::derived.drop_front(2).str() + "<" +
+                    Name +
                     "> { static constexpr bool available = true; static constexpr bool bytes = " +
-                    (Info.Bytes ? "true" : "false") + "; static constexpr bool constructs = " +
-                    (Info.Constructs ? "true" : "false") +
+                    (Info.Bytes ? "true" : "false") +
+                    "; static constexpr bool constructs = " + (Info.Constructs ? "true" : "false") +
                     "; template <class CachepyArchive> static void fields(CachepyArchive &ar, " +
                     Name + " &v) {" + Fields + " }";
   if (Info.Constructs)
-    Out += " static " + Name + " construct(::cachepy::detail::value_reader &ar) {" + Loads +
+    Out += " static " + Name + " construct(" + runtime::value_reader.str() + " &ar) {" + Loads +
            " return " + Name + "{" + Built + "}; }";
   return Out + " }; ";
 }

@@ -1,6 +1,7 @@
 #include "UserCodeDiagnostics.h"
 
 #include "Diagnostics.h"
+#include "RewriteNames.h"
 
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
@@ -23,7 +24,7 @@ bool inRuntimeHeader(SourceLocation Loc, const SourceManager &SM) {
 // The call the rewrite put in place of a cached body (FunctionRewriter), whose
 // instantiation is noted at the name after ::cachepy::detail::, which no user writes.
 bool inRewrittenCall(SourceLocation Loc, const SourceManager &SM) {
-  static constexpr llvm::StringLiteral Runtime = "::cachepy::detail::";
+  const llvm::StringRef Runtime = runtime::Namespace;
   if (inRuntimeHeader(Loc, SM))
     return false;
   const auto [File, Offset] = SM.getDecomposedLoc(SM.getSpellingLoc(Loc));

@@ -3,7 +3,6 @@
 #include "pch/PCHBuild.h"
 #include "ClangCompat.h"
 #include "HeaderFixes.h"
-#include "NestedParse.h"
 #include "pch/InputsSidecar.h"
 
 #include "clang/Frontend/FrontendActions.h"
@@ -33,7 +32,6 @@ bool buildRuntimePCH(CompilerInstance &CI, std::shared_ptr<CompilerInvocation> H
   HeaderInvocation->getFrontendOpts().Inputs.emplace_back(RuntimeHeader,
                                                           InputKind(Language::CXX).getHeader());
   HeaderInvocation->getFrontendOpts().OutputFile = Temporary;
-  markNestedParse(*HeaderInvocation); // the plugin is loaded in this process: keep it out
   NestedCompilerInstance Builder(CI, std::move(HeaderInvocation), /*ShareFiles=*/false);
   GenerateRuntimePCH Action;
   const llvm::sys::TimePoint<> BuildStart = std::chrono::system_clock::now();

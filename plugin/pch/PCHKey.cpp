@@ -2,6 +2,7 @@
 
 #include "pch/PCHKey.h"
 #include "ClangCompat.h"
+#include "NestedParse.h"
 
 #include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInvocation.h"
@@ -57,22 +58,11 @@ std::string pluginIdentity() {
 } // namespace
 
 std::shared_ptr<CompilerInvocation> headerInvocation(CompilerInstance &CI) {
-  auto Invocation = std::make_shared<CompilerInvocation>(CI.getInvocation());
-  FrontendOptions &Frontend = Invocation->getFrontendOpts();
-  Frontend.Inputs.clear();
-  Frontend.OutputFile.clear();
-  Frontend.Plugins.clear();
-  Frontend.AddPluginActions.clear();
-  Frontend.PluginArgs.clear();
-  Frontend.ActionName.clear();
-  Frontend.ProgramAction = frontend::GeneratePCH;
-  Frontend.DisableFree = false; // the driver's -disable-free would leak the nested AST
-  // Files named after this compilation's input or output, which would otherwise make
-  // every translation unit's key different (and be written by the nested build).
-  Frontend.TimeTracePath.clear();
-  Frontend.StatsFile.clear();
-  Frontend.ShowStats = false;
-  Invocation->getDependencyOutputOpts() = DependencyOutputOptions();
+  // Without the plugin's arguments, the output, the dependency file and the other files
+  // named after this compilation's input or output, which would otherwise make every
+  // translation unit's key different (and be written by the nested build).
+  std::shared_ptr<CompilerInvocation> Invocation = nestedInvocation(CI, frontend::GeneratePCH);
+  Invocation->getFrontendOpts().Inputs.clear();
   CodeGenOptions &CodeGen = Invocation->getCodeGenOpts();
   CodeGen.MainFileName.clear();
   CodeGen.DebugCompilationDir.clear();

@@ -14,7 +14,7 @@ namespace {
 
 using namespace cachepy::detail;
 
-class fake_remote final : public remote_storage {
+class fake_remote final : public remote_client {
 public:
   fake_remote(std::string record, std::string chunk)
       : record_(std::move(record)), chunk_(std::move(chunk)) {}

@@ -83,8 +83,10 @@ int main() { return score(1) + local_score(2) + hidden_step(); }
 // The rewritten bodies hand their own record's name to their site.
 // SITE: @cachepy.record._Z5scorei = {{.*}}c"cachepy\00", i64 [[SCORE:-?[0-9]+]],
 // SITE: @cachepy.record._ZL11local_scorei = {{.*}}c"cachepy\00", i64 [[LOCAL:-?[0-9]+]],
-// SITE: {{call|invoke}} {{.*}}function_site{{.*}}(ptr {{.*}}@_ZZ5scoreiE12cachepy_site, {{.*}}i64 noundef [[SCORE]],
-// SITE: {{call|invoke}} {{.*}}function_site{{.*}}(ptr {{.*}}@_ZZL11local_scoreiE12cachepy_site, {{.*}}i64 noundef [[LOCAL]],
+// SITE: {{call|invoke}} {{.*}}site_field{{.*}}record_name{{.*}}(ptr {{.*}}, i64 noundef [[SCORE]])
+// SITE: {{call|invoke}} {{.*}}function_site{{.*}}(ptr {{.*}}@_ZZ5scoreiE12cachepy_site,
+// SITE: {{call|invoke}} {{.*}}site_field{{.*}}record_name{{.*}}(ptr {{.*}}, i64 noundef [[LOCAL]])
+// SITE: {{call|invoke}} {{.*}}function_site{{.*}}(ptr {{.*}}@_ZZL11local_scoreiE12cachepy_site,
 
 // HASH: {{^}}i64 {{-?[0-9]+}}, i64 {{-?[0-9]+}}{{$}}
 

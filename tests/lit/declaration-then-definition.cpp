@@ -21,7 +21,7 @@ int cube(int x) {
   std::printf("executing cube\n");
   return x * x * x;
 }
-// REWRITE: {{^}}int cube(int x) { static const ::cachepy::detail::function_site cachepy_site("cube", "_Z4cubei", {{.*}} ::cachepy::detail::call<::cachepy::detail::format_choice::configured>(cachepy_site, "declared_dir", ::cachepy::detail::context_of(), [&]() -> int {
+// REWRITE: {{^}}int cube(int x) { static const ::cachepy::detail::function_site cachepy_site(::cachepy::detail::rewrite_abi<{{[0-9]+}}>{}, ::cachepy::detail::site_field::qualified_name{"cube"}, ::cachepy::detail::site_field::identity{"_Z4cubei"}, {{.*}} ::cachepy::detail::call<::cachepy::detail::format_choice::configured>(cachepy_site, "declared_dir", ::cachepy::detail::context_of(), [&]() -> int {
 
 // FIRST: executing cube
 // FIRST-NEXT: cube 27

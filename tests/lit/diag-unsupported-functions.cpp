@@ -21,6 +21,8 @@ struct Task {
 [[cachepy::cache_file("d")]] int f3(int &x) { return x; } // expected-error {{cannot cache a function taking a non-const lvalue reference ('int &')}} expected-note {{a hit would skip its changes to the argument}}
 [[cachepy::cache_file("d")]] int f4(int x, ...) { return x; } // expected-error {{cannot cache a C variadic function}} expected-note {{its '...' arguments cannot enter the key}}
 [[cachepy::cache_file("d")]] const int &f5(const int &x) { return x; } // expected-error {{cannot cache a function returning a reference}} expected-note {{return a value}}
+// A deduced reference is known only once the body is parsed: reported at the definition.
+[[cachepy::cache_file("d")]] decltype(auto) f5b(const int &x) { return (x); } // expected-error {{cannot cache a function returning a reference}} expected-note {{return a value}}
 [[cachepy::cache_file("d")]] int f6(int x) try { return x; } catch (...) { return 0; } // expected-error {{cannot cache a function with a function-try-block}} expected-note {{put the try inside the body}}
 [[cachepy::cache_file("d")]] Task f7(int x) { co_return; } // expected-error {{cachepy::cache_file cannot cache a coroutine}}
 

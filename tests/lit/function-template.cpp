@@ -19,7 +19,7 @@ T twice(const T &x) {
   std::printf("executing twice\n");
   return x + x;
 }
-// REWRITE: {{^}}T twice(const T &x) { static const ::cachepy::detail::function_site cachepy_site("twice", __PRETTY_FUNCTION__, {{.*}} [&]() -> T {
+// REWRITE: {{^}}T twice(const T &x) { static const ::cachepy::detail::function_site cachepy_site(::cachepy::detail::rewrite_abi<{{[0-9]+}}>{}, ::cachepy::detail::site_field::qualified_name{"twice"}, ::cachepy::detail::site_field::identity{__PRETTY_FUNCTION__}, {{.*}} [&]() -> T {
 // REWRITE: {{^}}}, x); }
 
 int main() {

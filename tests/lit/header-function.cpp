@@ -11,7 +11,7 @@
 
 #include "cached_header.h"
 // HEADER: {{^}}inline int header_triple(int x) {{[{]$}}
-// HEADER: {{^}}inline int header_cached(int x) { static const ::cachepy::detail::function_site cachepy_site("header_cached",
+// HEADER: {{^}}inline int header_cached(int x) { static const ::cachepy::detail::function_site cachepy_site(::cachepy::detail::rewrite_abi<{{[0-9]+}}>{}, ::cachepy::detail::site_field::qualified_name{"header_cached"},
 
 [[cachepy::cache_file("cache")]]
 int main_file_cached(int x) { return header_cached(x) * 2; }

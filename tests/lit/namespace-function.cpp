@@ -22,7 +22,7 @@ double gc_content(const std::string &sequence) {
     gc += base == 'G' || base == 'C';
   return gc / sequence.size();
 }
-// REWRITE: {{^}}double gc_content(const std::string &sequence) { static const ::cachepy::detail::function_site cachepy_site("genomics::qc::gc_content", "_ZN8genomics2qc10gc_contentERKNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEEE", {{.*}} [&]() -> double {
+// REWRITE: {{^}}double gc_content(const std::string &sequence) { static const ::cachepy::detail::function_site cachepy_site(::cachepy::detail::rewrite_abi<{{[0-9]+}}>{}, ::cachepy::detail::site_field::qualified_name{"genomics::qc::gc_content"}, ::cachepy::detail::site_field::identity{"_ZN8genomics2qc10gc_contentERKNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEEE"}, {{.*}} [&]() -> double {
 } // namespace genomics::qc
 
 int main() { std::printf("gc %.2f\n", genomics::qc::gc_content("GATTACA")); }

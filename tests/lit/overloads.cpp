@@ -13,11 +13,11 @@
 
 [[cachepy::cache_file("cache")]]
 int scale(int x) { std::printf("executing scale(int)\n"); return x * 10; }
-// REWRITE: {{^}}int scale(int x) { static const ::cachepy::detail::function_site cachepy_site("scale", "_Z5scalei",
+// REWRITE: {{^}}int scale(int x) { static const ::cachepy::detail::function_site cachepy_site(::cachepy::detail::rewrite_abi<{{[0-9]+}}>{}, ::cachepy::detail::site_field::qualified_name{"scale"}, ::cachepy::detail::site_field::identity{"_Z5scalei"},
 
 [[cachepy::cache_file("cache")]]
 double scale(double x) { std::printf("executing scale(double)\n"); return x * 0.5; }
-// REWRITE: {{^}}double scale(double x) { static const ::cachepy::detail::function_site cachepy_site("scale", "_Z5scaled",
+// REWRITE: {{^}}double scale(double x) { static const ::cachepy::detail::function_site cachepy_site(::cachepy::detail::rewrite_abi<{{[0-9]+}}>{}, ::cachepy::detail::site_field::qualified_name{"scale"}, ::cachepy::detail::site_field::identity{"_Z5scaled"},
 
 int main() { std::printf("%d %.2f\n", scale(3), scale(3.0)); }
 // FIRST-DAG: executing scale(int)

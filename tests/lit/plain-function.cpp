@@ -17,7 +17,7 @@ int transform(int x) {
   std::printf("executing transform(%d)\n", x);
   return x * 2;
 }
-// REWRITE: {{^}}int transform(int x) { static const ::cachepy::detail::function_site cachepy_site("transform", "_Z9transformi", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, "", false); return ::cachepy::detail::call<::cachepy::detail::format_choice::configured>(cachepy_site, "cache_dir", ::cachepy::detail::context_of(), [&]() -> int {
+// REWRITE: {{^}}int transform(int x) { static const ::cachepy::detail::function_site cachepy_site(::cachepy::detail::rewrite_abi<{{[0-9]+}}>{}, ::cachepy::detail::site_field::qualified_name{"transform"}, ::cachepy::detail::site_field::identity{"_Z9transformi"}, ::cachepy::detail::site_field::ast_hash_high{0x{{[0-9a-f]+}}ULL}, ::cachepy::detail::site_field::ast_hash_low{0x{{[0-9a-f]+}}ULL}, ::cachepy::detail::site_field::record_name{0x{{[0-9a-f]+}}ULL}, ::cachepy::detail::site_field::layout{0x{{[0-9a-f]+}}ULL}, ::cachepy::detail::site_field::version{""}, ::cachepy::detail::site_field::verbose{false}, ::cachepy::detail::site_field::max_age_seconds{0ULL}); return ::cachepy::detail::call<::cachepy::detail::format_choice::configured>(cachepy_site, "cache_dir", ::cachepy::detail::context_of(), [&]() -> int {
 // REWRITE-NEXT: {{^}}  std::printf("executing transform(%d)\n", x);
 // REWRITE-NEXT: {{^}}  return x * 2;
 // REWRITE-NEXT: {{^}}}, x); }

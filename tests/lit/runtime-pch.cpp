@@ -45,7 +45,7 @@
 // LOADED: runtime loaded from {{.*}}.pch
 // TEXT: runtime included as text
 // UNUSABLE: runtime included as text (cannot create {{.*}}not-a-directory/pch)
-// PLAN: cachepy_site("greet", {{.*}}, 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL
+// PLAN: cachepy_site(::cachepy::detail::rewrite_abi<{{[0-9]+}}>{}, ::cachepy::detail::site_field::qualified_name{"greet"}, {{.*}}ast_hash_high{0x{{[0-9a-f]+}}ULL}, ::cachepy::detail::site_field::ast_hash_low{0x{{[0-9a-f]+}}ULL}
 
 #include <cachepy/cachepy.hpp>
 #include <algorithm>

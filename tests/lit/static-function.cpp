@@ -13,7 +13,7 @@
 #include <cstdio>
 
 [[cachepy::cache_file("cache")]] static long square(long x) { std::printf("executing square\n"); return x * x; }
-// REWRITE: {{^}}{{\[\[}}cachepy::cache_file("cache")]] static long square(long x) { static const ::cachepy::detail::function_site cachepy_site("square", "_ZL6squarel", {{.*}}[&]() -> long {{[{]$}}
+// REWRITE: {{^}}{{\[\[}}cachepy::cache_file("cache")]] static long square(long x) { static const ::cachepy::detail::function_site cachepy_site(::cachepy::detail::rewrite_abi<{{[0-9]+}}>{}, ::cachepy::detail::site_field::qualified_name{"square"}, ::cachepy::detail::site_field::identity{"_ZL6squarel"}, {{.*}}[&]() -> long {{[{]$}}
 // REWRITE-NEXT: {{^}}#line [[#@LINE-2]]{{$}}
 // REWRITE-NEXT: {{^}}                                                              std::printf("executing square\n"); return x * x; }, x); }
 

@@ -1,5 +1,6 @@
 #include "scratch_dir.hpp"
 #include "storage/local/entry_format.hpp"
+#include "test_site.hpp"
 
 #include <cachepy/detail/call.hpp>
 
@@ -50,7 +51,7 @@ std::promise<void> forced_call_returned;
 
 TEST(CallEngine, AForceRacingANormalCallLeavesTheForcedValueInMemory) {
   const cachepy::testing::scratch_dir scratch("call-engine");
-  const function_site site("engine_test::value", "_Z5valuev", 1, 1, 0, 0, "", false);
+  const function_site site = cachepy::testing::test_site("engine_test::value", "_Z5valuev", {1, 1});
 
   // The old entry, on disk only (a value the engine may not keep).
   result_ops not_kept = int_call::ops;
@@ -99,7 +100,7 @@ result_ops disk_only() {
 // be cut there, into another directory.
 TEST(CallEngine, ACacheDirectoryWithANulRunsUncachedAndWritesNowhere) {
   const cachepy::testing::scratch_dir scratch("call-engine-nul");
-  const function_site site("engine_test::nul", "_Z3nulv", 1, 1, 0, 0, "", false);
+  const function_site site = cachepy::testing::test_site("engine_test::nul", "_Z3nulv", {1, 1});
   const std::string cut_here = scratch.path() + std::string("\0/elsewhere", 11);
   value_of_body = 1;
   EXPECT_EQ(run(site, cut_here, disk_only()), 1);
@@ -110,7 +111,7 @@ TEST(CallEngine, ACacheDirectoryWithANulRunsUncachedAndWritesNowhere) {
 
 TEST(CallEngine, ADirectoryEveryoneCanWriteInRunsUncached) {
   const cachepy::testing::scratch_dir scratch("call-engine-open");
-  const function_site site("engine_test::open", "_Z4openv", 1, 1, 0, 0, "", false);
+  const function_site site = cachepy::testing::test_site("engine_test::open", "_Z4openv", {1, 1});
   std::filesystem::create_directories(scratch.path());
   std::filesystem::permissions(scratch.path(), std::filesystem::perms::all);
   value_of_body = 1;
@@ -125,7 +126,7 @@ TEST(CallEngine, ADirectoryEveryoneCanWriteInRunsUncached) {
 // miss with one warning, and the recomputed value replaces it.
 TEST(CallEngine, ADeeplyNestedJsonEntryIsAMissWithOneWarning) {
   const cachepy::testing::scratch_dir scratch("call-engine-deep-json");
-  const function_site site("engine_test::deep", "_Z4deepv", 1, 1, 0, 0, "", false);
+  const function_site site = cachepy::testing::test_site("engine_test::deep", "_Z4deepv", {1, 1});
   const result_ops not_kept = disk_only(); // read from the file every time
   value_of_body = 1;
   ASSERT_EQ(run(site, scratch.path(), not_kept, format_choice::json), 1);

@@ -1,4 +1,5 @@
 #include "scratch_dir.hpp"
+#include "test_site.hpp"
 
 #include <cachepy/api.hpp>
 
@@ -16,8 +17,8 @@ namespace {
 TEST(CallGraph, NestedCallsBecomeEdgesInMemoryAndOnDisk) {
   const cachepy::testing::scratch_dir scratch("graph");
   const std::string &dir = scratch.path();
-  const function_site parent_site("graph_test::parent", "p", 1, 1, 0, 0, "", false);
-  const function_site child_site("graph_test::child", "c", 2, 2, 0, 0, "", false);
+  const function_site parent_site = cachepy::testing::test_site("graph_test::parent", "p", {1, 1});
+  const function_site child_site = cachepy::testing::test_site("graph_test::child", "c", {2, 2});
 
   const call_graph_node parent(parent_site, key{1, 1}, dir);
   {

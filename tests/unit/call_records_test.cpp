@@ -1,5 +1,6 @@
 #include "key/call_record_note.hpp"
 #include "key/call_records.hpp"
+#include "test_site.hpp"
 
 #include <gtest/gtest.h>
 
@@ -168,15 +169,15 @@ TEST(CallRecords, TheOrderOfCalleesAndRecordsDoesNotMatter) {
 }
 
 TEST(CallRecords, VerboseSitesNameTheCalleesWithoutRecordOnce) {
-  testing::internal::CaptureStderr();
+  ::testing::internal::CaptureStderr();
   with_other_files({10, 20}, index_of(notes_of(graph())), 1, "root", true);
-  EXPECT_EQ(testing::internal::GetCapturedStderr(),
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(),
             "cachepy: root: changes to plain_helper() are not seen (compiled without the "
             "cachepy plugin)\n");
 }
 
 TEST(CallRecords, ASiteWithoutRecordNameKeepsThePluginsHash) {
-  EXPECT_EQ(function_site("root", "_Z4rootv", 10, 20, 0, 0, "", false).ast_hash, (key{10, 20}));
+  EXPECT_EQ(cachepy::testing::test_site("root", "_Z4rootv", {10, 20}).ast_hash, (key{10, 20}));
 }
 
 } // namespace

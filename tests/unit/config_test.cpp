@@ -1,9 +1,12 @@
 #include <cachepy/api.hpp>
 
 #include "config/settings.hpp"
+#include "storage/remote_tier.hpp"
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -63,14 +66,19 @@ TEST_F(ConfigFile, RemoteStorageIsAListOfUrlsAndABadOneIsLeftOut) {
       write("remote_storage:\n  - redis://127.0.0.1:1|read-only=true\n  - ftp://nowhere\n"));
   EXPECT_EQ(cfg.remote_storage,
             (std::vector<std::string>{"redis://127.0.0.1:1|read-only=true", "ftp://nowhere"}));
-  ::testing::internal::CaptureStderr();
   set_config(cfg);
+  // The settings describe the remotes; storage builds them at their first use.
+  EXPECT_EQ(detail::current_settings().remote_specs, cfg.remote_storage);
+  ::testing::internal::CaptureStderr();
+  const detail::remote_backend_list &built = detail::remote_backends(detail::current_settings());
   const std::string warnings = ::testing::internal::GetCapturedStderr();
   EXPECT_NE(warnings.find("ignoring remote storage '...': unknown scheme"), std::string::npos)
       << warnings;
-  EXPECT_NE(detail::current_settings().remotes, nullptr);
+  EXPECT_EQ(built.size(), 1u);
+  EXPECT_EQ(&detail::remote_backends(detail::current_settings()), &built); // built once
   set_config(config{});
-  EXPECT_EQ(detail::current_settings().remotes, nullptr);
+  EXPECT_TRUE(detail::current_settings().remote_specs.empty());
+  EXPECT_TRUE(detail::remote_backends(detail::current_settings()).empty());
   expect_error(write("remote_storage: redis://h\n"),
                ":1: 'remote_storage' must be a list of URLs");
 }
@@ -84,6 +92,23 @@ TEST_F(ConfigFile, MaxAgeIsADurationAndAMalformedOneIsIgnored) {
   const config cfg = load_config(write("max_age: soon\nverbose: true\n"));
   EXPECT_EQ(cfg.max_age, 0u);
   EXPECT_TRUE(cfg.verbose);
+}
+
+TEST_F(ConfigFile, LockTimeoutIsSecondsWaitedToTheMillisecond) {
+  set_config(load_config(write("lock_timeout: 2.5\n")));
+  EXPECT_EQ(detail::current_settings().lock_timeout, std::chrono::milliseconds(2500));
+  set_config(load_config(write("lock_timeout: 0.0001\n"))); // a wait, however short
+  EXPECT_EQ(detail::current_settings().lock_timeout, std::chrono::milliseconds(1));
+  // set_config's value is not checked by the file's reader: a deadline stays meaningful.
+  config cfg;
+  for (const double seconds : {-1.0, std::nan("")}) {
+    cfg.lock_timeout = seconds;
+    set_config(cfg);
+    EXPECT_EQ(detail::current_settings().lock_timeout, std::chrono::milliseconds(0));
+  }
+  cfg.lock_timeout = HUGE_VAL;
+  set_config(cfg);
+  EXPECT_EQ(detail::current_settings().lock_timeout, std::chrono::seconds(1'000'000'000));
 }
 
 TEST_F(ConfigFile, EmptyFileGivesDefaults) {
@@ -110,6 +135,9 @@ TEST_F(ConfigFile, ErrorsNameTheLine) {
   expect_error(write("cache_dir: x\n\ncolour: red\n"),
                ":3: unknown setting 'colour'; expected cache_dir, format, verbose, env_vars, durability, lock_timeout, memory_mb, max_age, remote_storage or safe_directories");
   expect_error(write("env_vars: HOME\n"), ":1: 'env_vars' must be a list of variable names");
+  // Both lists of keys come from one table (config/yaml_keys.hpp).
+  expect_error(write("- cache_dir\n"),
+               ":1: expected a map of settings (cache_dir, format, verbose, env_vars, durability, lock_timeout, memory_mb, max_age, remote_storage or safe_directories)");
   expect_error(write("cache_dir: [unclosed\n"), ":2: end of sequence flow not found");
 }
 

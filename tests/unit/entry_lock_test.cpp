@@ -17,6 +17,8 @@
 namespace cachepy::detail {
 namespace {
 
+using namespace std::chrono_literals;
+
 namespace fs = std::filesystem;
 
 class EntryLock : public ::testing::Test {
@@ -29,7 +31,7 @@ protected:
 TEST_F(EntryLock, HolderLeavesSentinelAndLockThenRemovesBoth) {
   const std::string stem = where.file.substr(0, where.file.size() - 4);
   {
-    const entry_lock lock = entry_lock::acquire(where, k, 1);
+    const entry_lock lock = entry_lock::acquire(where, k, 1s);
     ASSERT_TRUE(lock.held());
     EXPECT_TRUE(fs::exists(stem + ".computing"));
     EXPECT_TRUE(fs::exists(stem + ".lock"));
@@ -41,10 +43,10 @@ TEST_F(EntryLock, HolderLeavesSentinelAndLockThenRemovesBoth) {
 TEST_F(EntryLock, ASecondThreadWaitsForTheFirst) {
   std::atomic<bool> first_done{false};
   std::atomic<bool> second_saw_first_done{false};
-  auto first = std::make_unique<entry_lock>(entry_lock::acquire(where, k, 1));
+  auto first = std::make_unique<entry_lock>(entry_lock::acquire(where, k, 1s));
   ASSERT_TRUE(first->held());
   std::thread second([&] {
-    const entry_lock lock = entry_lock::acquire(where, k, 5);
+    const entry_lock lock = entry_lock::acquire(where, k, 5s);
     second_saw_first_done = lock.held() && first_done.load();
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -55,11 +57,11 @@ TEST_F(EntryLock, ASecondThreadWaitsForTheFirst) {
 }
 
 TEST_F(EntryLock, WaitingIsBounded) {
-  const entry_lock first = entry_lock::acquire(where, k, 1);
+  const entry_lock first = entry_lock::acquire(where, k, 1s);
   ASSERT_TRUE(first.held());
   const auto start = std::chrono::steady_clock::now();
   bool second_held = true;
-  std::thread([&] { second_held = entry_lock::acquire(where, k, 0.2).held(); }).join();
+  std::thread([&] { second_held = entry_lock::acquire(where, k, 200ms).held(); }).join();
   EXPECT_FALSE(second_held);
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(3));
 }
@@ -74,7 +76,7 @@ TEST_F(EntryLock, StaleDebrisIsRemovedAndLiveFilesKept) {
   const std::string stale_sentinel = where.directory + '/' + stale_key + ".computing";
   for (const std::string &path : {dead_tmp, live_tmp, stale_lock, stale_sentinel})
     std::ofstream(path) << "x";
-  const entry_lock live = entry_lock::acquire(where, k, 1); // a held lock must stay
+  const entry_lock live = entry_lock::acquire(where, k, 1s); // a held lock must stay
   EXPECT_EQ(remove_stale_debris(where.directory), 2u);
   EXPECT_FALSE(fs::exists(dead_tmp));
   EXPECT_FALSE(fs::exists(stale_lock));

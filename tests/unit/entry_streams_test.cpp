@@ -1,5 +1,5 @@
 #include "storage/local/entry_streams.hpp"
-#include "memory/huge_pages.hpp"
+#include "util/fresh_pages.hpp"
 
 #include "scratch_dir.hpp"
 

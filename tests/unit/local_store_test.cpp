@@ -10,11 +10,12 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
-#include <csignal>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -22,6 +23,8 @@
 
 namespace cachepy::detail {
 namespace {
+
+using namespace std::chrono_literals;
 
 namespace fs = std::filesystem;
 using cachepy::testing::load_text;
@@ -281,7 +284,7 @@ TEST_F(LocalStore, DirectoriesAndFilesFollowTheUsersUmask) {
   const mode_t before = ::umask(002);
   const entry_address where = address_of(dir.native(), "f-00000000", k);
   save_text(where, k, "value");
-  { const auto lock = entry_lock::acquire(where, k, 1); }
+  { const auto lock = entry_lock::acquire(where, k, 1s); }
   ::umask(before);
   struct stat info;
   ASSERT_EQ(::stat(where.file.c_str(), &info), 0);
@@ -300,7 +303,7 @@ TEST_F(LocalStore, WritesDoNotFollowSymbolicLinksPlantedBesideTheEntry) {
   const std::string stem = where.file.substr(0, where.file.size() - 4);
   fs::create_symlink(victim, stem + ".computing");
   fs::create_symlink((dir / "created-through-the-link").native(), stem + ".lock");
-  { const auto lock = entry_lock::acquire(where, k, 1); }
+  { const auto lock = entry_lock::acquire(where, k, 1s); }
   save_text(where, k, "value");
   std::ifstream in(victim);
   const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -1,4 +1,5 @@
 #include "scratch_dir.hpp"
+#include "test_site.hpp"
 
 #include "storage/local/miss_reason.hpp"
 
@@ -14,11 +15,11 @@ TEST(MissReason, SaysWhatChangedSinceTheLastStore) {
   const cachepy::testing::scratch_dir scratch("reason");
   const std::string &dir = scratch.path();
   std::filesystem::create_directories(dir);
-  const function_site v1("f", "_Z1fi", 1, 1, 0, 0, "1", false);
-  const function_site v1_edited("f", "_Z1fi", 1, 2, 0, 0, "1", false);
-  const function_site v2("f", "_Z1fi", 1, 1, 0, 0, "2", false);
+  const function_site v1 = cachepy::testing::test_site("f", "_Z1fi", {1, 1}, "1");
+  const function_site v1_edited = cachepy::testing::test_site("f", "_Z1fi", {1, 2}, "1");
+  const function_site v2 = cachepy::testing::test_site("f", "_Z1fi", {1, 1}, "2");
   // A member added to a stored type changes the hash too (the function reads it).
-  const function_site v1_type_edited("f", "_Z1fi", 1, 2, 0, 7, "1", false);
+  const function_site v1_type_edited = cachepy::testing::test_site("f", "_Z1fi", {1, 2}, "1", 7);
 
   EXPECT_EQ(miss_reason(v1, dir, key{}), "first execution");
   note_stored(v1, dir, key{});
@@ -35,14 +36,14 @@ TEST(MissReason, ACalleeChangedInAnotherFileIsToldFromABodyChange) {
   const cachepy::testing::scratch_dir scratch("reason-callee");
   const std::string &dir = scratch.path();
   std::filesystem::create_directories(dir);
-  const function_site stored("f", "_Z1fi", 1, 1, 0, 0, "1", false);
+  const function_site stored = cachepy::testing::test_site("f", "_Z1fi", {1, 1}, "1");
   note_stored(stored, dir, key{});
   // The records it reaches changed (another file, a shared library); its own code did not.
   function_site callee_changed = stored;
   callee_changed.ast_hash = key{9, 9};
   EXPECT_EQ(miss_reason(callee_changed, dir, key{}),
             "its own code is unchanged, but a function it calls in another file changed");
-  const function_site edited("f", "_Z1fi", 1, 2, 0, 0, "1", false);
+  const function_site edited = cachepy::testing::test_site("f", "_Z1fi", {1, 2}, "1");
   EXPECT_EQ(miss_reason(edited, dir, key{}), "body changed since last run");
 }
 

@@ -1,8 +1,9 @@
 #include <cachepy/detail/call.hpp>
 #include <cachepy/detail/number_arrays.hpp>
 
-#include "memory/huge_pages.hpp"
+#include "util/fresh_pages.hpp"
 #include "scratch_dir.hpp"
+#include "test_site.hpp"
 
 #include <cereal/archives/binary.hpp>
 #include <cereal/types/string.hpp>
@@ -225,7 +226,8 @@ TEST(NumberArrays, KeptAndRestoredArraysAreInHugePageMemory) {
 // memory: what the caller frees is then what the next hit gets back (call_engine.cpp).
 TEST(NumberArrays, AMissHandsOutItsArrayInHugePageMemory) {
   const cachepy::testing::scratch_dir scratch("number-arrays-miss");
-  const function_site site("number_arrays_test::big", "_Z3bigv", 1, 1, 0, 0, "", false);
+  const function_site site =
+      cachepy::testing::test_site("number_arrays_test::big", "_Z3bigv", {1, 1});
   auto body = [] { return numbers<double>(5 * 1024 * 1024); };
   using call_type = typed_call<std::vector<double>, decltype(body)>;
   call_type call{body, std::nullopt};

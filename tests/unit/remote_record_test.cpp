@@ -10,7 +10,7 @@ namespace cachepy::detail {
 namespace {
 
 // A remote that keeps its values in a map, counting what it is asked.
-class map_storage final : public remote_storage {
+class map_storage final : public remote_client {
 public:
   remote_reply get(const std::string &name, std::uint64_t limit) override {
     ++gets;

@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 namespace cachepy::detail {
 namespace {
+
+using namespace std::chrono_literals;
 
 remote_url parsed(const std::string &spec) {
   std::string problem;
@@ -58,16 +62,16 @@ TEST(RemoteUrl, Attributes) {
   const remote_url url = parsed("redis://h|read-only=true|connect-timeout=250|"
                                 "operation-timeout=900|lock-lease=7|key-prefix=team|secret=k");
   EXPECT_TRUE(url.read_only);
-  EXPECT_EQ(url.connect_timeout_ms, 250);
-  EXPECT_EQ(url.operation_timeout_ms, 900);
-  EXPECT_EQ(url.lock_lease_seconds, 7);
+  EXPECT_EQ(url.connect_timeout, 250ms);
+  EXPECT_EQ(url.operation_timeout, 900ms);
+  EXPECT_EQ(url.lock_lease, 7s);
   EXPECT_EQ(url.key_prefix, "team");
   EXPECT_EQ(url.secret, "k");
   const remote_url defaults = parsed("http://h/p");
   EXPECT_FALSE(defaults.read_only);
-  EXPECT_EQ(defaults.connect_timeout_ms, 100);
-  EXPECT_EQ(defaults.operation_timeout_ms, 5000);
-  EXPECT_EQ(defaults.lock_lease_seconds, 30);
+  EXPECT_EQ(defaults.connect_timeout, 100ms);
+  EXPECT_EQ(defaults.operation_timeout, 5000ms);
+  EXPECT_EQ(defaults.lock_lease, 30s);
   EXPECT_EQ(defaults.key_prefix, "cachepy");
 }
 

@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -21,10 +22,12 @@
 namespace cachepy::detail {
 namespace {
 
+using namespace std::chrono_literals;
+
 namespace fs = std::filesystem;
 
 // A remote backend in memory: what it holds, what it was asked.
-class fake_remote final : public storage_backend {
+class fake_remote final : public remote_backend {
 public:
   struct held final : backend_lock {
     explicit held(int &count) : count_(count) { ++count_; }
@@ -44,7 +47,8 @@ public:
     return true;
   }
   void touch(const entry_id &) noexcept override {}
-  std::unique_ptr<backend_lock> lock(const entry_id &, double) noexcept override {
+  std::unique_ptr<backend_lock> lock(const entry_id &,
+                                     std::chrono::milliseconds) noexcept override {
     if (!grants_leases)
       return nullptr;
     return std::make_unique<held>(locks_held);
@@ -80,17 +84,13 @@ protected:
   static void save_text(entry_storage &storage, const std::string &text) {
     storage.save([&](std::ostream &out) { out << text; }, durability::none);
   }
-  // The exact bytes of an entry for id holding text, as another machine made them.
   std::string entry_bytes(const std::string &text) {
-    cachepy::testing::scratch_dir elsewhere{"storage-elsewhere"};
-    const entry_address where = address_of(elsewhere.path(), id.function_dir, id.k);
-    cachepy::testing::save_text(where, id.k, text);
-    return *read_entry_bytes(where);
+    return cachepy::testing::entry_text_bytes(id.k, text);
   }
 
   cachepy::testing::scratch_dir local{"storage"};
   settings config;
-  remote_list remotes;
+  remote_backend_list remotes;
   fake_remote *fake = nullptr;
   const entry_id id{"f-00000000", key{5, 6}, value_format::binary};
 };
@@ -128,7 +128,7 @@ TEST_F(Storage, AStoreGoesToTheLocalDirectoryThenToTheRemotesAsTheSameBytes) {
   save_text(storage, "computed here");
   const entry_address where = address_of(local.path(), id.function_dir, id.k);
   ASSERT_EQ(fake->entries.size(), 1u);
-  EXPECT_EQ(fake->entries.at(id.k.hex()), *read_entry_bytes(where));
+  EXPECT_EQ(fake->entries.at(id.k.hex()), cachepy::testing::file_bytes(where.file));
 }
 
 TEST_F(Storage, ARemoteEntryIsCheckedThenKeptLocally) {
@@ -192,45 +192,34 @@ TEST_F(Storage, DamagedRemoteBytesAreAMissAndNeverKeptLocally) {
 TEST_F(Storage, TheLockIsTakenLocallyAndOnEachRemoteAndReleasedTogether) {
   entry_storage storage = storage_of(local.path());
   {
-    const storage_lock held = storage.lock(1);
+    const storage_lock held = storage.lock(1s);
     EXPECT_NE(held.local, nullptr);
     EXPECT_EQ(fake->locks_held, 1);
   }
   EXPECT_EQ(fake->locks_held, 0);
 }
 
-class AdoptEntry : public ::testing::Test {
+// What a remote sends is decoded only once checked whole (read_entry_from).
+class RemoteBytes : public ::testing::Test {
 protected:
-  std::string entry_bytes(const std::string &text, const key &as) {
-    const entry_address where = address_of(source.path(), "f-00000000", as);
-    cachepy::testing::save_text(where, as, text);
-    return *read_entry_bytes(where);
-  }
-  bool adopt(std::string_view bytes) {
-    return adopt_entry(target, k, value_format::binary, bytes);
-  }
-  std::size_t files_in_target() const {
-    std::error_code missing;
-    return std::distance(fs::directory_iterator(target.directory, missing),
-                         fs::directory_iterator());
+  load_result read(std::string_view bytes, value_format format = value_format::binary) {
+    text.clear();
+    return read_entry_from(bytes, k, format, [&](std::istream &in, std::uint64_t) {
+             text.assign(std::istreambuf_iterator<char>(in), {});
+           }).result;
   }
 
-  cachepy::testing::scratch_dir source{"adopt-source"}, destination{"adopt-target"};
   const key k{7, 8};
-  const entry_address target = address_of(destination.path(), "f-00000000", k);
+  std::string text;
 };
 
-TEST_F(AdoptEntry, AnIntactEntryIsInstalledByteForByte) {
-  const std::string bytes = entry_bytes("value", k);
-  ASSERT_TRUE(adopt(bytes));
-  EXPECT_EQ(read_entry_bytes(target), bytes);
-  std::string text;
-  EXPECT_EQ(cachepy::testing::load_text(target, k, text), load_result::hit);
+TEST_F(RemoteBytes, AnIntactEntryIsDecoded) {
+  EXPECT_EQ(read(cachepy::testing::entry_text_bytes(k, "value")), load_result::hit);
   EXPECT_EQ(text, "value");
 }
 
-TEST_F(AdoptEntry, DamagedTruncatedOrForeignBytesAreRefusedAndLeaveNothing) {
-  const std::string bytes = entry_bytes("value", k);
+TEST_F(RemoteBytes, DamagedTruncatedOrForeignBytesAreRefused) {
+  const std::string bytes = cachepy::testing::entry_text_bytes(k, "value");
   std::string flipped = bytes;
   flipped.back() ^= 1;
   std::string huge = bytes; // a header claiming an enormous payload
@@ -238,15 +227,13 @@ TEST_F(AdoptEntry, DamagedTruncatedOrForeignBytesAreRefusedAndLeaveNothing) {
   std::memcpy(huge.data() + 32, &claimed, sizeof claimed);
   for (const std::string &bad :
        {flipped, bytes.substr(0, bytes.size() - 1), bytes.substr(0, 20), huge,
-        entry_bytes("value", key{1, 2}), std::string()}) {
-    EXPECT_FALSE(adopt(bad));
-    EXPECT_EQ(files_in_target(), 0u);
-  }
+        cachepy::testing::entry_text_bytes(key{1, 2}, "value"), std::string()})
+    EXPECT_NE(read(bad), load_result::hit);
 }
 
-TEST_F(AdoptEntry, AnEntryOfAnotherFormatIsRefused) {
-  const std::string bytes = entry_bytes("value", k);
-  EXPECT_FALSE(adopt_entry(target, k, value_format::json, bytes));
+TEST_F(RemoteBytes, AnEntryOfAnotherFormatIsRefused) {
+  EXPECT_NE(read(cachepy::testing::entry_text_bytes(k, "value"), value_format::json),
+            load_result::hit);
 }
 
 // A miss reads again after the lock, for what a peer stored meanwhile; a remote whose
@@ -257,7 +244,7 @@ TEST_F(Storage, AfterTheLockARemoteIsAskedAgainOnlyWithoutItsLease) {
   load_result result;
   text_of(storage, result);
   {
-    const storage_lock held = storage.lock(1);
+    const storage_lock held = storage.lock(1s);
     text_of(storage, result);
   }
   EXPECT_EQ(result, load_result::absent);
@@ -268,7 +255,7 @@ TEST_F(Storage, AfterTheLockARemoteIsAskedAgainOnlyWithoutItsLease) {
   fake->loads = 0;
   fake->grants_leases = false;
   text_of(waiter, result);
-  const storage_lock held = waiter.lock(1);
+  const storage_lock held = waiter.lock(1s);
   fake->entries[id.k.hex()] = entry_bytes("stored by the peer it waited for");
   EXPECT_EQ(text_of(waiter, result), "stored by the peer it waited for");
   EXPECT_EQ(fake->loads, 2);

@@ -5,6 +5,7 @@
 
 #include "storage/local/local_storage.hpp"
 
+#include <fstream>
 #include <istream>
 #include <iterator>
 #include <optional>
@@ -25,6 +26,18 @@ inline detail::load_result load_text(const detail::entry_address &where, const d
   return detail::load_entry(where, k, format, [&](std::istream &in, std::uint64_t) {
            text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
          }).result;
+}
+
+// Every byte of the file at `path`, as a test reads them back.
+inline std::string file_bytes(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// The exact bytes of an entry for k holding text, as another machine makes them.
+inline std::string entry_text_bytes(const detail::key &k, const std::string &text,
+                                    detail::value_format format = detail::value_format::binary) {
+  return detail::encode_entry(k, format, [&](std::ostream &out) { out << text; });
 }
 
 } // namespace cachepy::testing

@@ -12,7 +12,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <map>
 #include <stdexcept>
 #include <string_view>
 #include <unistd.h>
@@ -68,6 +67,8 @@ void print_removed(const std::vector<entry_info> &removed, bool dry_run, bool js
               removed.size(), megabytes(total_size(removed)));
 }
 
+} // namespace
+
 // A decimal number as people write sizes and ages: digits, at most one '.', nothing
 // else (strtod would also take a sign, an exponent, hex, "nan" and "inf").
 std::optional<double> parse_decimal(std::string_view text) {
@@ -83,24 +84,6 @@ std::optional<double> parse_decimal(std::string_view text) {
   const double number = std::strtod(std::string(text).c_str(), nullptr);
   return std::isfinite(number) ? std::optional(number) : std::nullopt;
 }
-
-} // namespace
-
-std::optional<std::uint64_t> parse_size(const std::string &text) {
-  const std::size_t unit_at = text.find_first_not_of("0123456789.");
-  const std::optional<double> number = parse_decimal(std::string_view(text).substr(0, unit_at));
-  const std::string unit = unit_at == std::string::npos ? "" : text.substr(unit_at);
-  const std::map<std::string, double> units{{"", 1},           {"B", 1},
-                                            {"K", 1024.0},     {"M", 1024.0 * 1024},
-                                            {"G", 1024.0 * 1024 * 1024},
-                                            {"T", 1024.0 * 1024 * 1024 * 1024}};
-  const auto it = units.find(unit);
-  if (!number || it == units.end() || *number * it->second >= 9.2e18) // beyond a uint64_t
-    return std::nullopt;
-  return static_cast<std::uint64_t>(*number * it->second);
-}
-
-std::optional<double> parse_days(const std::string &text) { return parse_decimal(text); }
 
 std::optional<unsigned> parse_depth(const std::string &text) {
   if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos)

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cachepy::cli {
@@ -31,10 +32,8 @@ int remote_stats(const std::string &url, bool json);
 int remote_clear(const std::string &url, bool yes, bool json);
 
 // Options, read strictly: nullopt for anything else (hex, a sign or exponent, nan, inf).
-// "2G", "500M", "1.5K", "1000" (bytes).
-std::optional<std::uint64_t> parse_size(const std::string &text);
-// "30", "0.5" (days).
-std::optional<double> parse_days(const std::string &text);
+// "30", "0.5" (days; the number before a size's unit).
+std::optional<double> parse_decimal(std::string_view text);
 // "3" (levels).
 std::optional<unsigned> parse_depth(const std::string &text);
 

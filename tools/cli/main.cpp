@@ -4,9 +4,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <stdexcept>
 #include <system_error>
 
@@ -29,6 +32,34 @@ void find_modules_beside_this_tool() {
       return;
     }
   }
+}
+
+// --max-size's value, replaced by its bytes: CLI11's unit transform does the units and
+// the multiplication, once the text is a plain decimal and letters (CLI11 2.1 reads the
+// number with strtold, which also takes hex, a sign, an exponent, nan and inf). Not
+// CLI::AsSizeValue: its whole number (strtoull, base 0) refuses 1.5G and takes 0x10.
+CLI::Validator size_in_bytes() {
+  const CLI::AsNumberWithUnit units(
+      std::map<std::string, double>{
+          {"B", 1}, {"K", 0x1p10}, {"M", 0x1p20}, {"G", 0x1p30}, {"T", 0x1p40}},
+      CLI::AsNumberWithUnit::CASE_SENSITIVE);
+  return CLI::Validator(
+      [units](std::string &text) {
+        const std::string given = text;
+        const std::size_t unit_at = std::min(text.find_first_not_of("0123456789."), text.size());
+        bool valid = cachepy::cli::parse_decimal(std::string_view(text).substr(0, unit_at)) &&
+                     std::all_of(text.begin() + unit_at, text.end(),
+                                 [](unsigned char c) { return std::isalpha(c); });
+        try {
+          valid = valid && units(text).empty();
+        } catch (const CLI::ValidationError &) {
+          valid = false; // an unknown unit, or an overflow
+        }
+        if (valid && std::strtod(text.c_str(), nullptr) < 9.2e18) // within a std::uint64_t
+          return std::string();
+        return "'" + given + "' is not a size like 500M or 2G";
+      },
+      "");
 }
 
 } // namespace
@@ -76,13 +107,19 @@ int main(int argc, char **argv) {
 
   CLI::App *prune = with_dir(app.add_subcommand(
       "prune", "remove entries not used for N days and/or beyond a size bound (LRU first)"));
-  // Read as text and parsed strictly (commands.hpp): CLI11 and strtod take hex and nan.
-  std::string days_old, max_size;
+  // Days are read as text and parsed strictly (commands.hpp): CLI11 and strtod take hex
+  // and nan.
+  std::string days_old;
+  double max_size_bytes = 0;
   bool dry_run = false;
   prune->add_option("--days-old", days_old,
                     "remove entries unused for this many days (e.g. 30, 0.5)");
-  prune->add_option("--max-size", max_size,
-                    "then evict least recently used down to this size (e.g. 2G)");
+  const CLI::Option *max_size =
+      prune
+          ->add_option("--max-size", max_size_bytes,
+                       "then evict least recently used down to this size (e.g. 2G)")
+          ->transform(size_in_bytes())
+          ->type_name("SIZE");
   prune->add_flag("--dry-run", dry_run, "only say what would be removed");
 
   CLI::App *tree = with_dir(app.add_subcommand("tree", "the recorded call graph"));
@@ -103,7 +140,15 @@ int main(int argc, char **argv) {
   bool yes = false;
   clear->add_flag("--yes", yes, "with --remote: clear without asking");
 
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ValidationError &error) {
+    // A value an option refused: said as the tool's other errors are.
+    std::fprintf(stderr, "cachepy: error: %s\n", error.what());
+    return 1;
+  } catch (const CLI::ParseError &error) {
+    return app.exit(error);
+  }
 
   try {
     if (on_remote) {
@@ -120,9 +165,9 @@ int main(int argc, char **argv) {
     if (*prune) {
       std::optional<std::uint64_t> bound;
       std::optional<double> days;
-      if (!max_size.empty() && !(bound = cachepy::cli::parse_size(max_size)))
-        throw std::runtime_error("--max-size: '" + max_size + "' is not a size like 500M or 2G");
-      if (!days_old.empty() && !(days = cachepy::cli::parse_days(days_old)))
+      if (max_size->count())
+        bound = static_cast<std::uint64_t>(max_size_bytes);
+      if (!days_old.empty() && !(days = cachepy::cli::parse_decimal(days_old)))
         throw std::runtime_error("--days-old: '" + days_old +
                                  "' is not a number of days like 30 or 0.5");
       if (!days && !bound)

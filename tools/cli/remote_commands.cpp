@@ -3,7 +3,7 @@
 #include "commands.hpp"
 #include "json_writer.hpp"
 
-#include "storage/remote/remote_backend.hpp"
+#include "storage/remote/signed_remote.hpp"
 
 #include <cachepy/api.hpp>
 
@@ -18,7 +18,7 @@ namespace {
 
 struct opened_remote {
   detail::remote_url url;
-  std::unique_ptr<detail::remote_storage> storage;
+  std::unique_ptr<detail::remote_client> storage;
 };
 
 opened_remote open_remote(const std::string &spec) {
@@ -26,7 +26,7 @@ opened_remote open_remote(const std::string &spec) {
   std::optional<detail::remote_url> url = detail::parse_remote_url(spec, problem);
   if (!url)
     throw std::runtime_error("remote storage " + problem); // names it without credentials
-  opened_remote remote{*url, detail::make_remote_storage(*url)};
+  opened_remote remote{*url, detail::make_remote_client(*url)};
   return remote;
 }
 

@@ -4,6 +4,7 @@
 // can see why a cache missed (a changed hash means a changed key).
 
 #include "RewritePlanner.h"
+#include "RuntimeHeader.h"
 
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
@@ -25,20 +26,13 @@ static llvm::cl::opt<bool> List("list",
 
 namespace {
 
-// Installed, the header is in <prefix>/include beside <prefix>/bin; built, in the
-// source tree the tool was built from.
+// Installed, the tool is <prefix>/bin/cachepy-rewrite; the plugin looks for the
+// header the same way.
 std::string runtimeHeader(const char *Argv0) {
   const std::string Executable =
       llvm::sys::fs::getMainExecutable(Argv0, reinterpret_cast<void *>(&runtimeHeader));
-  llvm::SmallString<256> Installed(
-      llvm::sys::path::parent_path(llvm::sys::path::parent_path(Executable)));
-  llvm::sys::path::append(Installed, "include", "cachepy", "rewritten.hpp");
-  llvm::SmallString<256> Built(CACHEPY_BUILD_TREE_INCLUDE_DIR);
-  llvm::sys::path::append(Built, "cachepy", "rewritten.hpp");
-  for (const llvm::SmallString<256> &Header : {Installed, Built})
-    if (llvm::sys::fs::exists(Header))
-      return std::string(Header);
-  return "";
+  return cachepy::findRuntimeHeader(
+      "", llvm::sys::path::parent_path(llvm::sys::path::parent_path(Executable)));
 }
 
 class PlanningFactory : public FrontendActionFactory {

@@ -1,6 +1,6 @@
 #include <cachepy/detail/call_engine.hpp>
 
-#include "../memory/huge_pages.hpp"
+#include "../util/fresh_pages.hpp"
 #include "../storage/storage.hpp"
 
 #include <cachepy/detail/call_mode.hpp>
@@ -70,7 +70,7 @@ public:
       return;
 
     // A miss: one thread or process computes, the others wait and then read.
-    const storage_lock computing = storage_.lock(config_.lock_timeout_seconds);
+    const storage_lock computing = storage_.lock(config_.lock_timeout);
     // Locking made the directories that were missing, unless another user came first.
     const bool usable = storage_.usable();
     if (usable && mode != call_mode::force && from_storage()) // a peer computed it meanwhile
@@ -97,7 +97,10 @@ private:
       count_hit(hits);
       keep(entry.payload_size, false);
       if (verbose_)
-        log_event(site_, k_, "hit in " + shown_directory(cache_dir_));
+        log_event(site_, k_,
+                  entry.remote.empty()
+                      ? "hit in " + shown_directory(cache_dir_)
+                      : "hit in " + entry.remote + ", now kept in " + shown_directory(cache_dir_));
       return true;
     }
     case load_result::unreadable: {

@@ -14,6 +14,10 @@ namespace cachepy::detail {
 // Longer is forever: a longer duration is this (in milliseconds it still fits 64 bits).
 inline constexpr std::uint64_t max_duration_seconds = 1'000'000'000'000; // 31,700 years
 
+// lock_timeout's largest value: past it a wait is forever (and a deadline's arithmetic
+// would no longer mean anything).
+inline constexpr double max_lock_timeout_seconds = 1e9;
+
 // The duration in seconds, at most max_duration_seconds; nothing for what is not a
 // positive whole duration.
 inline std::optional<std::uint64_t> parse_duration(std::string_view text) {

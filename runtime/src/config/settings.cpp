@@ -8,10 +8,10 @@
 
 #include "../logging/logging.hpp"
 #include "../modules/module_loader.hpp"
-#include "../storage/remote_list.hpp"
-#include "../storage/remote_tier.hpp"
+#include "remote_list.hpp"
 #include "../util/regular_file.hpp"
 #include "config_module.hpp"
+#include "duration.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -44,15 +44,13 @@ double env_number(const char *name, double fallback) {
   return number;
 }
 
-std::shared_ptr<const std::vector<std::unique_ptr<storage_backend>>>
-resolve_remotes(const config &cfg) {
-  const char *env_list = std::getenv("CACHEPY_REMOTE_STORAGE");
-  const char *secret = std::getenv("CACHEPY_REMOTE_SECRET");
-  auto remotes = std::make_shared<std::vector<std::unique_ptr<storage_backend>>>(
-      load_remote_backends(remote_specs(env_list, cfg.remote_storage), secret ? secret : ""));
-  if (remotes->empty())
-    return nullptr;
-  return remotes;
+// config's lock_timeout, in seconds: a file's is checked by its reader, set_config's is
+// not, so the deadline's arithmetic is kept meaningful here.
+std::chrono::milliseconds lock_timeout_of(double seconds) {
+  if (!(seconds > 0))
+    return std::chrono::milliseconds(0);
+  return std::chrono::ceil<std::chrono::milliseconds>(
+      std::chrono::duration<double>(std::min(seconds, max_lock_timeout_seconds)));
 }
 
 std::unique_ptr<settings> resolve(const config &cfg) {
@@ -68,7 +66,7 @@ std::unique_ptr<settings> resolve(const config &cfg) {
   resolved->sync = cfg.durability == "full"   ? durability::full
                    : cfg.durability == "file" ? durability::file
                                               : durability::none;
-  resolved->lock_timeout_seconds = cfg.lock_timeout;
+  resolved->lock_timeout = lock_timeout_of(cfg.lock_timeout);
   resolved->max_age_seconds = cfg.max_age;
   resolved->safe_directories = cfg.safe_directories;
   if (const char *env_safe = std::getenv("CACHEPY_SAFE_DIRECTORIES"))
@@ -84,7 +82,10 @@ std::unique_ptr<settings> resolve(const config &cfg) {
       std::isfinite(megabytes) && megabytes > 0
           ? static_cast<std::size_t>(std::min(megabytes, 1e12) * 1024 * 1024)
           : 0;
-  resolved->remotes = resolve_remotes(cfg);
+  resolved->remote_specs =
+      remote_specs(std::getenv("CACHEPY_REMOTE_STORAGE"), cfg.remote_storage);
+  if (const char *secret = std::getenv("CACHEPY_REMOTE_SECRET"))
+    resolved->remote_secret = secret;
   return resolved;
 }
 

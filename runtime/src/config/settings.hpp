@@ -8,19 +8,15 @@
 #include <cachepy/detail/function_site.hpp>
 #include <cachepy/detail/key.hpp>
 
+#include "durability.hpp"
+
+#include <chrono>
 #include <cstddef>
-#include <memory>
 #include <string>
 #include <vector>
 
 namespace cachepy::detail {
 
-class storage_backend;
-
-// How hard a store insists that the entry reaches the disk before it counts:
-// none (the default) survives the process being killed at any instant; file adds
-// fsync of the entry; full also fsyncs the directory, surviving power loss.
-enum class durability { none, file, full };
 
 struct settings {
   config source;
@@ -29,10 +25,12 @@ struct settings {
   bool verbose = false;          // config or $CACHEPY_VERBOSE
   bool disabled = false;         // $CACHEPY_DISABLE
   durability sync = durability::none;
-  double lock_timeout_seconds = 600;
+  std::chrono::milliseconds lock_timeout = std::chrono::minutes(10);
   std::size_t memory_limit_bytes = 0; // config or $CACHEPY_MEMORY_MB; 0: no memory layer
-  // $CACHEPY_REMOTE_STORAGE, else the config's list; null when there are none.
-  std::shared_ptr<const std::vector<std::unique_ptr<storage_backend>>> remotes;
+  // $CACHEPY_REMOTE_STORAGE, else the config's list, as text: storage builds the
+  // clients (storage/remote_tier.hpp), the first time a call uses these settings.
+  std::vector<std::string> remote_specs;
+  std::string remote_secret; // $CACHEPY_REMOTE_SECRET
   std::uint64_t max_age_seconds = 0;  // config; 0: entries never expire
   // config, then $CACHEPY_SAFE_DIRECTORIES: directories used whoever owns them
   std::vector<std::string> safe_directories;

@@ -30,21 +30,18 @@ std::string sanitized(std::string_view name, std::size_t max_length) {
 
 } // namespace
 
-function_site::function_site(const char *qualified_name, const char *identity,
-                             std::uint64_t ast_hash_high, std::uint64_t ast_hash_low,
-                             std::uint64_t record_name, std::uint64_t layout,
-                             const char *version, bool verbose, std::uint64_t max_age_seconds)
-    : qualified_name(qualified_name),
+function_site::function_site(rewrite_abi_tag CACHEPY_SITE_FIELDS(CACHEPY_SITE_PARAMETER))
+    : qualified_name(qualified_name.value),
       // The plugin's AST hash covers this translation unit; the records reachable from
       // the function's own add what it calls elsewhere. Built once per process.
-      code_hash{ast_hash_high, ast_hash_low},
-      ast_hash(record_name ? with_other_files(code_hash, loaded_records(), record_name,
-                                              qualified_name, verbose)
-                           : code_hash),
-      layout(layout), version(version),
-      hash(site_hash(identity, ast_hash.high, ast_hash.low, layout, version)),
-      verbose(verbose), max_age_seconds(max_age_seconds) {
-  const std::uint64_t identity_hash = XXH3_64bits(identity, std::strlen(identity));
+      code_hash{ast_hash_high.value, ast_hash_low.value},
+      ast_hash(record_name.value ? with_other_files(code_hash, loaded_records(), record_name.value,
+                                                    qualified_name.value, verbose.value)
+                                 : code_hash),
+      layout(layout.value), version(version.value),
+      hash(site_hash(identity.value, ast_hash.high, ast_hash.low, layout.value, version.value)),
+      verbose(verbose.value), max_age_seconds(max_age_seconds.value) {
+  const std::uint64_t identity_hash = XXH3_64bits(identity.value, std::strlen(identity.value));
   const std::string directory = sanitized(this->qualified_name, max_name_length) + '-' +
                                 key{0, identity_hash}.hex().substr(16, 8);
   directory_size_ = directory.copy(directory_, sizeof directory_);

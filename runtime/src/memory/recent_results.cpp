@@ -34,8 +34,7 @@ struct recent_entry {
   key slot;
   kept_value kept;
   std::uint64_t size;
-  std::string file;
-  std::time_t refreshed; // when the file's modification time was last made "now"
+  std::time_t refreshed; // when the entry's modification time was last made "now"
 };
 
 struct recent_state {
@@ -65,7 +64,7 @@ recent_state &state() {
 
 } // namespace
 
-kept_value find_recent(std::string_view cache_dir, const key &k, std::string &refresh,
+kept_value find_recent(std::string_view cache_dir, const key &k, bool &refresh_due,
                        std::time_t now) {
   recent_state &s = state();
   const key slot = slot_of(cache_dir, k);
@@ -77,7 +76,7 @@ kept_value find_recent(std::string_view cache_dir, const key &k, std::string &re
   recent_entry &entry = *found->second;
   if (now - entry.refreshed > refresh_interval_seconds) {
     entry.refreshed = now;
-    refresh = entry.file;
+    refresh_due = true;
   }
   return entry.kept;
 }
@@ -105,9 +104,8 @@ std::uint64_t recent_generation() {
   return s.generation;
 }
 
-void keep_recent(std::string_view cache_dir, const key &k, kept_value kept,
-                 std::string entry_file, std::uint64_t size, std::size_t limit,
-                 std::uint64_t generation) {
+void keep_recent(std::string_view cache_dir, const key &k, kept_value kept, std::uint64_t size,
+                 std::size_t limit, std::uint64_t generation) {
   recent_state &s = state();
   const key slot = slot_of(cache_dir, k);
   size += entry_overhead_bytes;
@@ -117,7 +115,7 @@ void keep_recent(std::string_view cache_dir, const key &k, kept_value kept,
   s.erase(slot);
   s.by_slot.reserve(s.by_slot.size() + 1); // so that nothing below can throw half-way
   s.by_use.push_front(
-      recent_entry{slot, std::move(kept), size, std::move(entry_file), std::time(nullptr)});
+      recent_entry{slot, std::move(kept), size, std::time(nullptr)});
   s.by_slot.emplace(slot, s.by_use.begin());
   s.total += size;
   while (s.total > limit && !s.by_use.empty())

@@ -8,10 +8,9 @@
 // It sees only what this process did: an entry another process forces or removes
 // keeps its old value here until this process forgets it.
 
-#include "../storage/local/hit_counter.hpp"
-
 #include <cachepy/detail/key.hpp>
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <ctime>
@@ -24,13 +23,15 @@ namespace cachepy::detail {
 struct kept_value {
   std::shared_ptr<const void> value;
   const void *type = nullptr;
-  hit_count *hits = nullptr;
+  // The entry's count of hits, which the caller keeps (a storage notion: this layer
+  // knows no entry file).
+  std::atomic<unsigned long> *hits = nullptr;
 };
 
 // The value kept for (cache_dir, k), or an empty value. Hits from memory are uses of
-// the entry too: once a day, `refresh` receives its file, whose modification time
-// (what cache_prune ages) the caller then refreshes.
-kept_value find_recent(std::string_view cache_dir, const key &k, std::string &refresh,
+// the entry too: once a day `refresh_due` is set, and the caller refreshes the
+// entry's modification time (what cache_prune ages).
+kept_value find_recent(std::string_view cache_dir, const key &k, bool &refresh_due,
                        std::time_t now = std::time(nullptr));
 
 // Counts forget_recent calls: a value read before a concurrent `force` forgot its key
@@ -45,9 +46,8 @@ std::uint64_t recent_generation();
 bool worth_keeping(std::string_view cache_dir, const key &k, std::uint64_t size,
                    std::size_t limit, bool computed);
 
-void keep_recent(std::string_view cache_dir, const key &k, kept_value kept,
-                 std::string entry_file, std::uint64_t size, std::size_t limit,
-                 std::uint64_t generation);
+void keep_recent(std::string_view cache_dir, const key &k, kept_value kept, std::uint64_t size,
+                 std::size_t limit, std::uint64_t generation);
 
 // Returns the generation it began, under which the forced value may be kept.
 std::uint64_t forget_recent(std::string_view cache_dir, const key &k);

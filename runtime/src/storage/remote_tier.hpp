@@ -8,6 +8,8 @@
 
 #include "remote/remote_module.hpp"
 
+#include "../config/settings.hpp"
+
 #include <string>
 #include <vector>
 
@@ -15,6 +17,10 @@ namespace cachepy::detail {
 
 remote_backend_list load_remote_backends(const std::vector<std::string> &specs,
                                          const std::string &secret);
+
+// The remotes that `config` describes, in the order they are tried: built the first
+// time a call uses these settings, then kept with them (settings are never freed).
+const remote_backend_list &remote_backends(const settings &config);
 
 } // namespace cachepy::detail
 

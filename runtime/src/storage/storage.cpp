@@ -8,23 +8,18 @@
 
 namespace cachepy::detail {
 
-const remote_list &remote_backends(const settings &config) {
-  static const remote_list &none = *new remote_list;
-  return config.remotes ? *config.remotes : none;
-}
-
 entry_storage::entry_storage(std::string_view cache_dir, const entry_id &id,
-                             const settings &config, const remote_list &remotes)
-    : cache_dir_(cache_dir), id_(id), config_(config), local_(cache_dir), remotes_(remotes) {}
+                             const settings &config, const remote_backend_list &remotes)
+    : cache_dir_(cache_dir), id_(id), config_(config), local_(cache_dir, id), remotes_(remotes) {}
 
 kept_value entry_storage::recall() noexcept {
   if (config_.memory_limit_bytes == 0)
     return {};
   try {
-    std::string refresh;
-    kept_value kept = find_recent(cache_dir_, id_.k, refresh);
-    if (!refresh.empty())
-      local_.touch(id_); // once a day, as a disk hit refreshes it
+    bool refresh_due = false;
+    kept_value kept = find_recent(cache_dir_, id_.k, refresh_due);
+    if (refresh_due)
+      local_.touch(); // once a day, as a disk hit refreshes it
     return kept;
   } catch (...) {
     return {};
@@ -60,8 +55,8 @@ void entry_storage::remember(std::uint64_t size, bool computed, const void *type
     return;
   try {
     if (worth_keeping(cache_dir_, id_.k, size, limit, computed))
-      keep_recent(cache_dir_, id_.k, kept_value{copy(), type, hits()},
-                  local_.address(id_).file, size, limit, generation_);
+      keep_recent(cache_dir_, id_.k, kept_value{copy(), type, hits()}, size, limit,
+                  generation_);
   } catch (...) {
     // Keeping is an optimization.
   }
@@ -75,11 +70,11 @@ void entry_storage::forget() noexcept {
 }
 
 loaded entry_storage::load(payload_reader read, std::uint64_t max_age_seconds) noexcept {
-  loaded local = local_.read(id_, read, max_age_seconds);
+  loaded local = local_.read(read, max_age_seconds);
   if (local.result == load_result::hit || local.result == load_result::unreadable)
     return local;
   for (std::size_t i = 0; i < remotes_.size(); ++i) {
-    const std::unique_ptr<storage_backend> &remote = remotes_[i];
+    const std::unique_ptr<remote_backend> &remote = remotes_[i];
     if (i < leased_.size() && leased_[i])
       continue;
     const std::optional<std::string> entry = remote->load(id_);
@@ -92,7 +87,8 @@ loaded entry_storage::load(payload_reader read, std::uint64_t max_age_seconds) n
                        "ignoring a damaged entry from " + remote->name());
     if (fetched.result != load_result::hit)
       continue;
-    local_.write_bytes(id_, *entry, durability::none);
+    local_.write_bytes(*entry, durability::none);
+    fetched.remote = remote->name();
     return fetched;
   }
   return local;
@@ -100,26 +96,26 @@ loaded entry_storage::load(payload_reader read, std::uint64_t max_age_seconds) n
 
 std::optional<std::uint64_t> entry_storage::save(payload_writer write, durability level) {
   if (remotes_.empty())
-    return local_.write(id_, write, level);
+    return local_.write(write, level);
   // Encoded once, in memory: the remotes get the bytes encoded here, never the local
   // file read back (whoever can write in the directory could have replaced it).
   const std::string entry = encode_entry(id_.k, id_.format, write);
-  if (!local_.write_bytes(id_, entry, level))
+  if (!local_.write_bytes(entry, level))
     return std::nullopt;
-  for (const std::unique_ptr<storage_backend> &remote : remotes_)
+  for (const std::unique_ptr<remote_backend> &remote : remotes_)
     remote->save(id_, entry);
   return entry.size() - sizeof(entry_header);
 }
 
-storage_lock entry_storage::lock(double timeout_seconds) noexcept {
+storage_lock entry_storage::lock(std::chrono::milliseconds timeout) noexcept {
   storage_lock held;
-  held.local = local_.lock(id_, timeout_seconds);
+  held.local = local_.lock(timeout);
   try {
     leased_.assign(remotes_.size(), false);
   } catch (...) {
   }
   for (std::size_t i = 0; i < remotes_.size(); ++i)
-    if (std::unique_ptr<backend_lock> taken = remotes_[i]->lock(id_, timeout_seconds))
+    if (std::unique_ptr<backend_lock> taken = remotes_[i]->lock(id_, timeout))
       try {
         held.remote.push_back(std::move(taken));
         if (i < leased_.size())
@@ -129,19 +125,19 @@ storage_lock entry_storage::lock(double timeout_seconds) noexcept {
   return held;
 }
 
-hit_count *entry_storage::hits() noexcept { return local_.hits(id_); }
+hit_count *entry_storage::hits() noexcept { return local_.hits(); }
 
 std::string entry_storage::miss_reason(const function_site &site, const key &context) const {
-  return detail::miss_reason(site, local_.address(id_).directory, context);
+  return detail::miss_reason(site, local_.address().directory, context);
 }
 
 void entry_storage::note_stored(const function_site &site, const key &context) noexcept {
   try {
-    detail::note_stored(site, local_.address(id_).directory, context);
+    detail::note_stored(site, local_.address().directory, context);
   } catch (...) {
   }
 }
 
-std::string entry_storage::name() const { return local_.address(id_).file; }
+std::string entry_storage::name() const { return local_.address().file; }
 
 } // namespace cachepy::detail

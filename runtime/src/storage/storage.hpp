@@ -10,11 +10,12 @@
 // (read_entry_from), then kept locally; with remotes, a store encodes the entry once in
 // memory (encode_entry), writes it locally and gives each remote's save() the same
 // bytes. Nothing pushed or decoded is read back from a path. Remote locks are taken
-// after the local one. Adding a kind of remote adds a remote_storage pair (storage/remote/) and
-// one line in make_remote_storage.
+// after the local one. Adding a kind of remote adds a remote_client pair (storage/remote/) and
+// one line in make_remote_client.
 
-#include "backend.hpp"
+#include "remote_backend.hpp"
 #include "local/local_storage.hpp"
+#include "remote_tier.hpp"
 
 #include <cachepy/detail/function_ref.hpp>
 #include <cachepy/detail/function_site.hpp>
@@ -32,11 +33,6 @@
 
 namespace cachepy::detail {
 
-using remote_list = std::vector<std::unique_ptr<storage_backend>>;
-
-// The remote backends configured for this process, in the order they are tried.
-const remote_list &remote_backends(const settings &config);
-
 // The locks of one computation, released together: the remote ones first (members
 // are destroyed last to first).
 struct storage_lock {
@@ -47,7 +43,7 @@ struct storage_lock {
 class entry_storage {
 public:
   entry_storage(std::string_view cache_dir, const entry_id &id, const settings &config,
-                const remote_list &remotes);
+                const remote_backend_list &remotes);
 
   // Memory. A value kept by this process (of any type: the caller checks kept.type);
   // a hit there is a use of the entry, as a disk hit is.
@@ -73,7 +69,7 @@ public:
   // Local first, then each remote; the payload's size, or nothing if not stored locally.
   std::optional<std::uint64_t> save(payload_writer write, durability level);
   // Single flight, locally then on each remote that offers it.
-  storage_lock lock(double timeout_seconds) noexcept;
+  storage_lock lock(std::chrono::milliseconds timeout) noexcept;
 
   hit_count *hits() noexcept;
   std::string miss_reason(const function_site &site, const key &context) const;
@@ -85,8 +81,8 @@ private:
   std::string_view cache_dir_;
   entry_id id_;
   const settings &config_;
-  local_storage local_;
-  const remote_list &remotes_;
+  local_entry local_;
+  const remote_backend_list &remotes_;
   std::vector<bool> leased_; // by remote, once lock() ran
   std::uint64_t generation_ = 0;
 };

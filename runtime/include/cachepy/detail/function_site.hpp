@@ -7,6 +7,7 @@
 // destructor or an atexit handler may come after the program's statics are gone.
 
 #include "key.hpp"
+#include "rewrite_contract.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -17,22 +18,48 @@ namespace cachepy::detail {
 
 // How values are stored. `configured` defers to the configuration at run time.
 enum class value_format : std::uint32_t { binary = 1, portable_binary = 2, json = 3 };
-enum class format_choice { configured, binary, portable_binary, json };
+#define CACHEPY_FORMAT_CHOICE(name) , name
+enum class format_choice { configured CACHEPY_REWRITE_FORMATS(CACHEPY_FORMAT_CHOICE) };
+#undef CACHEPY_FORMAT_CHOICE
 
 const char *format_name(value_format format);
 bool parse_format(std::string_view name, value_format &format);
 
+// The first argument of every site: the ABI number of the plugin that wrote it, checked
+// against these headers' once per translation unit. The check is in the constructor,
+// not the class, so that the class stays whole and this is the one error.
+struct rewrite_abi_tag {};
+template <unsigned Abi> struct rewrite_abi : rewrite_abi_tag {
+  constexpr rewrite_abi() {
+    static_assert(Abi == CACHEPY_REWRITE_ABI,
+                  "cachepy: this code was rewritten by a cachepy plugin of another version "
+                  "than these runtime headers; compile it with the plugin installed with them");
+  }
+};
+
+// The site's fields, one type each (rewrite_contract.hpp: CACHEPY_SITE_FIELDS), so
+// that the rewrite names every argument and the compiler checks each against its
+// parameter (C++17 has no designated initializers). The constructors are explicit,
+// so that `site_field::layout{}` (a field the plugin left empty) is an error too. A
+// struct, not a namespace: one declaration, as every name of the contract is.
+struct site_field {
+#define CACHEPY_SITE_FIELD_TYPE(name, type)                                                        \
+  struct name {                                                                                    \
+    constexpr explicit name(type v) : value(v) {}                                                  \
+    type value;                                                                                    \
+  };
+  CACHEPY_SITE_FIELDS(CACHEPY_SITE_FIELD_TYPE)
+#undef CACHEPY_SITE_FIELD_TYPE
+};
+
+// A site's constructor's parameters after the ABI's, in the contract's order.
+#define CACHEPY_SITE_PARAMETER(name, type) , site_field::name name
+
 struct function_site {
-  // qualified_name: for logs and the entry directory; identity: the mangled name, or
-  // __PRETTY_FUNCTION__ for templates so each instantiation is its own function. The
-  // strings are the plugin's literals: the site keeps views of them. record_name: the
-  // name of the function's own call record (plugin/CallRecords.h), which the loaded
-  // program and libraries may hold; 0 for templates. layout: the shape of the types
-  // it stores and hashes (plugin/StoredTypes.h), 0 when the plugin judged none.
-  function_site(const char *qualified_name, const char *identity,
-                std::uint64_t ast_hash_high, std::uint64_t ast_hash_low,
-                std::uint64_t record_name, std::uint64_t layout, const char *version,
-                bool verbose, std::uint64_t max_age_seconds = 0);
+  // The strings are the plugin's literals: the site keeps views of them. The record
+  // name is the function's own call record's (plugin/CallRecords.h), which the loaded
+  // program and libraries may hold. The layout is plugin/StoredTypes.h's.
+  function_site(rewrite_abi_tag CACHEPY_SITE_FIELDS(CACHEPY_SITE_PARAMETER));
 
   std::string_view qualified_name;
   key code_hash; // the plugin's: the function and what it reaches in its translation unit

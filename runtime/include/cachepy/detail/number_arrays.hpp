@@ -23,7 +23,7 @@ namespace cachepy::detail {
 // Fills fresh memory, `bytes` at `to` (an empty vector's reserved memory), through its
 // owner: append(n) writes its next n bytes (a vector appends them), n = `piece` (a whole
 // number of elements) but for the last. Each piece's memory is faulted in, in huge
-// pages, just before (see runtime/src/memory/huge_pages.hpp), so only the kernel
+// pages, just before (see runtime/src/util/fresh_pages.hpp), so only the kernel
 // touches a vector's memory past its size. False if an append returns false.
 bool append_to_fresh(void *to, std::size_t bytes, std::size_t piece,
                      function_ref<bool(std::size_t)> append);

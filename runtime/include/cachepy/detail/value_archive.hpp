@@ -6,7 +6,7 @@
 // hand every primitive (a number, a run of numbers, a string, a size, a name, the start
 // and end of a node) to a sink or source picked at run time in the library: the XXH3
 // state of a key, or cereal's binary, portable binary or JSON archive, whose bytes they
-// reproduce (JSON's two exceptions: docs/features.md). A type's serialization is then
+// reproduce (JSON's two exceptions: docs/storage.md). A type's serialization is then
 // instantiated twice per translation unit rather than seven times, and cereal's archive
 // headers (RapidJSON among them) are compiled in the library only.
 

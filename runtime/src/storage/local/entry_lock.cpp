@@ -32,7 +32,7 @@ bool lock_file_still_linked(int fd, const std::string &path) {
 }
 
 entry_lock entry_lock::acquire(const entry_address &where, const key &k,
-                               double timeout_seconds) noexcept {
+                               std::chrono::milliseconds timeout) noexcept {
   entry_lock lock;
   if (locks_held >= max_locks_per_thread)
     return lock;
@@ -42,8 +42,7 @@ entry_lock entry_lock::acquire(const entry_address &where, const key &k,
     lock.computing_path_ = layout::computing_file(where.directory, key_hex);
     if (!make_function_directory(where))
       return lock;
-    const auto deadline = std::chrono::steady_clock::now() +
-                          std::chrono::duration<double>(timeout_seconds);
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
     auto pause = std::chrono::milliseconds(2);
     for (;;) {
       const int fd = regular_or_closed(

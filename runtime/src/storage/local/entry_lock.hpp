@@ -21,7 +21,7 @@ bool lock_file_still_linked(int fd, const std::string &path);
 class entry_lock final : public backend_lock {
 public:
   static entry_lock acquire(const entry_address &where, const key &k,
-                            double timeout_seconds) noexcept;
+                            std::chrono::milliseconds timeout) noexcept;
 
   entry_lock(entry_lock &&other) noexcept;
   entry_lock &operator=(entry_lock &&) = delete;

@@ -1,3 +1,4 @@
+#include "atomic_file.hpp"
 #include "entry_lock.hpp"
 #include "layout.hpp"
 #include "../../util/file_io.hpp"
@@ -85,20 +86,6 @@ std::string compacted(const std::string &function_dir, const std::string &log) {
   return lines;
 }
 
-// Replaces the log by `lines`, written aside and renamed over it; false if it failed.
-bool replace_log(const std::string &path, const std::string &lines) {
-  const std::string temporary = layout::temporary_file(path);
-  const int fd =
-      ::open(temporary.c_str(), O_WRONLY | O_EXCL | layout::create_flags, layout::file_mode);
-  if (fd < 0)
-    return false;
-  const bool written = write_exactly(fd, lines.data(), lines.size());
-  if (::close(fd) == 0 && written && ::rename(temporary.c_str(), path.c_str()) == 0)
-    return true;
-  ::unlink(temporary.c_str());
-  return false;
-}
-
 void append_hits(const std::string &function_dir, const std::string &lines) {
   const std::string path = log_path(function_dir);
   const int fd = open_locked(path, O_RDWR | O_CREAT | O_APPEND);
@@ -111,7 +98,8 @@ void append_hits(const std::string &function_dir, const std::string &lines) {
       read_to_end(fd, log)) {
     log += lines;
     const std::string smaller = compacted(function_dir, log);
-    if (smaller.size() <= log.size() / 2 && replace_log(path, smaller)) {
+    if (smaller.size() <= log.size() / 2 &&
+        write_atomically(path, smaller) == atomic_write::done) {
       ::close(fd);
       return;
     }
@@ -185,7 +173,7 @@ void compact_hit_log(const std::string &function_dir) noexcept {
       return;
     std::string log;
     if (read_to_end(fd, log))
-      replace_log(path, compacted(function_dir, log));
+      write_atomically(path, compacted(function_dir, log));
     ::close(fd);
   } catch (...) {
     // Out of memory: the counts of removed entries wait for the next compaction.

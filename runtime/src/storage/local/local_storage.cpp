@@ -3,6 +3,7 @@
 
 #include "local_storage.hpp"
 
+#include "atomic_file.hpp"
 #include "entry_format.hpp"
 #include "entry_lock.hpp"
 #include "entry_streams.hpp"
@@ -45,14 +46,6 @@ std::uint64_t now_ms() {
   return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                         std::chrono::system_clock::now().time_since_epoch())
                                         .count());
-}
-
-void sync_directory(const std::string &directory) {
-  const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
 }
 
 // A temporary file whose writer is gone: on this host, its pid no longer runs; the
@@ -251,20 +244,6 @@ loaded load_entry(const entry_address &where, const key &k, value_format format,
 
 namespace {
 
-// The temporary file of one store: removed unless it was renamed into place (or
-// never created: another file of that name is not ours).
-struct temporary_file {
-  std::string path;
-  int fd = -1;
-  bool kept = false;
-  ~temporary_file() {
-    if (fd >= 0)
-      ::close(fd);
-    if (!kept)
-      ::unlink(path.c_str());
-  }
-};
-
 bool write_header(int fd, const entry_header &header) {
   return ::pwrite(fd, &header, sizeof header, 0) == static_cast<ssize_t>(sizeof header);
 }
@@ -274,33 +253,15 @@ bool write_header(int fd, const entry_header &header) {
 // warning, when nothing was stored; an exception from `fill` propagates.
 bool write_entry_file(const entry_address &where, function_ref<bool(int fd)> fill,
                       durability level) {
-  auto cannot = [&](const char *what, const std::string &why) {
-    warn_not_caching(where.directory, what, why);
-    return false;
-  };
   if (!make_function_directory(where))
     return false;
   remove_stale_debris_once(where.directory);
-  temporary_file temporary{layout::temporary_file(where.file)};
-  temporary.fd = ::open(temporary.path.c_str(), O_WRONLY | O_EXCL | layout::create_flags,
-                        layout::file_mode);
-  if (temporary.fd < 0) {
-    temporary.kept = true;
-    return cannot("write in", std::strerror(errno));
-  }
-  bool written = fill(temporary.fd); // an exception leaves through temporary's destructor
-  if (written && level != durability::none)
-    written = ::fsync(temporary.fd) == 0;
-  const int saved_errno = errno;
-  const int fd = temporary.fd;
-  temporary.fd = -1;
-  const bool closed = ::close(fd) == 0;
-  if (!written || !closed || ::rename(temporary.path.c_str(), where.file.c_str()) != 0)
-    return cannot("store entries in", std::strerror(written && closed ? errno : saved_errno));
-  temporary.kept = true;
-  if (level == durability::full)
-    sync_directory(where.directory);
-  return true;
+  const atomic_write result = write_atomically(where.file, fill, level);
+  if (result != atomic_write::done)
+    warn_not_caching(where.directory,
+                     result == atomic_write::not_created ? "write in" : "store entries in",
+                     std::strerror(errno));
+  return result == atomic_write::done;
 }
 
 } // namespace
@@ -376,20 +337,6 @@ loaded read_entry_from(std::string_view entry, const key &k, value_format format
   return outcome;
 }
 
-std::optional<std::string> read_entry_bytes(const entry_address &where) noexcept {
-  try {
-    const file_descriptor file{open_regular_file(where.file.c_str())};
-    struct stat info;
-    std::string bytes;
-    if (file.fd < 0 || ::fstat(file.fd, &info) != 0 || !S_ISREG(info.st_mode) ||
-        !read_to_end(file.fd, bytes))
-      return std::nullopt;
-    return bytes;
-  } catch (...) {
-    return std::nullopt; // out of memory: a miss
-  }
-}
-
 namespace {
 
 bool write_entry_bytes(const entry_address &where, std::string_view entry, durability level) {
@@ -399,47 +346,22 @@ bool write_entry_bytes(const entry_address &where, std::string_view entry, durab
 
 } // namespace
 
-bool adopt_entry(const entry_address &where, const key &k, value_format format,
-                 std::string_view entry) noexcept {
-  try {
-    return decode_entry(entry, k, format).ok &&
-           write_entry_bytes(where, entry, durability::none);
-  } catch (...) {
-    return false;
-  }
+const entry_address &local_entry::address() const {
+  if (!address_)
+    address_ = address_of(cache_dir_, id_.function_dir, id_.k);
+  return *address_;
 }
 
-entry_address local_storage::address(const entry_id &id) const {
-  return address_of(cache_dir_, id.function_dir, id.k);
-}
-
-std::optional<std::string> local_storage::load(const entry_id &id) noexcept {
+void local_entry::touch() noexcept {
   try {
-    return read_entry_bytes(address(id));
-  } catch (...) {
-    return std::nullopt;
-  }
-}
-
-bool local_storage::save(const entry_id &id, std::string_view entry) noexcept {
-  try {
-    return adopt_entry(address(id), id.k, id.format, entry);
-  } catch (...) {
-    return false;
-  }
-}
-
-void local_storage::touch(const entry_id &id) noexcept {
-  try {
-    ::utimensat(AT_FDCWD, address(id).file.c_str(), nullptr, AT_SYMLINK_NOFOLLOW);
+    ::utimensat(AT_FDCWD, address().file.c_str(), nullptr, AT_SYMLINK_NOFOLLOW);
   } catch (...) {
   }
 }
 
-std::unique_ptr<backend_lock> local_storage::lock(const entry_id &id,
-                                                  double timeout_seconds) noexcept {
+std::unique_ptr<backend_lock> local_entry::lock(std::chrono::milliseconds timeout) noexcept {
   try {
-    auto held = std::make_unique<entry_lock>(entry_lock::acquire(address(id), id.k, timeout_seconds));
+    auto held = std::make_unique<entry_lock>(entry_lock::acquire(address(), id_.k, timeout));
     if (held->held())
       return held;
   } catch (...) {
@@ -447,28 +369,25 @@ std::unique_ptr<backend_lock> local_storage::lock(const entry_id &id,
   return nullptr;
 }
 
-loaded local_storage::read(const entry_id &id, payload_reader read,
-                           std::uint64_t max_age_seconds) noexcept {
+loaded local_entry::read(payload_reader read, std::uint64_t max_age_seconds) noexcept {
   try {
-    return load_entry(address(id), id.k, id.format, read, max_age_seconds);
+    return load_entry(address(), id_.k, id_.format, read, max_age_seconds);
   } catch (...) {
     return {}; // out of memory building the path: a miss
   }
 }
 
-std::optional<std::uint64_t> local_storage::write(const entry_id &id, payload_writer write,
-                                                  durability level) {
-  return save_entry(address(id), id.k, id.format, write, level);
+std::optional<std::uint64_t> local_entry::write(payload_writer write, durability level) {
+  return save_entry(address(), id_.k, id_.format, write, level);
 }
 
-bool local_storage::write_bytes(const entry_id &id, std::string_view entry, durability level) {
-  return write_entry_bytes(address(id), entry, level);
+bool local_entry::write_bytes(std::string_view entry, durability level) {
+  return write_entry_bytes(address(), entry, level);
 }
 
-hit_count *local_storage::hits(const entry_id &id) noexcept {
+hit_count *local_entry::hits() noexcept {
   try {
-    const entry_address where = address(id);
-    return hit_count_of(where.directory, id.k.hex());
+    return hit_count_of(address().directory, id_.k.hex());
   } catch (...) {
     return nullptr;
   }

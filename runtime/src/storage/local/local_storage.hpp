@@ -6,12 +6,12 @@
 // bytes (what remote backends fetch and store). None of the reads throws; a failure
 // is a miss (load) or a warning (save).
 
-#include "../backend.hpp"
+#include "../remote_backend.hpp"
 
 #include <cachepy/detail/function_ref.hpp>
 
 #include "hit_counter.hpp"
-#include "../../config/settings.hpp"
+#include "../../config/durability.hpp"
 
 #include <cstdint>
 #include <iosfwd>
@@ -39,6 +39,7 @@ struct loaded {
   load_result result = load_result::absent;
   std::uint64_t payload_size = 0;
   std::string problem; // for damaged and unreadable
+  std::string remote;  // for a hit that came from a remote: its name
 };
 
 using payload_reader = function_ref<void(std::istream &, std::uint64_t payload_size)>;
@@ -69,15 +70,6 @@ std::string encode_entry(const key &k, value_format format, payload_writer write
 loaded read_entry_from(std::string_view entry, const key &k, value_format format,
                        payload_reader read, std::uint64_t max_age_seconds = 0) noexcept;
 
-// The entry file's exact bytes; nothing if there is no such regular file.
-std::optional<std::string> read_entry_bytes(const entry_address &where) noexcept;
-
-// Installs `entry` as the entry for k, atomically, if it is a whole, intact entry for
-// k and format (header, sizes and checksum checked against the bytes themselves);
-// false, leaving the local entry as it was, otherwise.
-bool adopt_entry(const entry_address &where, const key &k, value_format format,
-                 std::string_view entry) noexcept;
-
 // Creates where.directory (and the cache directory); false, after warn_not_caching,
 // when it cannot.
 bool make_function_directory(const entry_address &where) noexcept;
@@ -91,31 +83,32 @@ void warn_not_caching(const std::string &directory, const char *what,
 // returns how many files it removed.
 std::size_t remove_stale_debris(const std::string &directory) noexcept;
 
-// The local directory as a storage backend, and its sidecars by entry. Made for each
-// call (a view, no copy: a hit from memory costs no allocation), so cache_dir must
-// outlive it.
-class local_storage final : public storage_backend {
+// One call's entry in the local directory, and its sidecars. Made for each call (a
+// view, no copy: a hit from memory costs no allocation), so cache_dir and the id's
+// function_dir must outlive it. Its address is built the first time the call needs it,
+// then kept.
+class local_entry {
 public:
-  explicit local_storage(std::string_view cache_dir) : cache_dir_(cache_dir) {}
+  local_entry(std::string_view cache_dir, const entry_id &id) : cache_dir_(cache_dir), id_(id) {}
 
-  std::optional<std::string> load(const entry_id &id) noexcept override;
-  // Adopts the entry: see adopt_entry.
-  bool save(const entry_id &id, std::string_view entry) noexcept override;
-  void touch(const entry_id &id) noexcept override;
-  std::unique_ptr<backend_lock> lock(const entry_id &id, double timeout_seconds) noexcept override;
-  std::string name() const override { return std::string(cache_dir_); }
-
-  loaded read(const entry_id &id, payload_reader read,
-              std::uint64_t max_age_seconds = 0) noexcept;
-  std::optional<std::uint64_t> write(const entry_id &id, payload_writer write, durability level);
+  loaded read(payload_reader read, std::uint64_t max_age_seconds = 0) noexcept;
+  std::optional<std::uint64_t> write(payload_writer write, durability level);
   // Bytes this process encoded (encode_entry) or checked (read_entry_from), written as
   // they are; false, after a warning, when nothing was stored.
-  bool write_bytes(const entry_id &id, std::string_view entry, durability level);
+  bool write_bytes(std::string_view entry, durability level);
+  // Marks the entry used, for age-based pruning.
+  void touch() noexcept;
+  // Single flight: see entry_lock; null when no lock is held.
+  std::unique_ptr<backend_lock> lock(std::chrono::milliseconds timeout) noexcept;
+  hit_count *hits() noexcept;
 
-  entry_address address(const entry_id &id) const;
-  hit_count *hits(const entry_id &id) noexcept;
+  // Throws only what building the paths may (bad_alloc).
+  const entry_address &address() const;
+
 private:
   std::string_view cache_dir_;
+  entry_id id_;
+  mutable std::optional<entry_address> address_;
 };
 
 } // namespace cachepy::detail

@@ -5,16 +5,14 @@
 
 #include "miss_reason.hpp"
 
+#include "atomic_file.hpp"
 #include "layout.hpp"
-#include "../../util/file_io.hpp"
 #include "../../util/once_per_key.hpp"
 #include "../../util/regular_file.hpp"
 
 #include <mutex>
 #include <set>
 #include <sstream>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace cachepy::detail {
 namespace {
@@ -65,16 +63,7 @@ void note_stored(const function_site &site, const std::string &function_dir,
     static once_per_key &written = *new once_per_key; // "<dir>\n<text>" already on disk
     if (!written.first(function_dir + '\n' + text))
       return;
-    const std::string path = layout::manifest_file(function_dir);
-    const std::string temporary = layout::temporary_file(path);
-    const int fd =
-        ::open(temporary.c_str(), O_WRONLY | O_EXCL | layout::create_flags, layout::file_mode);
-    if (fd < 0)
-      return;
-    const bool complete = write_exactly(fd, text.data(), text.size());
-    if (::close(fd) == 0 && complete && std::rename(temporary.c_str(), path.c_str()) == 0)
-      return;
-    ::unlink(temporary.c_str());
+    write_atomically(layout::manifest_file(function_dir), text);
   } catch (...) {
     // The manifest only improves log messages; never fail a call over it.
   }

@@ -1,6 +1,6 @@
 // The entry point of cachepy-remote.so (see remote_module.hpp).
 
-#include "remote_backend.hpp"
+#include "signed_remote.hpp"
 #include "remote_module.hpp"
 
 #include "../../modules/module_voice.hpp"

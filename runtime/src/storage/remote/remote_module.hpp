@@ -6,7 +6,7 @@
 // process only when it configures a remote (../remote_tier.hpp), not at every start of
 // every program built with cachepy.
 
-#include "../backend.hpp"
+#include "../remote_backend.hpp"
 #include "../../modules/module_contract.hpp"
 
 #include <memory>
@@ -16,11 +16,11 @@
 namespace cachepy::detail {
 
 // Raised with every change to what crosses the boundary (this table, the layout of
-// storage_backend, entry_id and key).
+// remote_backend, entry_id and key).
 inline constexpr int remote_module_abi = 1;
 inline constexpr const char *remote_module_file = "cachepy-remote.so";
 
-using remote_backend_list = std::vector<std::unique_ptr<storage_backend>>;
+using remote_backend_list = std::vector<std::unique_ptr<remote_backend>>;
 
 struct remote_module {
   module_header header; // {remote_module_abi, the version}

@@ -44,7 +44,7 @@ remote_reply refused(const std::string &problem,
 remote_reply damaged(const char *problem) { return refused(problem); }
 
 // The manifest's chunks, each exactly the size the manifest implies, as `entry`.
-remote_reply read_chunks(remote_storage &storage, const std::string &name,
+remote_reply read_chunks(remote_client &storage, const std::string &name,
                          const record_header &header, std::uint64_t max_entry_size,
                          std::string &entry) {
   if (header.chunk_size < smallest_chunk || header.chunk_size > default_chunk_size ||
@@ -61,7 +61,7 @@ remote_reply read_chunks(remote_storage &storage, const std::string &name,
 
 } // namespace
 
-remote_reply write_record(remote_storage &storage, const std::string &name,
+remote_reply write_record(remote_client &storage, const std::string &name,
                           std::string_view entry, std::string_view secret,
                           std::size_t chunk_size) {
   const std::string signature = secret.empty() ? std::string() : sign_entry(secret, name, entry);
@@ -78,7 +78,7 @@ remote_reply write_record(remote_storage &storage, const std::string &name,
   return storage.put(name, header_bytes(manifest, entry.size(), chunk_size, signature));
 }
 
-remote_reply read_record(remote_storage &storage, const std::string &name,
+remote_reply read_record(remote_client &storage, const std::string &name,
                          std::string_view secret, std::uint64_t max_entry_size) {
   // A whole record holds at most a chunk: no honest reply is longer than this, whatever
   // the writer's max-entry-size.

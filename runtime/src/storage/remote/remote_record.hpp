@@ -8,7 +8,7 @@
 // damaged: a miss, warned about).
 // Nothing read from the server is trusted to size an allocation.
 
-#include "remote_storage.hpp"
+#include "remote_client.hpp"
 #include "remote_url.hpp"
 
 #include <cstddef>
@@ -20,7 +20,7 @@ namespace cachepy::detail {
 
 inline constexpr std::size_t default_chunk_size = std::size_t(8) << 20;
 
-remote_reply write_record(remote_storage &storage, const std::string &name,
+remote_reply write_record(remote_client &storage, const std::string &name,
                           std::string_view entry, std::string_view secret,
                           std::size_t chunk_size = default_chunk_size);
 
@@ -28,7 +28,7 @@ remote_reply write_record(remote_storage &storage, const std::string &name,
 // header and checksum are the caller's to check); missing; failed; damaged; unusable
 // (see remote_status). No reply longer than a whole record of one chunk is read, and
 // no entry above max_entry_size.
-remote_reply read_record(remote_storage &storage, const std::string &name,
+remote_reply read_record(remote_client &storage, const std::string &name,
                          std::string_view secret,
                          std::uint64_t max_entry_size = default_max_entry_size);
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <chrono>
 #include <memory>
 
 namespace cachepy::detail {
@@ -18,6 +19,16 @@ bool parse_int(std::string_view text, int low, int high, int &out) {
   if (error != std::errc() || end != text.data() + text.size() || value < low || value > high)
     return false;
   out = value;
+  return true;
+}
+
+// A whole number of Units, as the attribute is written (ms for a timeout, s for the lease).
+template <class Unit>
+bool parse_duration(std::string_view text, int low, int high, std::chrono::milliseconds &out) {
+  int count = 0;
+  if (!parse_int(text, low, high, count))
+    return false;
+  out = Unit(count);
   return true;
 }
 
@@ -235,11 +246,11 @@ std::string apply_attribute(std::string_view attribute, int position, remote_url
   if (name == "read-only")
     ok = (value == "true" || value == "false") && ((url.read_only = value == "true"), true);
   else if (name == "connect-timeout")
-    ok = parse_int(value, 1, 3600 * 1000, url.connect_timeout_ms);
+    ok = parse_duration<std::chrono::milliseconds>(value, 1, 3600 * 1000, url.connect_timeout);
   else if (name == "operation-timeout")
-    ok = parse_int(value, 1, 3600 * 1000, url.operation_timeout_ms);
+    ok = parse_duration<std::chrono::milliseconds>(value, 1, 3600 * 1000, url.operation_timeout);
   else if (name == "lock-lease")
-    ok = parse_int(value, 1, 24 * 3600, url.lock_lease_seconds);
+    ok = parse_duration<std::chrono::seconds>(value, 1, 24 * 3600, url.lock_lease);
   else if (name == "key-prefix")
     ok = valid_key_prefix(value) && ((url.key_prefix = value), true);
   else if (name == "max-entry-size")

@@ -7,8 +7,9 @@
 // or '%' inside any of them is written %20, %7C, %40, %25. Raw blanks and control
 // characters are refused, as curl refuses them, so one spelling works in both places.
 
-#include "../remote_list.hpp"
+#include "../../config/remote_list.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -33,9 +34,9 @@ struct remote_url {
   std::string shown;       // display_name(*this), what warnings and the CLI print
 
   bool read_only = false;
-  int connect_timeout_ms = 100;
-  int operation_timeout_ms = 5000;
-  int lock_lease_seconds = 30;
+  std::chrono::milliseconds connect_timeout{100};
+  std::chrono::milliseconds operation_timeout{5000};
+  std::chrono::milliseconds lock_lease = std::chrono::seconds(30);
   std::string key_prefix = "cachepy"; // letters, digits and -_.: only
   std::uint64_t max_entry_size = default_max_entry_size; // larger entries are refused
   std::string secret;  // HMAC key; empty: entries are not signed; never printed

@@ -12,8 +12,11 @@ for url in "$redis_url" "$http_url"; do
   kind=${url%%:*}
   rm -rf a b "$EXECUTIONS"
   CACHEPY_CACHE_DIR=a CACHEPY_REMOTE_STORAGE=$url "$machine"
-  CACHEPY_CACHE_DIR=b CACHEPY_REMOTE_STORAGE=$url "$machine"
+  CACHEPY_CACHE_DIR=b CACHEPY_REMOTE_STORAGE=$url CACHEPY_VERBOSE=1 "$machine" 2> b.log
   echo "$kind: executions $(wc -l < "$EXECUTIONS"), b's local entries $(find b -name '*.cpy' | wc -l)"
+  echo "$kind: b's log: $(grep -o 'hit in .*' b.log)"
+  CACHEPY_CACHE_DIR=b CACHEPY_REMOTE_STORAGE=$url CACHEPY_VERBOSE=1 "$machine" 2> b.log
+  echo "$kind: b's log again: $(grep -o 'hit in .*' b.log)"
   CACHEPY_CACHE_DIR=b CACHEPY_REMOTE_STORAGE="redis://127.0.0.1:$(free_port)" "$machine" 2> b.err
   echo "$kind: remote gone, executions $(wc -l < "$EXECUTIONS"), warnings $(grep -c warning b.err || true)"
 done

@@ -1,10 +1,10 @@
-#ifndef CACHEPY_STORAGE_REMOTE_REDIS_STORAGE_HPP
-#define CACHEPY_STORAGE_REMOTE_REDIS_STORAGE_HPP
+#ifndef CACHEPY_STORAGE_REMOTE_REDIS_CLIENT_HPP
+#define CACHEPY_STORAGE_REMOTE_REDIS_CLIENT_HPP
 
 // Redis (hiredis): a value is the key "<key-prefix>:<name>"; locks are SET NX PX with
 // a token, renewed and released by Lua scripts that first compare the token.
 
-#include "remote_storage.hpp"
+#include "remote_client.hpp"
 #include "remote_url.hpp"
 
 #include <functional>
@@ -17,10 +17,10 @@ struct redisReply;
 
 namespace cachepy::detail {
 
-class redis_storage final : public remote_storage {
+class redis_client final : public remote_client {
 public:
-  explicit redis_storage(remote_url url);
-  ~redis_storage() override;
+  explicit redis_client(remote_url url);
+  ~redis_client() override;
 
   remote_reply get(const std::string &name, std::uint64_t limit) override;
   remote_reply put(const std::string &name, std::string_view bytes) override;
@@ -28,9 +28,10 @@ public:
   // sizes), read from hiredis's buffer straight into the value.
   remote_reply get_chunks(const chunk_list &chunks, std::string &value) override;
   bool exists(const std::string &name) override;
-  lock_status try_lock(const std::string &name, const std::string &token, int lease_ms) override;
+  lock_status try_lock(const std::string &name, const std::string &token,
+                       std::chrono::milliseconds lease) override;
   bool renew(const std::string &name, const std::string &token, const std::string &renewed,
-             int lease_ms) override;
+             std::chrono::milliseconds lease) override;
   void unlock(const std::string &name, const std::string &token) override;
   bool usage(remote_usage &usage, std::string &problem) override;
   bool clear(std::uint64_t &removed, std::string &problem) override;

@@ -1,8 +1,8 @@
-#include "remote_storage.hpp"
+#include "remote_client.hpp"
 
 namespace cachepy::detail {
 
-remote_reply remote_storage::get_chunks(const chunk_list &chunks, std::string &value) {
+remote_reply remote_client::get_chunks(const chunk_list &chunks, std::string &value) {
   value.clear();
   for (std::uint64_t i = 0; i < chunks.count; ++i) {
     remote_reply chunk = get(chunks.chunk_name(i), chunks.chunk_bytes(i));

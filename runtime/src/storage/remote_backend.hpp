@@ -1,14 +1,18 @@
-#ifndef CACHEPY_STORAGE_BACKEND_HPP
-#define CACHEPY_STORAGE_BACKEND_HPP
+#ifndef CACHEPY_STORAGE_REMOTE_BACKEND_HPP
+#define CACHEPY_STORAGE_REMOTE_BACKEND_HPP
 
-// One place entries are kept: the local directory, or a remote server. Backends deal
-// in whole entries, the exact bytes of an entry file (header, then payload): what one
-// backend gives, another can check (entry_format's decode_entry) and keep. None throws;
-// a backend that fails is a miss (load) or a skipped copy (save), never a failed call.
+// A place beyond the local directory where entries are kept: a remote server (the
+// remote tier, storage/remote/; the local directory is local/local_storage.hpp's
+// local_entry). Backends deal in whole entries, the exact bytes of an entry file
+// (header, then payload): what a backend gives, the facade checks (read_entry_from)
+// before it decodes or keeps it. None throws; a backend that fails is a miss (load) or a
+// skipped copy (save), never a failed call. The single-flight lock is shared with the
+// local directory's.
 
 #include <cachepy/detail/function_site.hpp>
 #include <cachepy/detail/key.hpp>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,9 +34,9 @@ public:
   virtual ~backend_lock() = default;
 };
 
-class storage_backend {
+class remote_backend {
 public:
-  virtual ~storage_backend() = default;
+  virtual ~remote_backend() = default;
 
   // The entry's exact bytes, or nothing. Unchecked: the caller verifies them.
   virtual std::optional<std::string> load(const entry_id &id) noexcept = 0;
@@ -40,10 +44,10 @@ public:
   virtual bool save(const entry_id &id, std::string_view entry) noexcept = 0;
   // Marks the entry used, for age-based pruning.
   virtual void touch(const entry_id &id) noexcept = 0;
-  // Single flight: blocks until this process may compute id, or until timeout_seconds
-  // pass; null when no lock is held (then the caller computes anyway).
+  // Single flight: blocks until this process may compute id, or until `timeout`
+  // passes; null when no lock is held (then the caller computes anyway).
   virtual std::unique_ptr<backend_lock> lock(const entry_id &id,
-                                             double timeout_seconds) noexcept = 0;
+                                             std::chrono::milliseconds timeout) noexcept = 0;
   // Names the backend in warnings (a URL without its password).
   virtual std::string name() const = 0;
 };

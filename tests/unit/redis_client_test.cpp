@@ -4,12 +4,13 @@
 
 #include "test_servers.hpp"
 
-#include "storage/remote/redis_storage.hpp"
-#include "storage/remote/remote_backend.hpp"
+#include "storage/remote/redis_client.hpp"
+#include "storage/remote/signed_remote.hpp"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <future>
 #include <sys/socket.h>
 #include <thread>
@@ -137,7 +138,7 @@ const char *problem_of(hostility how) {
 const entry_id id{"f-1234abcd", key{0x1234, 0x5678}, value_format::binary};
 constexpr std::uint64_t bound = std::uint64_t(64) << 20;
 
-std::unique_ptr<storage_backend> remote(const hostile_redis &server) {
+std::unique_ptr<remote_backend> remote(const hostile_redis &server) {
   auto backends = make_remote_backends({server.url()}, "");
   EXPECT_EQ(backends.size(), 1u);
   return std::move(backends.at(0));
@@ -147,7 +148,7 @@ class HostileRedis : public ::testing::TestWithParam<hostility> {};
 
 TEST_P(HostileRedis, ALoadGivesUpInTimeHoldingLittleWithOneWarning) {
   hostile_redis server(GetParam());
-  const std::unique_ptr<storage_backend> backend = remote(server);
+  const std::unique_ptr<remote_backend> backend = remote(server);
   std::string warnings;
   EXPECT_TRUE(ends_in_time(server, [&] {
     warnings = capture_warnings([&] {
@@ -162,10 +163,10 @@ TEST_P(HostileRedis, ALoadGivesUpInTimeHoldingLittleWithOneWarning) {
 
 TEST_P(HostileRedis, ALockGivesUpInTimeHoldingLittleWithOneWarning) {
   hostile_redis server(GetParam());
-  const std::unique_ptr<storage_backend> backend = remote(server);
+  const std::unique_ptr<remote_backend> backend = remote(server);
   std::string warnings;
   EXPECT_TRUE(ends_in_time(server, [&] {
-    warnings = capture_warnings([&] { EXPECT_EQ(backend->lock(id, 10), nullptr); });
+    warnings = capture_warnings([&] { EXPECT_EQ(backend->lock(id, 10s), nullptr); });
   }));
   EXPECT_LT(server.sent(), bound);
   EXPECT_EQ(count(warnings, "warning:"), 1u) << warnings;
@@ -175,7 +176,7 @@ TEST_P(HostileRedis, ALockGivesUpInTimeHoldingLittleWithOneWarning) {
 TEST_P(HostileRedis, UsageGivesUpInTimeHoldingLittle) {
   hostile_redis server(GetParam());
   std::string problem;
-  redis_storage storage(*parse_remote_url(server.url(), problem));
+  redis_client storage(*parse_remote_url(server.url(), problem));
   EXPECT_TRUE(ends_in_time(server, [&] {
     remote_usage usage;
     EXPECT_FALSE(storage.usage(usage, problem));
@@ -193,7 +194,7 @@ TEST_P(HostileRedis, UsageGivesUpInTimeHoldingLittle) {
 TEST(HostileRedisScan, KeysOutsideThePrefixAreSkipped) {
   hostile_redis server(hostility::short_key);
   std::string problem;
-  redis_storage storage(*parse_remote_url(server.url(), problem));
+  redis_client storage(*parse_remote_url(server.url(), problem));
   remote_usage usage;
   EXPECT_TRUE(storage.usage(usage, problem)) << problem;
   EXPECT_EQ(usage.entries, 0u);

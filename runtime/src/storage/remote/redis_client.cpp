@@ -1,6 +1,6 @@
-#include "redis_storage.hpp"
+#include "redis_client.hpp"
 
-#include "../../memory/huge_pages.hpp"
+#include "../../util/fresh_pages.hpp"
 
 #include <hiredis/hiredis.h>
 
@@ -13,7 +13,11 @@
 namespace cachepy::detail {
 namespace {
 
-timeval milliseconds(int ms) { return timeval{ms / 1000, (ms % 1000) * 1000}; }
+timeval as_timeval(std::chrono::milliseconds duration) {
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(duration);
+  return timeval{static_cast<time_t>(seconds.count()),
+                 static_cast<suseconds_t>((duration - seconds).count() * 1000)};
+}
 
 // Deletes the lock only while it is still ours: a lease that expired and was taken by
 // another machine is not ours to release.
@@ -25,7 +29,7 @@ constexpr const char *renew_script =
     "if redis.call('get', KEYS[1]) == ARGV[1] then "
     "redis.call('set', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 else return 0 end";
 
-// The names cachepy gives (remote_backend's record names): a key's 32 hex digits, then
+// The names cachepy gives (signed_remote's record names): a key's 32 hex digits, then
 // the secret's 16 when there is one; chunks and locks add ".<i>" or ".lock". Whether
 // `name` is one, and whether it is a whole value's.
 bool is_cachepy_name(std::string_view name, bool &entry) {
@@ -102,7 +106,7 @@ struct chunk_target {
 // The reply functions hiredis builds replies with: its own, but each reply held to a
 // budget of bytes and elements (refused past it, before hiredis allocates), and bulk
 // strings sent to a chunk target while there is one.
-struct redis_storage::reply_guard {
+struct redis_client::reply_guard {
   redisReplyObjectFunctions bounded{};
   redisReplyObjectFunctions *plain = nullptr; // hiredis's own
   std::uint64_t bound = 0, bytes_left = 0, elements_left = 0;
@@ -119,7 +123,7 @@ struct redis_storage::reply_guard {
   static void *array(const redisReadTask *task, int elements);
 };
 
-void *redis_storage::reply_guard::string(const redisReadTask *task, char *str, size_t len) {
+void *redis_client::reply_guard::string(const redisReadTask *task, char *str, size_t len) {
   reply_guard &guard = *static_cast<reply_guard *>(task->privdata);
   if (len > guard.bytes_left) {
     guard.refused = guard.larger();
@@ -138,7 +142,7 @@ void *redis_storage::reply_guard::string(const redisReadTask *task, char *str, s
   return guard.plain->createString(task, str, 0); // an empty reply: the bytes are copied
 }
 
-void *redis_storage::reply_guard::array(const redisReadTask *task, int elements) {
+void *redis_client::reply_guard::array(const redisReadTask *task, int elements) {
   reply_guard &guard = *static_cast<reply_guard *>(task->privdata);
   // Negative counts other than -1 (nil, never given here) wrap to huge ones.
   if (static_cast<std::uint64_t>(elements) > guard.elements_left) {
@@ -196,24 +200,24 @@ bool ready(int fd, short events, clock::time_point deadline) {
 
 } // namespace
 
-void redis_storage::reply_deleter::operator()(redisReply *reply) const {
+void redis_client::reply_deleter::operator()(redisReply *reply) const {
   freeReplyObject(reply);
 }
 
-redis_storage::redis_storage(remote_url url)
+redis_client::redis_client(remote_url url)
     : url_(std::move(url)), guard_(std::make_unique<reply_guard>()) {}
 
-redis_storage::~redis_storage() {
+redis_client::~redis_client() {
   if (context_)
     redisFree(context_);
 }
 
-std::string redis_storage::full_name(const std::string &name) const {
+std::string redis_client::full_name(const std::string &name) const {
   return url_.key_prefix + ":" + name;
 }
 
-bool redis_storage::connect(std::string &problem) {
-  const timeval connect_timeout = milliseconds(url_.connect_timeout_ms);
+bool redis_client::connect(std::string &problem) {
+  const timeval connect_timeout = as_timeval(url_.connect_timeout);
   context_ = url_.scheme == remote_scheme::redis_unix
                  ? redisConnectUnixWithTimeout(url_.socket_path.c_str(), connect_timeout)
                  : redisConnectWithTimeout(url_.host.c_str(), url_.port, connect_timeout);
@@ -256,7 +260,7 @@ bool redis_storage::connect(std::string &problem) {
   return false;
 }
 
-redis_storage::reply_ptr redis_storage::command(std::initializer_list<std::string_view> args,
+redis_client::reply_ptr redis_client::command(std::initializer_list<std::string_view> args,
                                                 std::string &problem, std::uint64_t bound) {
   if (!context_ && !connect(problem))
     return nullptr;
@@ -268,7 +272,7 @@ redis_storage::reply_ptr redis_storage::command(std::initializer_list<std::strin
   return reply;
 }
 
-redis_storage::reply_ptr redis_storage::exchange(std::initializer_list<std::string_view> args,
+redis_client::reply_ptr redis_client::exchange(std::initializer_list<std::string_view> args,
                                                  std::uint64_t bound, std::string &problem) {
   command_args command(args);
   if (redisAppendCommandArgv(context_, command.count(), command.argv.data(),
@@ -277,9 +281,9 @@ redis_storage::reply_ptr redis_storage::exchange(std::initializer_list<std::stri
   return read_reply(bound, problem);
 }
 
-redis_storage::reply_ptr redis_storage::read_reply(std::uint64_t bound, std::string &problem) {
+redis_client::reply_ptr redis_client::read_reply(std::uint64_t bound, std::string &problem) {
   const clock::time_point deadline =
-      clock::now() + std::chrono::milliseconds(url_.operation_timeout_ms);
+      clock::now() + url_.operation_timeout;
   const char *too_slow = "no complete reply within the operation timeout";
   for (int sent = 0; !sent;) {
     if (redisBufferWrite(context_, &sent) != REDIS_OK)
@@ -304,14 +308,14 @@ redis_storage::reply_ptr redis_storage::read_reply(std::uint64_t bound, std::str
   }
 }
 
-redis_storage::reply_ptr redis_storage::drop(const std::string &why, std::string &problem) {
+redis_client::reply_ptr redis_client::drop(const std::string &why, std::string &problem) {
   problem = why.empty() ? "no reply" : why;
   redisFree(context_);
   context_ = nullptr;
   return nullptr;
 }
 
-bool redis_storage::pipeline(const chunk_list &chunks, std::string_view verb,
+bool redis_client::pipeline(const chunk_list &chunks, std::string_view verb,
                              std::uint64_t window,
                              const std::function<bool(std::uint64_t, const redisReply &)> &take,
                              std::string &problem) {
@@ -341,7 +345,7 @@ bool redis_storage::pipeline(const chunk_list &chunks, std::string_view verb,
   return problem.empty();
 }
 
-remote_reply redis_storage::get_chunks(const chunk_list &chunks, std::string &value) {
+remote_reply redis_client::get_chunks(const chunk_list &chunks, std::string &value) {
   std::lock_guard<std::mutex> lock(mutex_);
   remote_reply result;
   if (!context_ && !connect(result.problem))
@@ -397,7 +401,7 @@ remote_reply redis_storage::get_chunks(const chunk_list &chunks, std::string &va
 
 // GETRANGE, not GET: the server sends at most limit + 1 bytes, so a larger value is
 // known without being read. No value cachepy writes is empty: "" is a missing key.
-remote_reply redis_storage::get(const std::string &name, std::uint64_t limit) {
+remote_reply redis_client::get(const std::string &name, std::uint64_t limit) {
   std::lock_guard<std::mutex> lock(mutex_);
   remote_reply result;
   const std::string full = full_name(name), last = std::to_string(limit);
@@ -419,7 +423,7 @@ remote_reply redis_storage::get(const std::string &name, std::uint64_t limit) {
   return result;
 }
 
-remote_reply redis_storage::put(const std::string &name, std::string_view bytes) {
+remote_reply redis_client::put(const std::string &name, std::string_view bytes) {
   std::lock_guard<std::mutex> lock(mutex_);
   remote_reply result;
   const std::string full = full_name(name);
@@ -428,7 +432,7 @@ remote_reply redis_storage::put(const std::string &name, std::string_view bytes)
   return result;
 }
 
-bool redis_storage::exists(const std::string &name) {
+bool redis_client::exists(const std::string &name) {
   std::lock_guard<std::mutex> lock(mutex_);
   std::string problem;
   const std::string full = full_name(name);
@@ -436,35 +440,35 @@ bool redis_storage::exists(const std::string &name) {
   return reply && reply->type == REDIS_REPLY_INTEGER && reply->integer == 1;
 }
 
-lock_status redis_storage::try_lock(const std::string &name, const std::string &token,
-                                    int lease_ms) {
+lock_status redis_client::try_lock(const std::string &name, const std::string &token,
+                                    std::chrono::milliseconds lease) {
   std::lock_guard<std::mutex> lock(mutex_);
   std::string problem;
-  const std::string full = full_name(name), lease = std::to_string(lease_ms);
-  const reply_ptr reply = command({"SET", full, token, "NX", "PX", lease}, problem);
+  const std::string full = full_name(name), lease_ms = std::to_string(lease.count());
+  const reply_ptr reply = command({"SET", full, token, "NX", "PX", lease_ms}, problem);
   if (!reply)
     return lock_status::failed;
   return reply->type == REDIS_REPLY_NIL ? lock_status::held : lock_status::taken;
 }
 
-bool redis_storage::renew(const std::string &name, const std::string &token,
-                          const std::string &renewed, int lease_ms) {
+bool redis_client::renew(const std::string &name, const std::string &token,
+                          const std::string &renewed, std::chrono::milliseconds lease) {
   std::lock_guard<std::mutex> lock(mutex_);
   std::string problem;
-  const std::string full = full_name(name), lease = std::to_string(lease_ms);
+  const std::string full = full_name(name), lease_ms = std::to_string(lease.count());
   const reply_ptr reply =
-      command({"EVAL", renew_script, "1", full, token, renewed, lease}, problem);
+      command({"EVAL", renew_script, "1", full, token, renewed, lease_ms}, problem);
   return reply && reply->type == REDIS_REPLY_INTEGER && reply->integer == 1;
 }
 
-void redis_storage::unlock(const std::string &name, const std::string &token) {
+void redis_client::unlock(const std::string &name, const std::string &token) {
   std::lock_guard<std::mutex> lock(mutex_);
   std::string problem;
   const std::string full = full_name(name);
   command({"EVAL", unlock_script, "1", full, token}, problem);
 }
 
-bool redis_storage::each_key(std::string_view per_key,
+bool redis_client::each_key(std::string_view per_key,
                              const std::function<void(const redisReply &, bool entry)> &visit,
                              std::string &problem) {
   std::lock_guard<std::mutex> lock(mutex_);
@@ -501,14 +505,14 @@ bool redis_storage::each_key(std::string_view per_key,
   return true;
 }
 
-bool redis_storage::usage(remote_usage &usage, std::string &problem) {
+bool redis_client::usage(remote_usage &usage, std::string &problem) {
   return each_key("STRLEN", [&](const redisReply &length, bool entry) {
     usage.bytes += static_cast<std::uint64_t>(length.integer);
     usage.entries += entry ? 1 : 0;
   }, problem);
 }
 
-bool redis_storage::clear(std::uint64_t &removed, std::string &problem) {
+bool redis_client::clear(std::uint64_t &removed, std::string &problem) {
   return each_key("DEL", [&](const redisReply &deleted, bool entry) {
     removed += entry && deleted.type == REDIS_REPLY_INTEGER && deleted.integer == 1 ? 1 : 0;
   }, problem);

@@ -1,4 +1,4 @@
-#include "huge_pages.hpp"
+#include "fresh_pages.hpp"
 
 #include <cachepy/detail/number_arrays.hpp>
 

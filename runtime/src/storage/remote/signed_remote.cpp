@@ -1,7 +1,7 @@
-#include "remote_backend.hpp"
+#include "signed_remote.hpp"
 
-#include "http_storage.hpp"
-#include "redis_storage.hpp"
+#include "http_client.hpp"
+#include "redis_client.hpp"
 #include "entry_signature.hpp"
 #include "remote_record.hpp"
 #include "../local/entry_format.hpp"
@@ -50,10 +50,10 @@ std::uint64_t wall_clock_ms() {
 // "<token>|<expiry, ms since the epoch>|<hex HMAC of both, bound to the lock's name>",
 // so that nobody without the secret makes a lease, and a copy set again later is stale.
 std::string lease_value(const std::string &secret, const std::string &name,
-                        const std::string &token, int lease_ms) {
+                        const std::string &token, std::chrono::milliseconds lease) {
   if (secret.empty())
     return token;
-  const std::string body = token + "|" + std::to_string(wall_clock_ms() + lease_ms);
+  const std::string body = token + "|" + std::to_string(wall_clock_ms() + lease.count());
   return body + "|" + to_hex(sign_entry(secret, name, body));
 }
 
@@ -80,10 +80,10 @@ bool lease_is_valid(const std::string &secret, const std::string &name,
 // still ours) when the computation ends.
 class remote_lease final : public backend_lock {
 public:
-  remote_lease(remote_storage &storage, std::string name, std::string token,
-               std::string value, std::string secret, int lease_ms)
+  remote_lease(remote_client &storage, std::string name, std::string token,
+               std::string value, std::string secret, std::chrono::milliseconds lease)
       : storage_(storage), name_(std::move(name)), token_(std::move(token)),
-        value_(std::move(value)), secret_(std::move(secret)), lease_ms_(lease_ms),
+        value_(std::move(value)), secret_(std::move(secret)), lease_(lease),
         renewer_([this] { renew_until_stopped(); }) {}
 
   ~remote_lease() override {
@@ -100,20 +100,19 @@ private:
   // Every third of the lease, so that a holder still computing never loses it.
   void renew_until_stopped() {
     std::unique_lock<std::mutex> lock(mutex_);
-    while (!stop_requested_.wait_for(lock, std::chrono::milliseconds(lease_ms_ / 3),
-                                     [&] { return stopping_; })) {
-      std::string renewed = lease_value(secret_, name_, token_, lease_ms_);
-      if (storage_.renew(name_, value_, renewed, lease_ms_))
+    while (!stop_requested_.wait_for(lock, lease_ / 3, [&] { return stopping_; })) {
+      std::string renewed = lease_value(secret_, name_, token_, lease_);
+      if (storage_.renew(name_, value_, renewed, lease_))
         value_ = std::move(renewed);
     }
   }
 
-  remote_storage &storage_;
+  remote_client &storage_;
   std::string name_;
   std::string token_;
   std::string value_; // what the lease's key holds while it is ours
   std::string secret_;
-  int lease_ms_;
+  std::chrono::milliseconds lease_;
   std::mutex mutex_;
   std::condition_variable stop_requested_;
   bool stopping_ = false;
@@ -122,15 +121,15 @@ private:
 
 } // namespace
 
-std::unique_ptr<remote_storage> make_remote_storage(const remote_url &url) {
+std::unique_ptr<remote_client> make_remote_client(const remote_url &url) {
   if (url.scheme == remote_scheme::http || url.scheme == remote_scheme::https)
-    return std::make_unique<http_storage>(url);
-  return std::make_unique<redis_storage>(url);
+    return std::make_unique<http_client>(url);
+  return std::make_unique<redis_client>(url);
 }
 
-std::vector<std::unique_ptr<storage_backend>>
+std::vector<std::unique_ptr<remote_backend>>
 make_remote_backends(const std::vector<std::string> &specs, const std::string &secret) {
-  std::vector<std::unique_ptr<storage_backend>> backends;
+  std::vector<std::unique_ptr<remote_backend>> backends;
   for (const std::string &spec : specs) {
     std::string problem;
     std::optional<remote_url> url = parse_remote_url(spec, problem);
@@ -140,35 +139,35 @@ make_remote_backends(const std::vector<std::string> &specs, const std::string &s
     }
     if (url->secret.empty())
       url->secret = secret;
-    backends.push_back(std::make_unique<remote_backend>(std::move(*url)));
+    backends.push_back(std::make_unique<signed_remote>(std::move(*url)));
   }
   return backends;
 }
 
-remote_backend::remote_backend(remote_url url)
-    : url_(std::move(url)), storage_(make_remote_storage(url_)),
+signed_remote::signed_remote(remote_url url)
+    : url_(std::move(url)), storage_(make_remote_client(url_)),
       secret_suffix_(url_.secret.empty() ? std::string() : "-" + secret_id(url_.secret)) {}
 
-std::string remote_backend::record_name(const entry_id &id) const {
+std::string signed_remote::record_name(const entry_id &id) const {
   return id.k.hex() + secret_suffix_;
 }
 
-void remote_backend::unusable(const std::string &problem) {
+void signed_remote::unusable(const std::string &problem) {
   log_warning_once("remote-unusable:" + url_.shown,
                    "remote storage " + url_.shown + ": ignoring " + problem);
 }
 
-bool remote_backend::usable() const {
+bool signed_remote::usable() const {
   return clock::now().time_since_epoch().count() >= retry_at_.load();
 }
 
-void remote_backend::failed(const std::string &problem) {
+void signed_remote::failed(const std::string &problem) {
   retry_at_ = (clock::now() + retry_delay).time_since_epoch().count();
   log_warning_once("remote:" + url_.shown, "remote storage " + url_.shown + ": " + problem +
                                                "; going on without it (retried after 60 s)");
 }
 
-std::optional<std::string> remote_backend::load(const entry_id &id) noexcept {
+std::optional<std::string> signed_remote::load(const entry_id &id) noexcept {
   if (!usable())
     return std::nullopt;
   try {
@@ -194,7 +193,7 @@ std::optional<std::string> remote_backend::load(const entry_id &id) noexcept {
   return std::nullopt;
 }
 
-bool remote_backend::save(const entry_id &id, std::string_view entry) noexcept {
+bool signed_remote::save(const entry_id &id, std::string_view entry) noexcept {
   if (url_.read_only || !usable())
     return false;
   if (entry.size() > url_.max_entry_size) {
@@ -212,23 +211,20 @@ bool remote_backend::save(const entry_id &id, std::string_view entry) noexcept {
   return false;
 }
 
-std::unique_ptr<backend_lock> remote_backend::lock(const entry_id &id,
-                                                   double timeout_seconds) noexcept {
+std::unique_ptr<backend_lock> signed_remote::lock(const entry_id &id,
+                                                   std::chrono::milliseconds timeout) noexcept {
   if (url_.read_only || !usable())
     return nullptr;
   try {
     const std::string name = record_name(id), lock_name = name + ".lock", token = unique_token();
-    const int lease_ms = url_.lock_lease_seconds * 1000;
-    const std::string value = lease_value(url_.secret, lock_name, token, lease_ms);
-    const auto deadline =
-        clock::now() + std::chrono::duration_cast<clock::duration>(
-                           std::chrono::duration<double>(std::max(timeout_seconds, 0.0)));
+    const std::string value = lease_value(url_.secret, lock_name, token, url_.lock_lease);
+    const auto deadline = clock::now() + std::max(timeout, std::chrono::milliseconds(0));
     auto pause = std::chrono::milliseconds(20);
     for (;;) {
-      switch (storage_->try_lock(lock_name, value, lease_ms)) {
+      switch (storage_->try_lock(lock_name, value, url_.lock_lease)) {
       case lock_status::taken:
         return std::make_unique<remote_lease>(*storage_, lock_name, token, value, url_.secret,
-                                              lease_ms);
+                                              url_.lock_lease);
       case lock_status::failed:
         failed("cannot take a lock");
         return nullptr;
@@ -253,7 +249,7 @@ std::unique_ptr<backend_lock> remote_backend::lock(const entry_id &id,
   }
 }
 
-bool remote_backend::forged_lease(const std::string &lock_name) {
+bool signed_remote::forged_lease(const std::string &lock_name) {
   if (url_.secret.empty())
     return false;
   const remote_reply held = storage_->get(lock_name, longest_lease);

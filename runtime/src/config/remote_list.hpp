@@ -1,5 +1,5 @@
-#ifndef CACHEPY_STORAGE_REMOTE_LIST_HPP
-#define CACHEPY_STORAGE_REMOTE_LIST_HPP
+#ifndef CACHEPY_CONFIG_REMOTE_LIST_HPP
+#define CACHEPY_CONFIG_REMOTE_LIST_HPP
 
 // Which remotes a process configures, as text: what the runtime reads before it loads
 // the remote module (none configured, none loaded), and what the module's URL parser

@@ -1,10 +1,11 @@
-#ifndef CACHEPY_STORAGE_REMOTE_REMOTE_STORAGE_HPP
-#define CACHEPY_STORAGE_REMOTE_REMOTE_STORAGE_HPP
+#ifndef CACHEPY_STORAGE_REMOTE_REMOTE_CLIENT_HPP
+#define CACHEPY_STORAGE_REMOTE_REMOTE_CLIENT_HPP
 
 // One remote server, as the remote tier sees it: named blobs (get, put), plus what
 // single flight (locks) and the command line (usage, clear) need. A backend never
 // throws; every failure is a `failed` reply with a problem to print.
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -49,9 +50,9 @@ struct remote_usage {
   std::uint64_t bytes = 0;
 };
 
-class remote_storage {
+class remote_client {
 public:
-  virtual ~remote_storage() = default;
+  virtual ~remote_client() = default;
   // A value longer than `limit` bytes is `damaged`, refused before it is read whole.
   virtual remote_reply get(const std::string &name, std::uint64_t limit) = 0;
   virtual remote_reply put(const std::string &name, std::string_view bytes) = 0;
@@ -62,13 +63,15 @@ public:
   // Whether `name` is there, without fetching it; false also when the server failed.
   virtual bool exists(const std::string &name) = 0;
 
-  // A lease on `name` held as `token` for lease_ms, for single flight across
+  // A lease on `name` held as `token` for `lease`, for single flight across
   // machines; backends without atomic compare operations answer `unsupported`.
-  virtual lock_status try_lock(const std::string &, const std::string &, int) {
+  virtual lock_status try_lock(const std::string &, const std::string &,
+                               std::chrono::milliseconds) {
     return lock_status::unsupported;
   }
   // Extends the lease if `token` still holds it, as `renewed` from now on.
-  virtual bool renew(const std::string &, const std::string &, const std::string &, int) {
+  virtual bool renew(const std::string &, const std::string &, const std::string &,
+                     std::chrono::milliseconds) {
     return false;
   }
   // Removes the lock only if `token` still holds it.

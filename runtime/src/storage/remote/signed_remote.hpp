@@ -1,13 +1,13 @@
-#ifndef CACHEPY_STORAGE_REMOTE_REMOTE_BACKEND_HPP
-#define CACHEPY_STORAGE_REMOTE_REMOTE_BACKEND_HPP
+#ifndef CACHEPY_STORAGE_REMOTE_SIGNED_REMOTE_HPP
+#define CACHEPY_STORAGE_REMOTE_SIGNED_REMOTE_HPP
 
 // One configured remote as a storage backend of the facade: its records (chunks,
 // signature) over a Redis or HTTP server, and what makes a failing server harmless: a
 // backend that fails is warned about once per process (its URL without the password)
 // and left alone for a minute; no call ever fails because of it.
 
-#include "../backend.hpp"
-#include "remote_storage.hpp"
+#include "../remote_backend.hpp"
+#include "remote_client.hpp"
 #include "remote_url.hpp"
 
 #include <atomic>
@@ -17,9 +17,9 @@
 
 namespace cachepy::detail {
 
-class remote_backend final : public storage_backend {
+class signed_remote final : public remote_backend {
 public:
-  explicit remote_backend(remote_url url);
+  explicit signed_remote(remote_url url);
 
   // The entry's bytes, its record checked (a signature under the secret, sizes); the
   // entry itself is the caller's to verify.
@@ -30,8 +30,9 @@ public:
   // Single flight across machines, on a writable remote that can lock (Redis): takes a
   // lease renewed every third of lock-lease while held; or waits, with backoff and
   // jitter, until the lease is free (taken over, as when its holder died) or the entry
-  // has appeared (then null: the caller reads it). Null after timeout_seconds.
-  std::unique_ptr<backend_lock> lock(const entry_id &id, double timeout_seconds) noexcept override;
+  // has appeared (then null: the caller reads it). Null after `timeout`.
+  std::unique_ptr<backend_lock> lock(const entry_id &id,
+                                     std::chrono::milliseconds timeout) noexcept override;
   std::string name() const override { return url_.shown; }
 
 private:
@@ -46,16 +47,16 @@ private:
   bool forged_lease(const std::string &lock_name);
 
   remote_url url_;
-  std::unique_ptr<remote_storage> storage_;
+  std::unique_ptr<remote_client> storage_;
   std::string secret_suffix_;
   std::atomic<std::chrono::steady_clock::rep> retry_at_{0};
 };
 
-std::unique_ptr<remote_storage> make_remote_storage(const remote_url &url);
+std::unique_ptr<remote_client> make_remote_client(const remote_url &url);
 
 // Each spec is "URL|attr=value..."; a malformed one is one warning and left out.
 // `secret` ($CACHEPY_REMOTE_SECRET) signs for remotes without a secret= of their own.
-std::vector<std::unique_ptr<storage_backend>>
+std::vector<std::unique_ptr<remote_backend>>
 make_remote_backends(const std::vector<std::string> &specs, const std::string &secret);
 
 } // namespace cachepy::detail

@@ -1,4 +1,4 @@
-#include "http_storage.hpp"
+#include "http_client.hpp"
 
 #include "../../util/regular_file.hpp"
 
@@ -86,9 +86,9 @@ remote_reply perform(const std::string &address, const remote_url &url,
   }
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, detail);
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(url.connect_timeout_ms));
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(url.connect_timeout.count()));
   curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS,
-                   static_cast<long>(url.connect_timeout_ms + url.operation_timeout_ms));
+                   static_cast<long>((url.connect_timeout + url.operation_timeout).count()));
   bounded_body body;
   body.limit = limit;
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
@@ -123,11 +123,11 @@ remote_reply perform(const std::string &address, const remote_url &url,
 
 } // namespace
 
-http_storage::http_storage(remote_url url) : url_(std::move(url)) {}
+http_client::http_client(remote_url url) : url_(std::move(url)) {}
 
 // Built by curl_url, so the host (an IPv6 literal too) and the decoded path are encoded
 // as libcurl reads them back; empty if it refuses them.
-std::string http_storage::address_of(const std::string &name) const {
+std::string http_client::address_of(const std::string &name) const {
   const std::unique_ptr<CURLU, url_deleter> address(curl_url());
   const std::string path =
       url_.path + "/" + url_.key_prefix + "/" + name.substr(0, 2) + "/" + name.substr(2);
@@ -146,15 +146,15 @@ std::string http_storage::address_of(const std::string &name) const {
   return built;
 }
 
-remote_reply http_storage::get(const std::string &name, std::uint64_t limit) {
+remote_reply http_client::get(const std::string &name, std::uint64_t limit) {
   return perform(address_of(name), url_, nullptr, false, limit);
 }
 
-bool http_storage::exists(const std::string &name) {
+bool http_client::exists(const std::string &name) {
   return perform(address_of(name), url_, nullptr, true).ok();
 }
 
-remote_reply http_storage::put(const std::string &name, std::string_view bytes) {
+remote_reply http_client::put(const std::string &name, std::string_view bytes) {
   return perform(address_of(name), url_, &bytes);
 }
 

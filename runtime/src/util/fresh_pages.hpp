@@ -1,5 +1,5 @@
-#ifndef CACHEPY_MEMORY_HUGE_PAGES_HPP
-#define CACHEPY_MEMORY_HUGE_PAGES_HPP
+#ifndef CACHEPY_UTIL_FRESH_PAGES_HPP
+#define CACHEPY_UTIL_FRESH_PAGES_HPP
 
 // Filling fresh memory of many megabytes (an array's, a value's from a remote): huge
 // pages for it, each faulted in by the kernel just before it is written, and a second

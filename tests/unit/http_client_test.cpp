@@ -3,7 +3,7 @@
 
 #include "test_servers.hpp"
 
-#include "storage/remote/remote_backend.hpp"
+#include "storage/remote/signed_remote.hpp"
 
 #include <gtest/gtest.h>
 
@@ -82,7 +82,7 @@ private:
 
 const entry_id id{"f-1234abcd", key{0x1234, 0x5678}, value_format::binary};
 
-TEST(HttpStorage, AHugeReplyIsRefusedOncePastTheBoundAndTheRemoteLeftAlone) {
+TEST(HttpClient, AHugeReplyIsRefusedOncePastTheBoundAndTheRemoteLeftAlone) {
   for (const bool announced : {true, false}) {
     flooding_server server(std::uint64_t(256) << 20, announced);
     auto backends = make_remote_backends({server.url()}, "");
@@ -102,7 +102,7 @@ TEST(HttpStorage, AHugeReplyIsRefusedOncePastTheBoundAndTheRemoteLeftAlone) {
 
 // A ca-file that is a FIFO: libcurl's own open of it would wait for a writer forever.
 // It is read by the runtime, without blocking, and refused: one warning, a miss.
-TEST(HttpStorage, ACaFileThatIsAFifoIsRefusedNotWaitedOn) {
+TEST(HttpClient, ACaFileThatIsAFifoIsRefusedNotWaitedOn) {
   const cachepy::testing::scratch_dir scratch("http-ca-fifo");
   std::filesystem::create_directories(scratch.path());
   const std::string fifo = scratch.path() + "/ca.pem";

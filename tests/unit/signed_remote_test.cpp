@@ -4,9 +4,9 @@
 #include "test_servers.hpp"
 
 #include "storage/local/entry_format.hpp"
-#include "storage/remote/redis_storage.hpp"
+#include "storage/remote/redis_client.hpp"
 #include "storage/remote/remote_record.hpp"
-#include "storage/remote/remote_backend.hpp"
+#include "storage/remote/signed_remote.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,6 +17,8 @@
 
 namespace cachepy::detail {
 namespace {
+
+using namespace std::chrono_literals;
 
 using cachepy::testing::capture_warnings;
 using cachepy::testing::count;
@@ -40,14 +42,14 @@ std::string entry_bytes(std::size_t payload_size) {
 }
 
 // The one remote of `spec`, as the configuration makes it.
-std::unique_ptr<storage_backend> remote(const std::string &spec, const std::string &secret = "") {
+std::unique_ptr<remote_backend> remote(const std::string &spec, const std::string &secret = "") {
   auto backends = make_remote_backends({spec}, secret);
   EXPECT_EQ(backends.size(), 1u) << spec;
   return std::move(backends.at(0));
 }
 
 // An intact entry for k from the remote, as the facade accepts it.
-std::optional<std::string> load(storage_backend &server) {
+std::optional<std::string> load(remote_backend &server) {
   std::optional<std::string> entry = server.load(id);
   if (entry && !decode_entry(*entry, k, value_format::binary).ok)
     return std::nullopt;
@@ -101,14 +103,14 @@ INSTANTIATE_TEST_SUITE_P(Sizes, RemoteSizes,
                                            default_chunk_size + 1 - sizeof(entry_header),
                                            std::size_t(80) << 20));
 
-TEST(RemoteBackend, HttpKeyLayoutIsPrefixTwoHexRest) {
+TEST(SignedRemote, HttpKeyLayoutIsPrefixTwoHexRest) {
   nginx_server nginx;
   remote(nginx.url("/team"))->save(id, entry_bytes(10));
   EXPECT_TRUE(std::filesystem::exists(nginx.root() + "/team/cachepy/" + name.substr(0, 2) +
                                       "/" + name.substr(2)));
 }
 
-TEST(RemoteBackend, ADownServerIsOneWarningAndAMiss) {
+TEST(SignedRemote, ADownServerIsOneWarningAndAMiss) {
   const int port = cachepy::testing::free_port();
   auto server = remote("redis://:hunter2@127.0.0.1:" + std::to_string(port), "");
   const std::string warnings = capture_warnings([&] {
@@ -121,7 +123,7 @@ TEST(RemoteBackend, ADownServerIsOneWarningAndAMiss) {
   EXPECT_EQ(warnings.find("hunter2"), std::string::npos);
 }
 
-TEST(RemoteBackend, AServerComingBackIsUsedByTheNextProcess) {
+TEST(SignedRemote, AServerComingBackIsUsedByTheNextProcess) {
   const int port = cachepy::testing::free_port();
   const std::string url = "redis://127.0.0.1:" + std::to_string(port);
   auto before = remote(url, "");
@@ -132,7 +134,7 @@ TEST(RemoteBackend, AServerComingBackIsUsedByTheNextProcess) {
   EXPECT_TRUE(load(*after));
 }
 
-TEST(RemoteBackend, HungServersCostOnlyTheirTimeouts) {
+TEST(SignedRemote, HungServersCostOnlyTheirTimeouts) {
   silent_listener hung;
   const std::string address = "127.0.0.1:" + std::to_string(hung.port());
   for (const std::string &url : {"redis://" + address, "http://" + address + "/c"}) {
@@ -145,7 +147,7 @@ TEST(RemoteBackend, HungServersCostOnlyTheirTimeouts) {
   }
 }
 
-TEST(RemoteBackend, AWrongPasswordIsOneWarningWithoutIt) {
+TEST(SignedRemote, AWrongPasswordIsOneWarningWithoutIt) {
   redis_server redis("right-password");
   auto server = remote("redis://:wrong-password@127.0.0.1:" + std::to_string(redis.port()), "");
   const std::string warnings = capture_warnings([&] { EXPECT_FALSE(load(*server)); });
@@ -158,7 +160,7 @@ TEST(RemoteBackend, AWrongPasswordIsOneWarningWithoutIt) {
 
 // Bytes no honest writer makes: a miss, one warning, and the remote left alone for a
 // while, as after a failure (the next process tries it again).
-TEST(RemoteBackend, DamagedAndTruncatedValuesAreMissesAndTheRemoteIsLeftAlone) {
+TEST(SignedRemote, DamagedAndTruncatedValuesAreMissesAndTheRemoteIsLeftAlone) {
   redis_server redis;
   std::string problem;
   std::string flipped = entry_bytes(100);
@@ -166,7 +168,7 @@ TEST(RemoteBackend, DamagedAndTruncatedValuesAreMissesAndTheRemoteIsLeftAlone) {
   for (const std::string &damage : {std::string("checksum mismatch"), std::string("truncated record")}) {
     // Named apart (another database): a remote's warning is given once per process.
     const std::string url = redis.url() + (damage == "checksum mismatch" ? "" : "/1");
-    redis_storage raw(*parse_remote_url(url, problem));
+    redis_client raw(*parse_remote_url(url, problem));
     if (damage == "checksum mismatch")
       ASSERT_TRUE(write_record(raw, name, flipped, "").ok());
     else
@@ -186,10 +188,10 @@ TEST(RemoteBackend, DamagedAndTruncatedValuesAreMissesAndTheRemoteIsLeftAlone) {
 // More chunks than either pipeline window (sizes, then bytes), small ones so that the
 // test stays small; a damaged chunk stops the read, and the replies still due are read,
 // so that the connection's next command gets its own reply.
-TEST(RemoteBackend, RedisReadsChunksPipelinedAndStaysInStep) {
+TEST(SignedRemote, RedisReadsChunksPipelinedAndStaysInStep) {
   redis_server redis;
   std::string problem;
-  redis_storage raw(*parse_remote_url(redis.url(), problem));
+  redis_client raw(*parse_remote_url(redis.url(), problem));
   constexpr std::size_t small_chunk = 4096;
   const std::string entry = entry_bytes(100 * small_chunk + 7);
   ASSERT_TRUE(write_record(raw, "a", entry, "", small_chunk).ok());
@@ -211,10 +213,10 @@ TEST(RemoteBackend, RedisReadsChunksPipelinedAndStaysInStep) {
 
 // A manifest whose chunks are gone (evicted by the server, say) is a miss, and warned
 // about once: the remote is not used as it was meant to be.
-TEST(RemoteBackend, AMissingChunkIsAMissWithOneWarning) {
+TEST(SignedRemote, AMissingChunkIsAMissWithOneWarning) {
   redis_server redis;
   std::string problem;
-  redis_storage raw(*parse_remote_url(redis.url(), problem));
+  redis_client raw(*parse_remote_url(redis.url(), problem));
   auto server = remote(redis.url());
   ASSERT_TRUE(write_record(raw, "elsewhere", entry_bytes(default_chunk_size), "").ok());
   ASSERT_TRUE(raw.put(name, raw.get("elsewhere", 1 << 20).bytes).ok()); // its chunks are not there
@@ -227,18 +229,18 @@ TEST(RemoteBackend, AMissingChunkIsAMissWithOneWarning) {
   EXPECT_TRUE(load(*server));
 }
 
-TEST(RemoteBackend, ReadOnlyRemotesAreReadNeverWritten) {
+TEST(SignedRemote, ReadOnlyRemotesAreReadNeverWritten) {
   redis_server redis;
   auto read_only = remote(redis.url() + "|read-only=true"), writer = remote(redis.url());
   EXPECT_FALSE(read_only->save(id, entry_bytes(10)));
   EXPECT_FALSE(load(*writer));
-  EXPECT_EQ(read_only->lock(id, 1), nullptr);
-  EXPECT_NE(writer->lock(id, 0), nullptr); // no lock was taken
+  EXPECT_EQ(read_only->lock(id, 1s), nullptr);
+  EXPECT_NE(writer->lock(id, 0s), nullptr); // no lock was taken
   writer->save(id, entry_bytes(10));
   EXPECT_TRUE(load(*read_only));
 }
 
-TEST(RemoteBackend, AFailingWriteIsOneWarning) {
+TEST(SignedRemote, AFailingWriteIsOneWarning) {
   nginx_server nginx;
   auto server = remote(nginx.url("/read-only"), "");
   const std::string warnings = capture_warnings([&] {
@@ -249,7 +251,7 @@ TEST(RemoteBackend, AFailingWriteIsOneWarning) {
   EXPECT_NE(warnings.find("HTTP status 405"), std::string::npos) << warnings;
 }
 
-TEST(RemoteBackend, EntriesSignedWithAnotherSecretAreMisses) {
+TEST(SignedRemote, EntriesSignedWithAnotherSecretAreMisses) {
   redis_server redis;
   auto ours = remote(redis.url(), "ours"), theirs = remote(redis.url() + "|secret=theirs", "ours");
   theirs->save(id, entry_bytes(10));
@@ -260,7 +262,7 @@ TEST(RemoteBackend, EntriesSignedWithAnotherSecretAreMisses) {
 
 // One machine with a wrong secret (or none) must not evict the team's entries: entries
 // of different secrets live under different names.
-TEST(RemoteBackend, MachinesWithDifferentSecretsNeverOverwriteEachOther) {
+TEST(SignedRemote, MachinesWithDifferentSecretsNeverOverwriteEachOther) {
   redis_server redis;
   auto team = remote(redis.url(), "team"), stray = remote(redis.url(), "wrong"),
        none = remote(redis.url());
@@ -276,10 +278,10 @@ TEST(RemoteBackend, MachinesWithDifferentSecretsNeverOverwriteEachOther) {
   EXPECT_EQ(load(*none), entry_bytes(30));
 }
 
-TEST(RemoteBackend, AMachineWithoutASecretIgnoresSignedEntriesWithOneWarning) {
+TEST(SignedRemote, AMachineWithoutASecretIgnoresSignedEntriesWithOneWarning) {
   redis_server redis;
   std::string problem;
-  redis_storage raw(*parse_remote_url(redis.url(), problem));
+  redis_client raw(*parse_remote_url(redis.url(), problem));
   ASSERT_TRUE(write_record(raw, name, entry_bytes(10), "team").ok());
   auto unsigned_machine = remote(redis.url());
   const std::string warnings = capture_warnings([&] {
@@ -291,18 +293,18 @@ TEST(RemoteBackend, AMachineWithoutASecretIgnoresSignedEntriesWithOneWarning) {
 }
 
 // Anyone who can write to the Redis could otherwise stall every miss for lock_timeout.
-TEST(RemoteBackend, ALeaseWithoutAValidSignatureIsIgnoredWithOneWarning) {
+TEST(SignedRemote, ALeaseWithoutAValidSignatureIsIgnoredWithOneWarning) {
   redis_server redis;
   auto holder = remote(redis.url(), "team"), waiter = remote(redis.url(), "team");
-  std::unique_ptr<backend_lock> held = holder->lock(id, 1);
+  std::unique_ptr<backend_lock> held = holder->lock(id, 1s);
   ASSERT_NE(held, nullptr);
   const std::string lock_key = redis_cli(redis, "--scan --pattern '*.lock'");
   held.reset();
   ASSERT_EQ(redis_cli(redis, "SET " + lock_key + " forged PX 600000"), "OK");
   const auto start = std::chrono::steady_clock::now();
   const std::string warnings = capture_warnings([&] {
-    EXPECT_EQ(waiter->lock(id, 5), nullptr);
-    EXPECT_EQ(waiter->lock(id, 5), nullptr);
+    EXPECT_EQ(waiter->lock(id, 5s), nullptr);
+    EXPECT_EQ(waiter->lock(id, 5s), nullptr);
   });
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
   EXPECT_EQ(count(warnings, "warning:"), 1u) << warnings;
@@ -311,10 +313,10 @@ TEST(RemoteBackend, ALeaseWithoutAValidSignatureIsIgnoredWithOneWarning) {
 
 // A signed lease copied from the server and set again later is stale: its signed
 // expiry has passed.
-TEST(RemoteBackend, AReplayedLeaseIsIgnored) {
+TEST(SignedRemote, AReplayedLeaseIsIgnored) {
   redis_server redis;
   auto holder = remote(redis.url() + "|lock-lease=1", "team"), waiter = remote(redis.url(), "team");
-  std::unique_ptr<backend_lock> held = holder->lock(id, 1);
+  std::unique_ptr<backend_lock> held = holder->lock(id, 1s);
   ASSERT_NE(held, nullptr);
   const std::string lock_key = redis_cli(redis, "--scan --pattern '*.lock'");
   const std::string lease = redis_cli(redis, "GET " + lock_key);
@@ -322,11 +324,11 @@ TEST(RemoteBackend, AReplayedLeaseIsIgnored) {
   std::this_thread::sleep_for(std::chrono::milliseconds(3500));
   ASSERT_EQ(redis_cli(redis, "SET " + lock_key + " '" + lease + "' PX 600000"), "OK");
   const auto start = std::chrono::steady_clock::now();
-  capture_warnings([&] { EXPECT_EQ(waiter->lock(id, 5), nullptr); });
+  capture_warnings([&] { EXPECT_EQ(waiter->lock(id, 5s), nullptr); });
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
 }
 
-TEST(RemoteBackend, KeyPrefixesWithOtherCharactersAreLeftOutWithAWarning) {
+TEST(SignedRemote, KeyPrefixesWithOtherCharactersAreLeftOutWithAWarning) {
   for (const std::string prefix : {"*", "cach*", "a?", "[ab]", "a\\b", "a b", "a/b"}) {
     const std::string warnings = capture_warnings([&] {
       EXPECT_TRUE(make_remote_backends({"redis://127.0.0.1|key-prefix=" + prefix}, "").empty())
@@ -340,10 +342,10 @@ TEST(RemoteBackend, KeyPrefixesWithOtherCharactersAreLeftOutWithAWarning) {
 }
 
 // Keys under the prefix that cachepy did not name are another application's.
-TEST(RemoteBackend, ClearRemovesOnlyCachepysKeysAndCountsThem) {
+TEST(SignedRemote, ClearRemovesOnlyCachepysKeysAndCountsThem) {
   redis_server redis;
   std::string problem;
-  redis_storage raw(*parse_remote_url(redis.url(), problem));
+  redis_client raw(*parse_remote_url(redis.url(), problem));
   remote(redis.url())->save(id, entry_bytes(10));
   remote(redis.url(), "team")->save(id, entry_bytes(default_chunk_size));
   ASSERT_EQ(redis_cli(redis, "SET cachepy:session:42 theirs"), "OK");
@@ -358,7 +360,7 @@ TEST(RemoteBackend, ClearRemovesOnlyCachepysKeysAndCountsThem) {
 
 // A value far larger than any record is refused by the server's reply size, not after
 // the client has read it all; the remote is then left alone, as after a failure.
-TEST(RemoteBackend, AnOversizedRedisValueIsRefusedBeforeItIsRead) {
+TEST(SignedRemote, AnOversizedRedisValueIsRefusedBeforeItIsRead) {
   redis_server redis;
   ASSERT_EQ(redis_cli(redis, "SETRANGE cachepy:" + name + " 67108863 x"), "67108864");
   auto server = remote(redis.url());
@@ -373,7 +375,7 @@ TEST(RemoteBackend, AnOversizedRedisValueIsRefusedBeforeItIsRead) {
 
 // An honest writer with a larger bound: its entries are a miss here, with one warning,
 // and the remote stays in use.
-TEST(RemoteBackend, EntriesAboveMaxEntrySizeAreMissesAndNeverStored) {
+TEST(SignedRemote, EntriesAboveMaxEntrySizeAreMissesAndNeverStored) {
   redis_server redis;
   auto writer = remote(redis.url()), reader = remote(redis.url() + "|max-entry-size=4M");
   const std::string warnings = capture_warnings([&] {
@@ -388,49 +390,50 @@ TEST(RemoteBackend, EntriesAboveMaxEntrySizeAreMissesAndNeverStored) {
   EXPECT_TRUE(load(*reader));
 }
 
-TEST(RemoteBackend, AWaiterReadsTheHoldersEntry) {
+TEST(SignedRemote, AWaiterReadsTheHoldersEntry) {
   redis_server redis;
   auto holder = remote(redis.url()), waiter = remote(redis.url());
-  std::unique_ptr<backend_lock> held = holder->lock(id, 10);
+  std::unique_ptr<backend_lock> held = holder->lock(id, 10s);
   ASSERT_NE(held, nullptr);
   std::thread computing([&] {
     holder->save(id, entry_bytes(10));
     held.reset(); // releases the lease
   });
   // Null when it saw the entry appear, a lease when the holder had released it first.
-  const std::unique_ptr<backend_lock> waited = waiter->lock(id, 600);
+  const std::unique_ptr<backend_lock> waited = waiter->lock(id, 600s);
   computing.join();
   EXPECT_TRUE(load(*waiter));
 }
 
-TEST(RemoteBackend, ALeaseLeftByADeadHolderIsTakenOver) {
+TEST(SignedRemote, ALeaseLeftByADeadHolderIsTakenOver) {
   redis_server redis;
   std::string problem;
-  redis_storage raw(*parse_remote_url(redis.url(), problem));
-  ASSERT_EQ(raw.try_lock(name + ".lock", "dead holder", 300), lock_status::taken);
+  redis_client raw(*parse_remote_url(redis.url(), problem));
+  ASSERT_EQ(raw.try_lock(name + ".lock", "dead holder", 300ms), lock_status::taken);
   auto waiter = remote(redis.url());
-  EXPECT_NE(waiter->lock(id, 600), nullptr);
+  EXPECT_NE(waiter->lock(id, 600s), nullptr);
 }
 
-TEST(RemoteBackend, AHolderComputingLongerThanItsLeaseKeepsIt) {
+TEST(SignedRemote, AHolderComputingLongerThanItsLeaseKeepsIt) {
   redis_server redis;
   auto holder = remote(redis.url() + "|lock-lease=1"), other = remote(redis.url());
-  const std::unique_ptr<backend_lock> held = holder->lock(id, 10);
+  const std::unique_ptr<backend_lock> held = holder->lock(id, 10s);
   ASSERT_NE(held, nullptr);
   std::this_thread::sleep_for(std::chrono::milliseconds(2500)); // 2.5 leases
-  EXPECT_EQ(other->lock(id, 0), nullptr);
+  EXPECT_EQ(other->lock(id, 0s), nullptr);
 }
 
 // Renewal signs a new expiry: past the first one (and the clock skew allowed), the
 // holder's lease is still honoured by machines with the secret.
-TEST(RemoteBackend, ASignedLeaseIsRenewedAndHonoured) {
+TEST(SignedRemote, ASignedLeaseIsRenewedAndHonoured) {
   redis_server redis;
   auto holder = remote(redis.url() + "|lock-lease=1", "team"), other = remote(redis.url(), "team");
-  const std::unique_ptr<backend_lock> held = holder->lock(id, 10);
+  const std::unique_ptr<backend_lock> held = holder->lock(id, 10s);
   ASSERT_NE(held, nullptr);
   std::this_thread::sleep_for(std::chrono::milliseconds(3500));
   const auto start = std::chrono::steady_clock::now();
-  const std::string warnings = capture_warnings([&] { EXPECT_EQ(other->lock(id, 0.5), nullptr); });
+  const std::string warnings =
+      capture_warnings([&] { EXPECT_EQ(other->lock(id, 500ms), nullptr); });
   EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(500));
   EXPECT_EQ(warnings, "");
 }
