@@ -2,6 +2,7 @@
 // a huge one, or answers with an absurd array: every call gives up within its operation
 // timeout, holding no more than the reply's bound, with one warning.
 
+#include "said_remote.hpp"
 #include "test_servers.hpp"
 
 #include "storage/remote/redis_client.hpp"
@@ -138,17 +139,15 @@ const char *problem_of(hostility how) {
 const entry_id id{"f-1234abcd", key{0x1234, 0x5678}, value_format::binary};
 constexpr std::uint64_t bound = std::uint64_t(64) << 20;
 
-std::unique_ptr<remote_backend> remote(const hostile_redis &server) {
-  auto backends = make_remote_backends({server.url()}, "");
-  EXPECT_EQ(backends.size(), 1u);
-  return std::move(backends.at(0));
+std::unique_ptr<cachepy::testing::said_remote> remote(const hostile_redis &server) {
+  return cachepy::testing::said_remote_of(server.url());
 }
 
 class HostileRedis : public ::testing::TestWithParam<hostility> {};
 
 TEST_P(HostileRedis, ALoadGivesUpInTimeHoldingLittleWithOneWarning) {
   hostile_redis server(GetParam());
-  const std::unique_ptr<remote_backend> backend = remote(server);
+  const auto backend = remote(server);
   std::string warnings;
   EXPECT_TRUE(ends_in_time(server, [&] {
     warnings = capture_warnings([&] {
@@ -163,7 +162,7 @@ TEST_P(HostileRedis, ALoadGivesUpInTimeHoldingLittleWithOneWarning) {
 
 TEST_P(HostileRedis, ALockGivesUpInTimeHoldingLittleWithOneWarning) {
   hostile_redis server(GetParam());
-  const std::unique_ptr<remote_backend> backend = remote(server);
+  const auto backend = remote(server);
   std::string warnings;
   EXPECT_TRUE(ends_in_time(server, [&] {
     warnings = capture_warnings([&] { EXPECT_EQ(backend->lock(id, 10s), nullptr); });

@@ -1,6 +1,7 @@
 // Remote backends against real servers on 127.0.0.1: redis-server and nginx started
 // by the test, a port nobody listens on, and a listener that never answers.
 
+#include "said_remote.hpp"
 #include "test_servers.hpp"
 
 #include "storage/local/entry_format.hpp"
@@ -41,15 +42,15 @@ std::string entry_bytes(std::size_t payload_size) {
   return std::string(reinterpret_cast<const char *>(&header), sizeof header) + payload;
 }
 
-// The one remote of `spec`, as the configuration makes it.
-std::unique_ptr<remote_backend> remote(const std::string &spec, const std::string &secret = "") {
-  auto backends = make_remote_backends({spec}, secret);
-  EXPECT_EQ(backends.size(), 1u) << spec;
-  return std::move(backends.at(0));
+using cachepy::testing::said_remote;
+
+// The one remote of `spec`, as the configuration makes it and the facade uses it.
+std::unique_ptr<said_remote> remote(const std::string &spec, const std::string &secret = "") {
+  return cachepy::testing::said_remote_of(spec, secret);
 }
 
 // An intact entry for k from the remote, as the facade accepts it.
-std::optional<std::string> load(remote_backend &server) {
+std::optional<std::string> load(said_remote &server) {
   std::optional<std::string> entry = server.load(id);
   if (entry && !decode_entry(*entry, k, value_format::binary).ok)
     return std::nullopt;
@@ -121,6 +122,29 @@ TEST(SignedRemote, ADownServerIsOneWarningAndAMiss) {
   EXPECT_EQ(count(warnings, "warning:"), 1u) << warnings;
   EXPECT_NE(warnings.find("redis://:***@127.0.0.1:" + std::to_string(port)), std::string::npos);
   EXPECT_EQ(warnings.find("hunter2"), std::string::npos);
+}
+
+// A remote reports its failure as a value and logs nothing (the facade says it); it is
+// then left alone: the next call reports nothing and asks no server.
+TEST(SignedRemote, AFailureIsReportedNotLoggedAndTheRemoteLeftAlone) {
+  const int port = cachepy::testing::free_port();
+  made_remote_backends made =
+      make_remote_backends({"redis://:hunter2@127.0.0.1:" + std::to_string(port)}, "");
+  ASSERT_EQ(made.backends.size(), 1u);
+  remote_backend &server = *made.backends[0];
+  storage_outcome<std::optional<std::string>> first, second;
+  const std::string warnings = capture_warnings([&] {
+    first = server.load(id);
+    second = server.load(id);
+  });
+  EXPECT_EQ(warnings, "");
+  ASSERT_TRUE(first.failure);
+  EXPECT_EQ(first.failure->what, storage_failure::kind::remote_failed);
+  EXPECT_NE(first.failure->detail.find("cannot connect"), std::string::npos)
+      << first.failure->detail;
+  EXPECT_EQ(first.failure->detail.find("hunter2"), std::string::npos);
+  EXPECT_FALSE(second.failure);
+  EXPECT_FALSE(second.value);
 }
 
 TEST(SignedRemote, AServerComingBackIsUsedByTheNextProcess) {
@@ -331,14 +355,18 @@ TEST(SignedRemote, AReplayedLeaseIsIgnored) {
 TEST(SignedRemote, KeyPrefixesWithOtherCharactersAreLeftOutWithAWarning) {
   for (const std::string prefix : {"*", "cach*", "a?", "[ab]", "a\\b", "a b", "a/b"}) {
     const std::string warnings = capture_warnings([&] {
-      EXPECT_TRUE(make_remote_backends({"redis://127.0.0.1|key-prefix=" + prefix}, "").empty())
-          << prefix;
+      const made_remote_backends made =
+          make_remote_backends({"redis://127.0.0.1|key-prefix=" + prefix}, "");
+      EXPECT_TRUE(made.backends.empty()) << prefix;
+      for (const storage_failure &left_out : made.left_out)
+        warn_once(left_out, {});
     });
     // A blank is refused before any attribute is read (it separates remotes).
     EXPECT_NE(warnings.find(prefix == "a b" ? "blank" : "key-prefix"), std::string::npos)
         << warnings;
   }
-  EXPECT_EQ(make_remote_backends({"redis://127.0.0.1|key-prefix=team-a_1.b:c"}, "").size(), 1u);
+  EXPECT_EQ(make_remote_backends({"redis://127.0.0.1|key-prefix=team-a_1.b:c"}, "").backends.size(),
+            1u);
 }
 
 // Keys under the prefix that cachepy did not name are another application's.
