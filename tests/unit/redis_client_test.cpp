@@ -174,11 +174,12 @@ TEST_P(HostileRedis, ALockGivesUpInTimeHoldingLittleWithOneWarning) {
 // What `cachepy stats --remote` asks.
 TEST_P(HostileRedis, UsageGivesUpInTimeHoldingLittle) {
   hostile_redis server(GetParam());
+  redis_client storage(*parse_remote_url(server.url()).value);
   std::string problem;
-  redis_client storage(*parse_remote_url(server.url(), problem));
   EXPECT_TRUE(ends_in_time(server, [&] {
-    remote_usage usage;
-    EXPECT_FALSE(storage.usage(usage, problem));
+    const storage_outcome<remote_usage> usage = storage.usage();
+    ASSERT_TRUE(usage.failure);
+    problem = usage.failure->detail;
   }));
   EXPECT_LT(server.sent(), bound);
   // A SCAN page may take 16 MiB: a slow build (a sanitizer's) can meet the deadline
@@ -192,11 +193,10 @@ TEST_P(HostileRedis, UsageGivesUpInTimeHoldingLittle) {
 // The keys a SCAN gives are the server's choice: one outside the prefix is left alone.
 TEST(HostileRedisScan, KeysOutsideThePrefixAreSkipped) {
   hostile_redis server(hostility::short_key);
-  std::string problem;
-  redis_client storage(*parse_remote_url(server.url(), problem));
-  remote_usage usage;
-  EXPECT_TRUE(storage.usage(usage, problem)) << problem;
-  EXPECT_EQ(usage.entries, 0u);
+  redis_client storage(*parse_remote_url(server.url()).value);
+  const storage_outcome<remote_usage> usage = storage.usage();
+  EXPECT_FALSE(usage.failure) << usage.failure->detail;
+  EXPECT_EQ(usage.value.entries, 0u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Servers, HostileRedis,

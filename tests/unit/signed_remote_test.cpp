@@ -186,13 +186,12 @@ TEST(SignedRemote, AWrongPasswordIsOneWarningWithoutIt) {
 // while, as after a failure (the next process tries it again).
 TEST(SignedRemote, DamagedAndTruncatedValuesAreMissesAndTheRemoteIsLeftAlone) {
   redis_server redis;
-  std::string problem;
   std::string flipped = entry_bytes(100);
   flipped[80] ^= 1; // the checksum no longer matches
   for (const std::string &damage : {std::string("checksum mismatch"), std::string("truncated record")}) {
     // Named apart (another database): a remote's warning is given once per process.
     const std::string url = redis.url() + (damage == "checksum mismatch" ? "" : "/1");
-    redis_client raw(*parse_remote_url(url, problem));
+    redis_client raw(*parse_remote_url(url).value);
     if (damage == "checksum mismatch")
       ASSERT_TRUE(write_record(raw, name, flipped, "").ok());
     else
@@ -214,8 +213,7 @@ TEST(SignedRemote, DamagedAndTruncatedValuesAreMissesAndTheRemoteIsLeftAlone) {
 // so that the connection's next command gets its own reply.
 TEST(SignedRemote, RedisReadsChunksPipelinedAndStaysInStep) {
   redis_server redis;
-  std::string problem;
-  redis_client raw(*parse_remote_url(redis.url(), problem));
+  redis_client raw(*parse_remote_url(redis.url()).value);
   constexpr std::size_t small_chunk = 4096;
   const std::string entry = entry_bytes(100 * small_chunk + 7);
   ASSERT_TRUE(write_record(raw, "a", entry, "", small_chunk).ok());
@@ -239,8 +237,7 @@ TEST(SignedRemote, RedisReadsChunksPipelinedAndStaysInStep) {
 // about once: the remote is not used as it was meant to be.
 TEST(SignedRemote, AMissingChunkIsAMissWithOneWarning) {
   redis_server redis;
-  std::string problem;
-  redis_client raw(*parse_remote_url(redis.url(), problem));
+  redis_client raw(*parse_remote_url(redis.url()).value);
   auto server = remote(redis.url());
   ASSERT_TRUE(write_record(raw, "elsewhere", entry_bytes(default_chunk_size), "").ok());
   ASSERT_TRUE(raw.put(name, raw.get("elsewhere", 1 << 20).bytes).ok()); // its chunks are not there
@@ -304,8 +301,7 @@ TEST(SignedRemote, MachinesWithDifferentSecretsNeverOverwriteEachOther) {
 
 TEST(SignedRemote, AMachineWithoutASecretIgnoresSignedEntriesWithOneWarning) {
   redis_server redis;
-  std::string problem;
-  redis_client raw(*parse_remote_url(redis.url(), problem));
+  redis_client raw(*parse_remote_url(redis.url()).value);
   ASSERT_TRUE(write_record(raw, name, entry_bytes(10), "team").ok());
   auto unsigned_machine = remote(redis.url());
   const std::string warnings = capture_warnings([&] {
@@ -372,15 +368,14 @@ TEST(SignedRemote, KeyPrefixesWithOtherCharactersAreLeftOutWithAWarning) {
 // Keys under the prefix that cachepy did not name are another application's.
 TEST(SignedRemote, ClearRemovesOnlyCachepysKeysAndCountsThem) {
   redis_server redis;
-  std::string problem;
-  redis_client raw(*parse_remote_url(redis.url(), problem));
+  redis_client raw(*parse_remote_url(redis.url()).value);
   remote(redis.url())->save(id, entry_bytes(10));
   remote(redis.url(), "team")->save(id, entry_bytes(default_chunk_size));
   ASSERT_EQ(redis_cli(redis, "SET cachepy:session:42 theirs"), "OK");
   ASSERT_EQ(redis_cli(redis, "SET cachepyX:" + name + " theirs"), "OK");
-  std::uint64_t removed = 0;
-  ASSERT_TRUE(raw.clear(removed, problem)) << problem;
-  EXPECT_EQ(removed, 2u);
+  const storage_outcome<std::uint64_t> removed = raw.clear();
+  ASSERT_FALSE(removed.failure) << removed.failure->detail;
+  EXPECT_EQ(removed.value, 2u);
   EXPECT_EQ(redis_cli(redis, "GET cachepy:session:42"), "theirs");
   EXPECT_EQ(redis_cli(redis, "GET cachepyX:" + name), "theirs");
   EXPECT_EQ(redis_cli(redis, "DBSIZE"), "2");
@@ -435,8 +430,7 @@ TEST(SignedRemote, AWaiterReadsTheHoldersEntry) {
 
 TEST(SignedRemote, ALeaseLeftByADeadHolderIsTakenOver) {
   redis_server redis;
-  std::string problem;
-  redis_client raw(*parse_remote_url(redis.url(), problem));
+  redis_client raw(*parse_remote_url(redis.url()).value);
   ASSERT_EQ(raw.try_lock(name + ".lock", "dead holder", 300ms), lock_status::taken);
   auto waiter = remote(redis.url());
   EXPECT_NE(waiter->lock(id, 600s), nullptr);

@@ -128,15 +128,15 @@ made_remote_backends make_remote_backends(const std::vector<std::string> &specs,
                                           const std::string &secret) {
   made_remote_backends made;
   for (const std::string &spec : specs) {
-    std::string problem;
-    std::optional<remote_url> url = parse_remote_url(spec, problem);
-    if (!url) { // the problem names it without credentials
-      made.left_out.push_back({storage_failure::kind::malformed_remote, std::move(problem)});
+    storage_outcome<std::optional<remote_url>> parsed = parse_remote_url(spec);
+    if (!parsed.value) { // the failure names it without credentials
+      made.left_out.push_back(std::move(*parsed.failure));
       continue;
     }
-    if (url->secret.empty())
-      url->secret = secret;
-    made.backends.push_back(std::make_unique<signed_remote>(std::move(*url)));
+    remote_url &url = *parsed.value;
+    if (url.secret.empty())
+      url.secret = secret;
+    made.backends.push_back(std::make_unique<signed_remote>(std::move(url)));
   }
   return made;
 }
