@@ -62,17 +62,18 @@ static bool pchDisabledByEnvironment() {
   return Value && llvm::StringRef(Value) == "0";
 }
 
-/// Installed, the plugin is <prefix>/lib/cachepy/cachepy-plugin.so. Not found, the
-/// header is left to the compilation's include path.
+/// Installed, the plugin is <prefix>/<libdir>/cachepy/cachepy-plugin.so, and the
+/// headers are CACHEPY_INSTALLED_INCLUDE from its folder. Not found, the header is left
+/// to the compilation's include path.
 static std::string runtimeHeader(const PluginOptions &Options) {
-  llvm::SmallString<256> Prefix;
+  llvm::SmallString<256> Installed;
   Dl_info Info;
   if (dladdr(reinterpret_cast<void *>(&runtimeHeader), &Info) && Info.dli_fname) {
-    Prefix = Info.dli_fname;
-    llvm::sys::path::remove_filename(Prefix);
-    llvm::sys::path::append(Prefix, "..", "..");
+    Installed = Info.dli_fname;
+    llvm::sys::path::remove_filename(Installed);
+    llvm::sys::path::append(Installed, CACHEPY_INSTALLED_INCLUDE);
   }
-  const std::string Header = findRuntimeHeader(Options.RuntimeInclude, Prefix);
+  const std::string Header = findRuntimeHeader(Options.RuntimeInclude, Installed);
   return Header.empty() ? "cachepy/rewritten.hpp" : Header;
 }
 

@@ -9,15 +9,12 @@
 
 namespace cachepy {
 
-std::string findRuntimeHeader(llvm::StringRef IncludeDir, llvm::StringRef InstallPrefix) {
+std::string findRuntimeHeader(llvm::StringRef IncludeDir, llvm::StringRef InstalledIncludeDir) {
   llvm::SmallVector<std::string, 3> Dirs;
   if (!IncludeDir.empty())
     Dirs.push_back(IncludeDir.str());
-  if (!InstallPrefix.empty()) {
-    llvm::SmallString<256> Installed(InstallPrefix);
-    llvm::sys::path::append(Installed, "include");
-    Dirs.push_back(std::string(Installed));
-  }
+  if (!InstalledIncludeDir.empty())
+    Dirs.push_back(InstalledIncludeDir.str());
   Dirs.push_back(CACHEPY_BUILD_TREE_INCLUDE_DIR);
   for (const std::string &Dir : Dirs) {
     llvm::SmallString<256> Header(Dir);

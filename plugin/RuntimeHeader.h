@@ -15,9 +15,10 @@
 namespace cachepy {
 
 /// The absolute path of cachepy/rewritten.hpp: in IncludeDir when one is given and holds
-/// it, else in InstallPrefix/include (the installation the calling binary belongs to),
-/// else in the source tree cachepy was built from. Empty when none of them holds it.
-std::string findRuntimeHeader(llvm::StringRef IncludeDir, llvm::StringRef InstallPrefix);
+/// it, else in InstalledIncludeDir (the headers of the installation the calling binary
+/// belongs to), else in the source tree cachepy was built from. Empty when none of them
+/// holds it.
+std::string findRuntimeHeader(llvm::StringRef IncludeDir, llvm::StringRef InstalledIncludeDir);
 
 } // namespace cachepy
 

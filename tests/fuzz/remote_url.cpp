@@ -8,9 +8,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char *>(data), size);
-  std::string problem;
-  cachepy::detail::parse_remote_url(text, problem);
+  cachepy::detail::parse_remote_url(text);
   for (const std::string &spec : cachepy::detail::split_remote_list(text))
-    cachepy::detail::parse_remote_url(spec, problem);
+    cachepy::detail::parse_remote_url(spec);
   return 0;
 }

@@ -9,8 +9,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
   cachepy::config cfg;
-  std::string problem;
   cachepy::detail::read_yaml_settings(std::string(reinterpret_cast<const char *>(data), size),
-                                      "fuzz", cfg, problem);
+                                      "fuzz", cfg);
   return 0;
 }

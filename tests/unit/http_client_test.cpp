@@ -1,6 +1,7 @@
 // The HTTP remote against a server that answers with far more than any entry: the
 // reply is refused once past the bound, before it is read whole.
 
+#include "said_remote.hpp"
 #include "test_servers.hpp"
 
 #include "storage/remote/signed_remote.hpp"
@@ -85,11 +86,10 @@ const entry_id id{"f-1234abcd", key{0x1234, 0x5678}, value_format::binary};
 TEST(HttpClient, AHugeReplyIsRefusedOncePastTheBoundAndTheRemoteLeftAlone) {
   for (const bool announced : {true, false}) {
     flooding_server server(std::uint64_t(256) << 20, announced);
-    auto backends = make_remote_backends({server.url()}, "");
-    ASSERT_EQ(backends.size(), 1u);
+    const auto backend = cachepy::testing::said_remote_of(server.url());
     const std::string warnings = capture_warnings([&] {
-      EXPECT_FALSE(backends[0]->load(id));
-      EXPECT_FALSE(backends[0]->load(id));
+      EXPECT_FALSE(backend->load(id));
+      EXPECT_FALSE(backend->load(id));
     });
     server.stop();
     EXPECT_LT(server.sent(), std::uint64_t(32) << 20) << "Content-Length: " << announced;
@@ -110,10 +110,9 @@ TEST(HttpClient, ACaFileThatIsAFifoIsRefusedNotWaitedOn) {
   flooding_server server(16, true);
   std::string url = server.url();
   url.replace(0, 4, "https");
-  auto backends = make_remote_backends({url + "|ca-file=" + fifo}, "");
-  ASSERT_EQ(backends.size(), 1u);
+  const auto backend = cachepy::testing::said_remote_of(url + "|ca-file=" + fifo);
   auto loading = std::async(std::launch::async, [&] {
-    return capture_warnings([&] { EXPECT_FALSE(backends[0]->load(id)); });
+    return capture_warnings([&] { EXPECT_FALSE(backend->load(id)); });
   });
   if (loading.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
     ::close(::open(fifo.c_str(), O_WRONLY)); // lets the waiting open go, then fails

@@ -269,7 +269,7 @@ TEST_F(LocalStore, AFullDiskIsAStoreFailureNotTheValuesException) {
         out.exceptions(std::ios::badbit);
         out << std::string(1 << 20, 'x');
       });
-      std::_Exit(stored ? 2 : 0);
+      std::_Exit(!stored.failure ? 2 : 0);
     } catch (...) {
       std::_Exit(1);
     }

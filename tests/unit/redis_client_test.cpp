@@ -2,6 +2,7 @@
 // a huge one, or answers with an absurd array: every call gives up within its operation
 // timeout, holding no more than the reply's bound, with one warning.
 
+#include "said_remote.hpp"
 #include "test_servers.hpp"
 
 #include "storage/remote/redis_client.hpp"
@@ -138,17 +139,15 @@ const char *problem_of(hostility how) {
 const entry_id id{"f-1234abcd", key{0x1234, 0x5678}, value_format::binary};
 constexpr std::uint64_t bound = std::uint64_t(64) << 20;
 
-std::unique_ptr<remote_backend> remote(const hostile_redis &server) {
-  auto backends = make_remote_backends({server.url()}, "");
-  EXPECT_EQ(backends.size(), 1u);
-  return std::move(backends.at(0));
+std::unique_ptr<cachepy::testing::said_remote> remote(const hostile_redis &server) {
+  return cachepy::testing::said_remote_of(server.url());
 }
 
 class HostileRedis : public ::testing::TestWithParam<hostility> {};
 
 TEST_P(HostileRedis, ALoadGivesUpInTimeHoldingLittleWithOneWarning) {
   hostile_redis server(GetParam());
-  const std::unique_ptr<remote_backend> backend = remote(server);
+  const auto backend = remote(server);
   std::string warnings;
   EXPECT_TRUE(ends_in_time(server, [&] {
     warnings = capture_warnings([&] {
@@ -163,7 +162,7 @@ TEST_P(HostileRedis, ALoadGivesUpInTimeHoldingLittleWithOneWarning) {
 
 TEST_P(HostileRedis, ALockGivesUpInTimeHoldingLittleWithOneWarning) {
   hostile_redis server(GetParam());
-  const std::unique_ptr<remote_backend> backend = remote(server);
+  const auto backend = remote(server);
   std::string warnings;
   EXPECT_TRUE(ends_in_time(server, [&] {
     warnings = capture_warnings([&] { EXPECT_EQ(backend->lock(id, 10s), nullptr); });
@@ -175,11 +174,12 @@ TEST_P(HostileRedis, ALockGivesUpInTimeHoldingLittleWithOneWarning) {
 // What `cachepy stats --remote` asks.
 TEST_P(HostileRedis, UsageGivesUpInTimeHoldingLittle) {
   hostile_redis server(GetParam());
+  redis_client storage(*parse_remote_url(server.url()).value);
   std::string problem;
-  redis_client storage(*parse_remote_url(server.url(), problem));
   EXPECT_TRUE(ends_in_time(server, [&] {
-    remote_usage usage;
-    EXPECT_FALSE(storage.usage(usage, problem));
+    const storage_outcome<remote_usage> usage = storage.usage();
+    ASSERT_TRUE(usage.failure);
+    problem = usage.failure->detail;
   }));
   EXPECT_LT(server.sent(), bound);
   // A SCAN page may take 16 MiB: a slow build (a sanitizer's) can meet the deadline
@@ -193,11 +193,10 @@ TEST_P(HostileRedis, UsageGivesUpInTimeHoldingLittle) {
 // The keys a SCAN gives are the server's choice: one outside the prefix is left alone.
 TEST(HostileRedisScan, KeysOutsideThePrefixAreSkipped) {
   hostile_redis server(hostility::short_key);
-  std::string problem;
-  redis_client storage(*parse_remote_url(server.url(), problem));
-  remote_usage usage;
-  EXPECT_TRUE(storage.usage(usage, problem)) << problem;
-  EXPECT_EQ(usage.entries, 0u);
+  redis_client storage(*parse_remote_url(server.url()).value);
+  const storage_outcome<remote_usage> usage = storage.usage();
+  EXPECT_FALSE(usage.failure) << usage.failure->detail;
+  EXPECT_EQ(usage.value.entries, 0u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Servers, HostileRedis,

@@ -10,16 +10,17 @@ namespace {
 using namespace std::chrono_literals;
 
 remote_url parsed(const std::string &spec) {
-  std::string problem;
-  const std::optional<remote_url> url = parse_remote_url(spec, problem);
-  EXPECT_TRUE(url) << spec << ": " << problem;
-  return url.value_or(remote_url{});
+  const storage_outcome<std::optional<remote_url>> url = parse_remote_url(spec);
+  EXPECT_TRUE(url.value) << spec << ": " << (url.failure ? url.failure->detail : "");
+  return url.value.value_or(remote_url{});
 }
 
 std::string problem_of(const std::string &spec) {
-  std::string problem;
-  EXPECT_FALSE(parse_remote_url(spec, problem)) << spec;
-  return problem;
+  const storage_outcome<std::optional<remote_url>> url = parse_remote_url(spec);
+  EXPECT_FALSE(url.value) << spec;
+  EXPECT_TRUE(url.failure && url.failure->what == storage_failure::kind::malformed_remote)
+      << spec;
+  return url.failure ? url.failure->detail : "";
 }
 
 TEST(RemoteUrl, RedisWithEverything) {
@@ -204,25 +205,21 @@ TEST(RemoteUrl, ListSplitsOnBlanks) {
 }
 
 TEST(RemoteUrl, AnUndecodablePercentInThePasswordIsMalformed) {
-  std::string problem;
-  EXPECT_FALSE(parse_remote_url("redis://:pw%ZZx@127.0.0.1", problem)); // was taken as text
+  const std::string problem = problem_of("redis://:pw%ZZx@127.0.0.1"); // was taken as text
   EXPECT_NE(problem.find("undecodable"), std::string::npos) << problem;
   EXPECT_EQ(problem.find("pw"), std::string::npos) << problem;
-  EXPECT_FALSE(parse_remote_url("redis://us%4@127.0.0.1", problem));
-  const std::optional<remote_url> fine = parse_remote_url("redis://:pw%25x@127.0.0.1", problem);
-  ASSERT_TRUE(fine) << problem;
-  EXPECT_EQ(fine->password, "pw%x");
+  problem_of("redis://us%4@127.0.0.1");
+  EXPECT_EQ(parsed("redis://:pw%25x@127.0.0.1").password, "pw%x");
 }
 
 TEST(RemoteUrl, ABlankInsideASecretRefusesTheWholeRemote) {
   const std::vector<std::string> specs =
       split_remote_list("redis://h|secret=team shared-key http://b/c");
   ASSERT_EQ(specs.size(), 2u);
-  std::string problem;
-  EXPECT_FALSE(parse_remote_url(specs[0], problem)); // never a remote signing with "team"
+  const std::string problem = problem_of(specs[0]); // never a remote signing with "team"
   EXPECT_EQ(problem.find("shared-key"), std::string::npos);
   EXPECT_EQ(problem.find("team"), std::string::npos);
-  EXPECT_TRUE(parse_remote_url(specs[1], problem));
+  parsed(specs[1]);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // Remote backends against real servers on 127.0.0.1: redis-server and nginx started
 // by the test, a port nobody listens on, and a listener that never answers.
 
+#include "said_remote.hpp"
 #include "test_servers.hpp"
 
 #include "storage/local/entry_format.hpp"
@@ -41,15 +42,15 @@ std::string entry_bytes(std::size_t payload_size) {
   return std::string(reinterpret_cast<const char *>(&header), sizeof header) + payload;
 }
 
-// The one remote of `spec`, as the configuration makes it.
-std::unique_ptr<remote_backend> remote(const std::string &spec, const std::string &secret = "") {
-  auto backends = make_remote_backends({spec}, secret);
-  EXPECT_EQ(backends.size(), 1u) << spec;
-  return std::move(backends.at(0));
+using cachepy::testing::said_remote;
+
+// The one remote of `spec`, as the configuration makes it and the facade uses it.
+std::unique_ptr<said_remote> remote(const std::string &spec, const std::string &secret = "") {
+  return cachepy::testing::said_remote_of(spec, secret);
 }
 
 // An intact entry for k from the remote, as the facade accepts it.
-std::optional<std::string> load(remote_backend &server) {
+std::optional<std::string> load(said_remote &server) {
   std::optional<std::string> entry = server.load(id);
   if (entry && !decode_entry(*entry, k, value_format::binary).ok)
     return std::nullopt;
@@ -123,6 +124,29 @@ TEST(SignedRemote, ADownServerIsOneWarningAndAMiss) {
   EXPECT_EQ(warnings.find("hunter2"), std::string::npos);
 }
 
+// A remote reports its failure as a value and logs nothing (the facade says it); it is
+// then left alone: the next call reports nothing and asks no server.
+TEST(SignedRemote, AFailureIsReportedNotLoggedAndTheRemoteLeftAlone) {
+  const int port = cachepy::testing::free_port();
+  made_remote_backends made =
+      make_remote_backends({"redis://:hunter2@127.0.0.1:" + std::to_string(port)}, "");
+  ASSERT_EQ(made.backends.size(), 1u);
+  remote_backend &server = *made.backends[0];
+  storage_outcome<std::optional<std::string>> first, second;
+  const std::string warnings = capture_warnings([&] {
+    first = server.load(id);
+    second = server.load(id);
+  });
+  EXPECT_EQ(warnings, "");
+  ASSERT_TRUE(first.failure);
+  EXPECT_EQ(first.failure->what, storage_failure::kind::remote_failed);
+  EXPECT_NE(first.failure->detail.find("cannot connect"), std::string::npos)
+      << first.failure->detail;
+  EXPECT_EQ(first.failure->detail.find("hunter2"), std::string::npos);
+  EXPECT_FALSE(second.failure);
+  EXPECT_FALSE(second.value);
+}
+
 TEST(SignedRemote, AServerComingBackIsUsedByTheNextProcess) {
   const int port = cachepy::testing::free_port();
   const std::string url = "redis://127.0.0.1:" + std::to_string(port);
@@ -162,13 +186,12 @@ TEST(SignedRemote, AWrongPasswordIsOneWarningWithoutIt) {
 // while, as after a failure (the next process tries it again).
 TEST(SignedRemote, DamagedAndTruncatedValuesAreMissesAndTheRemoteIsLeftAlone) {
   redis_server redis;
-  std::string problem;
   std::string flipped = entry_bytes(100);
   flipped[80] ^= 1; // the checksum no longer matches
   for (const std::string &damage : {std::string("checksum mismatch"), std::string("truncated record")}) {
     // Named apart (another database): a remote's warning is given once per process.
     const std::string url = redis.url() + (damage == "checksum mismatch" ? "" : "/1");
-    redis_client raw(*parse_remote_url(url, problem));
+    redis_client raw(*parse_remote_url(url).value);
     if (damage == "checksum mismatch")
       ASSERT_TRUE(write_record(raw, name, flipped, "").ok());
     else
@@ -190,8 +213,7 @@ TEST(SignedRemote, DamagedAndTruncatedValuesAreMissesAndTheRemoteIsLeftAlone) {
 // so that the connection's next command gets its own reply.
 TEST(SignedRemote, RedisReadsChunksPipelinedAndStaysInStep) {
   redis_server redis;
-  std::string problem;
-  redis_client raw(*parse_remote_url(redis.url(), problem));
+  redis_client raw(*parse_remote_url(redis.url()).value);
   constexpr std::size_t small_chunk = 4096;
   const std::string entry = entry_bytes(100 * small_chunk + 7);
   ASSERT_TRUE(write_record(raw, "a", entry, "", small_chunk).ok());
@@ -215,8 +237,7 @@ TEST(SignedRemote, RedisReadsChunksPipelinedAndStaysInStep) {
 // about once: the remote is not used as it was meant to be.
 TEST(SignedRemote, AMissingChunkIsAMissWithOneWarning) {
   redis_server redis;
-  std::string problem;
-  redis_client raw(*parse_remote_url(redis.url(), problem));
+  redis_client raw(*parse_remote_url(redis.url()).value);
   auto server = remote(redis.url());
   ASSERT_TRUE(write_record(raw, "elsewhere", entry_bytes(default_chunk_size), "").ok());
   ASSERT_TRUE(raw.put(name, raw.get("elsewhere", 1 << 20).bytes).ok()); // its chunks are not there
@@ -280,8 +301,7 @@ TEST(SignedRemote, MachinesWithDifferentSecretsNeverOverwriteEachOther) {
 
 TEST(SignedRemote, AMachineWithoutASecretIgnoresSignedEntriesWithOneWarning) {
   redis_server redis;
-  std::string problem;
-  redis_client raw(*parse_remote_url(redis.url(), problem));
+  redis_client raw(*parse_remote_url(redis.url()).value);
   ASSERT_TRUE(write_record(raw, name, entry_bytes(10), "team").ok());
   auto unsigned_machine = remote(redis.url());
   const std::string warnings = capture_warnings([&] {
@@ -331,28 +351,31 @@ TEST(SignedRemote, AReplayedLeaseIsIgnored) {
 TEST(SignedRemote, KeyPrefixesWithOtherCharactersAreLeftOutWithAWarning) {
   for (const std::string prefix : {"*", "cach*", "a?", "[ab]", "a\\b", "a b", "a/b"}) {
     const std::string warnings = capture_warnings([&] {
-      EXPECT_TRUE(make_remote_backends({"redis://127.0.0.1|key-prefix=" + prefix}, "").empty())
-          << prefix;
+      const made_remote_backends made =
+          make_remote_backends({"redis://127.0.0.1|key-prefix=" + prefix}, "");
+      EXPECT_TRUE(made.backends.empty()) << prefix;
+      for (const storage_failure &left_out : made.left_out)
+        warn_once(left_out, {});
     });
     // A blank is refused before any attribute is read (it separates remotes).
     EXPECT_NE(warnings.find(prefix == "a b" ? "blank" : "key-prefix"), std::string::npos)
         << warnings;
   }
-  EXPECT_EQ(make_remote_backends({"redis://127.0.0.1|key-prefix=team-a_1.b:c"}, "").size(), 1u);
+  EXPECT_EQ(make_remote_backends({"redis://127.0.0.1|key-prefix=team-a_1.b:c"}, "").backends.size(),
+            1u);
 }
 
 // Keys under the prefix that cachepy did not name are another application's.
 TEST(SignedRemote, ClearRemovesOnlyCachepysKeysAndCountsThem) {
   redis_server redis;
-  std::string problem;
-  redis_client raw(*parse_remote_url(redis.url(), problem));
+  redis_client raw(*parse_remote_url(redis.url()).value);
   remote(redis.url())->save(id, entry_bytes(10));
   remote(redis.url(), "team")->save(id, entry_bytes(default_chunk_size));
   ASSERT_EQ(redis_cli(redis, "SET cachepy:session:42 theirs"), "OK");
   ASSERT_EQ(redis_cli(redis, "SET cachepyX:" + name + " theirs"), "OK");
-  std::uint64_t removed = 0;
-  ASSERT_TRUE(raw.clear(removed, problem)) << problem;
-  EXPECT_EQ(removed, 2u);
+  const storage_outcome<std::uint64_t> removed = raw.clear();
+  ASSERT_FALSE(removed.failure) << removed.failure->detail;
+  EXPECT_EQ(removed.value, 2u);
   EXPECT_EQ(redis_cli(redis, "GET cachepy:session:42"), "theirs");
   EXPECT_EQ(redis_cli(redis, "GET cachepyX:" + name), "theirs");
   EXPECT_EQ(redis_cli(redis, "DBSIZE"), "2");
@@ -407,8 +430,7 @@ TEST(SignedRemote, AWaiterReadsTheHoldersEntry) {
 
 TEST(SignedRemote, ALeaseLeftByADeadHolderIsTakenOver) {
   redis_server redis;
-  std::string problem;
-  redis_client raw(*parse_remote_url(redis.url(), problem));
+  redis_client raw(*parse_remote_url(redis.url()).value);
   ASSERT_EQ(raw.try_lock(name + ".lock", "dead holder", 300ms), lock_status::taken);
   auto waiter = remote(redis.url());
   EXPECT_NE(waiter->lock(id, 600s), nullptr);

@@ -35,23 +35,21 @@ public:
     int &count_;
   };
 
-  std::optional<std::string> load(const entry_id &id) noexcept override {
+  storage_outcome<std::optional<std::string>> load(const entry_id &id) noexcept override {
     ++loads;
-    const auto it = entries.find(id.k.hex());
-    if (it == entries.end())
-      return std::nullopt;
-    return it->second;
+    storage_outcome<std::optional<std::string>> outcome{std::nullopt, failure};
+    if (const auto it = entries.find(id.k.hex()); it != entries.end())
+      outcome.value = it->second;
+    return outcome;
   }
-  bool save(const entry_id &id, std::string_view entry) noexcept override {
+  storage_outcome<bool> save(const entry_id &id, std::string_view entry) noexcept override {
     entries[id.k.hex()] = std::string(entry);
-    return true;
+    return {true, failure};
   }
-  void touch(const entry_id &) noexcept override {}
-  std::unique_ptr<backend_lock> lock(const entry_id &,
-                                     std::chrono::milliseconds) noexcept override {
+  lock_outcome lock(const entry_id &, std::chrono::milliseconds) noexcept override {
     if (!grants_leases)
-      return nullptr;
-    return std::make_unique<held>(locks_held);
+      return {nullptr, failure};
+    return {std::make_unique<held>(locks_held), failure};
   }
   std::string name() const override { return "fake://remote"; }
 
@@ -59,6 +57,7 @@ public:
   int loads = 0;
   int locks_held = 0;
   bool grants_leases = true; // false: as after waiting for a peer that stored the entry
+  std::optional<storage_failure> failure; // what each answer reports
 };
 
 class Storage : public ::testing::Test {
@@ -112,6 +111,57 @@ TEST_F(Storage, AnUntrustedDirectorysWarningOffersListingOnlyWhereItHelps) {
   entry_storage everyones = storage_of(open_dir.path());
   warnings = cachepy::testing::capture_warnings([&] { EXPECT_FALSE(everyones.usable()); });
   EXPECT_NE(warnings.find("safe_directories"), std::string::npos) << warnings;
+}
+
+// The tiers report, the facade speaks: what a remote reports on every call is one
+// warning in the process, naming the remote; the call goes on.
+TEST_F(Storage, ARemotesFailuresAreOneWarningFromTheFacade) {
+  fake->failure = storage_failure{storage_failure::kind::remote_failed, "cannot connect: refused"};
+  const std::string warnings = cachepy::testing::capture_warnings([&] {
+    for (int call = 0; call < 3; ++call) {
+      entry_storage storage = storage_of(local.path());
+      const storage_lock held = storage.lock(std::chrono::milliseconds(100));
+      load_result result;
+      text_of(storage, result);
+      save_text(storage, "value");
+    }
+  });
+  EXPECT_EQ(cachepy::testing::count(warnings, "warning:"), 1u) << warnings;
+  EXPECT_NE(warnings.find("remote storage fake://remote: cannot connect: refused; going on "
+                          "without it (retried after 60 s)"),
+            std::string::npos)
+      << warnings;
+}
+
+// The local directory's tiers return why they failed (storage_failure.hpp) and never
+// log it: only the facade does, once per directory.
+TEST_F(Storage, AnUnwritableDirectoryIsReportedByTheTierAndSaidOnceByTheFacade) {
+  const std::string file_in_the_way = local.path() + "/file";
+  std::filesystem::create_directories(local.path());
+  std::ofstream(file_in_the_way) << "not a directory";
+  const entry_address where = address_of(file_in_the_way, id.function_dir, id.k);
+  std::optional<storage_failure> failure;
+  std::string warnings = cachepy::testing::capture_warnings([&] {
+    failure = make_function_directory(where);
+    EXPECT_TRUE(save_entry(where, id.k, id.format, [](std::ostream &out) { out << "v"; })
+                    .failure.has_value());
+  });
+  EXPECT_EQ(warnings, "");
+  ASSERT_TRUE(failure);
+  EXPECT_EQ(failure->what, storage_failure::kind::not_writable);
+  EXPECT_NE(failure->detail.find("cannot create cache directory " + where.directory),
+            std::string::npos)
+      << failure->detail;
+
+  remotes.clear();
+  warnings = cachepy::testing::capture_warnings([&] {
+    for (int call = 0; call < 2; ++call) {
+      entry_storage storage = entry_storage(file_in_the_way, id, config, remotes);
+      EXPECT_FALSE(storage.save([](std::ostream &out) { out << "v"; }, durability::none));
+    }
+  });
+  EXPECT_EQ(cachepy::testing::count(warnings, "warning:"), 1u) << warnings;
+  EXPECT_NE(warnings.find("; not caching there"), std::string::npos) << warnings;
 }
 
 TEST_F(Storage, ALocalHitDoesNotAskTheRemotes) {

@@ -17,7 +17,9 @@ namespace cachepy::testing {
 inline std::optional<std::uint64_t> save_text(const detail::entry_address &where,
                                               const detail::key &k, const std::string &text,
                                               detail::value_format format = detail::value_format::binary) {
-  return detail::save_entry(where, k, format, [&](std::ostream &out) { out << text; });
+  const detail::storage_outcome<std::uint64_t> stored =
+      detail::save_entry(where, k, format, [&](std::ostream &out) { out << text; });
+  return stored.failure ? std::nullopt : std::optional<std::uint64_t>(stored.value);
 }
 
 inline detail::load_result load_text(const detail::entry_address &where, const detail::key &k,

@@ -22,20 +22,19 @@ struct opened_remote {
 };
 
 opened_remote open_remote(const std::string &spec) {
-  std::string problem;
-  std::optional<detail::remote_url> url = detail::parse_remote_url(spec, problem);
-  if (!url)
-    throw std::runtime_error("remote storage " + problem); // names it without credentials
-  opened_remote remote{*url, detail::make_remote_client(*url)};
+  detail::storage_outcome<std::optional<detail::remote_url>> parsed =
+      detail::parse_remote_url(spec);
+  if (!parsed.value) // the failure names it without credentials
+    throw std::runtime_error("remote storage " + parsed.failure->detail);
+  opened_remote remote{*parsed.value, detail::make_remote_client(*parsed.value)};
   return remote;
 }
 
 detail::remote_usage usage_of(const opened_remote &remote) {
-  detail::remote_usage usage;
-  std::string problem;
-  if (!remote.storage->usage(usage, problem))
-    throw std::runtime_error(remote.url.shown + ": " + problem);
-  return usage;
+  detail::storage_outcome<detail::remote_usage> usage = remote.storage->usage();
+  if (usage.failure)
+    throw std::runtime_error(remote.url.shown + ": " + usage.failure->detail);
+  return usage.value;
 }
 
 // On a terminal, asks; elsewhere only --yes confirms.
@@ -96,10 +95,10 @@ int remote_clear(const std::string &spec, bool yes, bool json) {
     std::printf("nothing removed\n");
     return 1;
   }
-  std::uint64_t removed = 0;
-  std::string problem;
-  if (!remote.storage->clear(removed, problem))
-    throw std::runtime_error(remote.url.shown + ": " + problem);
+  const detail::storage_outcome<std::uint64_t> cleared = remote.storage->clear();
+  if (cleared.failure)
+    throw std::runtime_error(remote.url.shown + ": " + cleared.failure->detail);
+  const std::uint64_t removed = cleared.value;
   if (json)
     print_json([&](json_writer &out) {
       out.StartObject();

@@ -9,6 +9,7 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -26,13 +27,13 @@ static llvm::cl::opt<bool> List("list",
 
 namespace {
 
-// Installed, the tool is <prefix>/bin/cachepy-rewrite; the plugin looks for the
-// header the same way.
+// Installed, the tool is <prefix>/bin/cachepy-rewrite, and the headers are
+// CACHEPY_INSTALLED_INCLUDE from its folder; the plugin looks for the header the same way.
 std::string runtimeHeader(const char *Argv0) {
-  const std::string Executable =
-      llvm::sys::fs::getMainExecutable(Argv0, reinterpret_cast<void *>(&runtimeHeader));
-  return cachepy::findRuntimeHeader(
-      "", llvm::sys::path::parent_path(llvm::sys::path::parent_path(Executable)));
+  llvm::SmallString<256> Installed(llvm::sys::path::parent_path(
+      llvm::sys::fs::getMainExecutable(Argv0, reinterpret_cast<void *>(&runtimeHeader))));
+  llvm::sys::path::append(Installed, CACHEPY_INSTALLED_INCLUDE);
+  return cachepy::findRuntimeHeader("", Installed);
 }
 
 class PlanningFactory : public FrontendActionFactory {

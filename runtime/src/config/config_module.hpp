@@ -10,17 +10,24 @@
 #include <cachepy/api.hpp>
 
 #include <string>
+#include <vector>
 
 namespace cachepy::detail {
 
 // Raised with every change to what crosses the boundary (this table, cachepy::config).
-inline constexpr int config_module_abi = 1;
+inline constexpr int config_module_abi = 2;
 inline constexpr const char *config_module_file = "cachepy-config.so";
 
-// The settings in `text` (YAML) into `out`; false with `problem` ("<origin>:<line>:
-// ...") when they are malformed. A value that only loses itself is one warning.
-bool read_yaml_settings(const std::string &text, const std::string &origin, config &out,
-                        std::string &problem) noexcept;
+// What reading a configuration's text gave. A module does not speak: the caller warns.
+struct yaml_reading {
+  bool ok = false;
+  std::string problem;              // why not ok: "<origin>:<line>: ..."
+  std::vector<std::string> ignored; // values that only lost themselves, each said why
+};
+
+// The settings in `text` (YAML) into `out`, when they are not malformed.
+yaml_reading read_yaml_settings(const std::string &text, const std::string &origin,
+                                config &out) noexcept;
 
 struct config_module {
   module_header header; // {config_module_abi, the version}

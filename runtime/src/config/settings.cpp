@@ -161,9 +161,12 @@ config parse_config(const std::string &text, const std::string &origin) {
     throw config_error(origin + ": cannot read YAML: the configuration module " + unusable);
   // The header is the table's first member: the table is the module's config_module.
   config cfg;
-  std::string problem;
-  if (!reinterpret_cast<const detail::config_module *>(loaded)->read(text, origin, cfg, problem))
-    throw config_error(problem);
+  const detail::yaml_reading reading =
+      reinterpret_cast<const detail::config_module *>(loaded)->read(text, origin, cfg);
+  if (!reading.ok)
+    throw config_error(reading.problem);
+  for (const std::string &ignored : reading.ignored)
+    detail::log_warning(ignored);
   return cfg;
 }
 

@@ -4,7 +4,6 @@
 #include "config_module.hpp"
 #include "duration.hpp"
 #include "yaml_keys.hpp"
-#include "../logging/logging.hpp"
 
 #include <cachepy/detail/function_site.hpp>
 
@@ -38,7 +37,7 @@ void read_list(const std::string &path, const YAML::Node &value, const char *key
 // Reads `value` into the member of cfg that `setting` names; `key` is the name the file
 // used (an older one included), for the errors.
 void read_setting(const std::string &path, yaml_setting setting, const std::string &key,
-                  const YAML::Node &value, config &cfg) {
+                  const YAML::Node &value, config &cfg, std::vector<std::string> &ignored) {
   switch (setting) {
   case yaml_setting::cache_dir:
     cfg.cache_dir = scalar(path, value, "cache_dir");
@@ -83,16 +82,16 @@ void read_setting(const std::string &path, yaml_setting setting, const std::stri
   case yaml_setting::remote_storage:
     return read_list(path, value, "remote_storage", "URLs", cfg.remote_storage);
   case yaml_setting::max_age: {
-    // A malformed age only loses the expiry: a warning, the rest of the file applies.
+    // A malformed age only loses the expiry: the rest of the file applies.
     const std::optional<std::uint64_t> seconds =
         value.IsScalar() ? parse_duration(value.as<std::string>()) : std::nullopt;
     if (seconds)
       cfg.max_age = *seconds;
     else
-      log_warning(path + ":" + std::to_string(value.Mark().line + 1) + ": max_age '" +
-                  (value.IsScalar() ? value.as<std::string>() : "") +
-                  "' is not a duration (\"90s\", \"15m\", \"12h\", \"7d\" or "
-                  "seconds); ignored");
+      ignored.push_back(path + ":" + std::to_string(value.Mark().line + 1) + ": max_age '" +
+                        (value.IsScalar() ? value.as<std::string>() : "") +
+                        "' is not a duration (\"90s\", \"15m\", \"12h\", \"7d\" or "
+                        "seconds); ignored");
     return;
   }
   case yaml_setting::safe_directories:
@@ -102,7 +101,8 @@ void read_setting(const std::string &path, yaml_setting setting, const std::stri
   }
 }
 
-config read_settings(const std::string &path, const YAML::Node &root) {
+config read_settings(const std::string &path, const YAML::Node &root,
+                     std::vector<std::string> &ignored) {
   config cfg;
   if (root.IsNull())
     return cfg;
@@ -116,31 +116,32 @@ config read_settings(const std::string &path, const YAML::Node &root) {
     if (!known)
       fail(path, entry.first.Mark(),
            "unknown setting '" + key + "'; expected " + listed_yaml_keys());
-    read_setting(path, known->sets, key, entry.second, cfg);
+    read_setting(path, known->sets, key, entry.second, cfg, ignored);
   }
   return cfg;
 }
 
 } // namespace
 
-bool read_yaml_settings(const std::string &text, const std::string &origin, config &out,
-                        std::string &problem) noexcept {
+yaml_reading read_yaml_settings(const std::string &text, const std::string &origin,
+                                config &out) noexcept {
+  yaml_reading reading;
   // yaml-cpp throws its own exceptions from any conversion; each is a problem here.
   try {
     try {
-      out = read_settings(origin, YAML::Load(text));
-      return true;
+      out = read_settings(origin, YAML::Load(text), reading.ignored);
+      reading.ok = true;
     } catch (const YAML::Exception &error) {
       fail(origin, error.mark, error.msg);
     }
   } catch (const config_error &error) {
-    problem = error.what();
+    reading.problem = error.what();
   } catch (const std::exception &error) {
-    problem = origin + ": " + error.what();
+    reading.problem = origin + ": " + error.what();
   } catch (...) {
-    problem = origin + ": cannot read it";
+    reading.problem = origin + ": cannot read it";
   }
-  return false;
+  return reading;
 }
 
 } // namespace cachepy::detail

@@ -5,8 +5,9 @@
 // A module holds what only some runs use and what would cost every run its libraries
 // and start-up: the remote tier (hiredis, libcurl, libcrypto) and the configuration
 // file's reader (yaml-cpp). The runtime loads one the first time a run needs it
-// (module_loader.hpp); each exports one function, `cachepy_module`, which takes the
-// program's voice and returns the module's table, whose first member is this header.
+// (module_loader.hpp); each exports one function, `cachepy_module`, which returns the
+// module's table, whose first member is this header. A module does not speak: what goes
+// wrong inside it is returned, and the runtime says it (one voice, one "warned once").
 // Modules are built with the runtime, from the same sources: the ABI number and the
 // version name which of them a program may load.
 
@@ -20,14 +21,8 @@ struct module_header {
   const char *version; // the project version it was built at
 };
 
-// What a module may ask of the program that loaded it: its one voice on stderr.
-struct module_host {
-  void (*warning)(std::string_view message);
-  void (*warning_once)(const std::string &what, std::string_view message);
-};
-
 inline constexpr const char *module_entry_name = "cachepy_module";
-using module_entry_function = const module_header *(const module_host &host);
+using module_entry_function = const module_header *();
 
 } // namespace cachepy::detail
 

@@ -1,7 +1,5 @@
 #include "module_loader.hpp"
 
-#include "../logging/logging.hpp"
-
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -11,8 +9,6 @@
 
 namespace cachepy::detail {
 namespace {
-
-const module_host program_voice{log_warning, log_warning_once};
 
 bool owned_by_root_or_us(const struct stat &info) {
   return info.st_uid == 0 || info.st_uid == ::geteuid();
@@ -55,7 +51,7 @@ const module_header *load_module(const char *file_name, int abi, std::string &pr
   }
   auto *entry =
       reinterpret_cast<module_entry_function *>(::dlsym(library, module_entry_name));
-  const module_header *module = entry ? entry(program_voice) : nullptr;
+  const module_header *module = entry ? entry() : nullptr;
   if (!module)
     return refused("it is not a cachepy module");
   if (module->abi != abi || std::strcmp(module->version, CACHEPY_VERSION) != 0)

@@ -1,8 +1,8 @@
 #include "remote_tier.hpp"
 
+#include "failure_warnings.hpp"
 #include "../modules/module_loader.hpp"
 
-#include "../logging/logging.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -17,8 +17,7 @@ auto remote_backend_maker() -> decltype(remote_module::make_backends) {
   std::string problem;
   const module_header *loaded = load_module(remote_module_file, remote_module_abi, problem);
   if (!loaded) {
-    log_warning("remote storage is configured, but the remote module " + problem +
-                "; caching locally only");
+    warn_once(storage_failure{storage_failure::kind::no_remote_module, problem}, {});
     return nullptr;
   }
   // The header is the table's first member: the table is the module's remote_module.
@@ -32,7 +31,12 @@ remote_backend_list load_remote_backends(const std::vector<std::string> &specs,
   if (specs.empty())
     return {};
   static const auto make_backends = remote_backend_maker(); // once per process
-  return make_backends ? make_backends(specs, secret) : remote_backend_list{};
+  if (!make_backends)
+    return {};
+  made_remote_backends made = make_backends(specs, secret);
+  for (const storage_failure &left_out : made.left_out)
+    warn_once(left_out, {});
+  return std::move(made.backends);
 }
 
 namespace {

@@ -1,10 +1,10 @@
 #include "storage.hpp"
 
+#include "failure_warnings.hpp"
 #include "local/directory_trust.hpp"
 #include "local/entry_format.hpp"
 #include "local/miss_reason.hpp"
 
-#include "../logging/logging.hpp"
 
 namespace cachepy::detail {
 
@@ -32,15 +32,12 @@ bool entry_storage::usable() noexcept {
         cache_directory_problem(cache_dir_, id_.function_dir, config_.safe_directories);
     if (problem.empty())
       return true;
-    const std::string shown(cache_dir_.substr(0, cache_dir_.find('\0')));
+    storage_failure untrusted{storage_failure::kind::untrusted_directory, problem};
     // Only where listing the directory would allow it: never for a symbolic link as a
     // function directory, nor a NUL in the name.
-    const bool listing_helps =
-        cache_directory_problem(cache_dir_, id_.function_dir, {"*"}).empty();
-    log_warning_once("untrusted:" + shown,
-                     "not using the cache directory " + shown + ": " + problem +
-                         "; running uncached" +
-                         (listing_helps ? std::string(" (") + allow_directory_hint + ")" : ""));
+    if (cache_directory_problem(cache_dir_, id_.function_dir, {"*"}).empty())
+      untrusted.advice = allow_directory_hint;
+    warn_once(untrusted, cache_dir_.substr(0, cache_dir_.find('\0')));
   } catch (...) {
   }
   return false;
@@ -69,59 +66,95 @@ void entry_storage::forget() noexcept {
   }
 }
 
+void entry_storage::warn(const std::optional<storage_failure> &failure) const noexcept {
+  if (!failure)
+    return;
+  try {
+    const entry_address &where = local_.address();
+    warn_once(*failure, failure->what == storage_failure::kind::damaged_entry ? where.file
+                                                                              : where.directory);
+  } catch (...) {
+  }
+}
+
+void entry_storage::warn(const std::optional<storage_failure> &failure,
+                         const remote_backend &remote) noexcept {
+  if (!failure)
+    return;
+  try {
+    warn_once(*failure, remote.name());
+  } catch (...) {
+  }
+}
+
 loaded entry_storage::load(payload_reader read, std::uint64_t max_age_seconds) noexcept {
   loaded local = local_.read(read, max_age_seconds);
+  if (local.result == load_result::damaged)
+    warn(storage_failure{storage_failure::kind::damaged_entry, local.problem});
   if (local.result == load_result::hit || local.result == load_result::unreadable)
     return local;
   for (std::size_t i = 0; i < remotes_.size(); ++i) {
-    const std::unique_ptr<remote_backend> &remote = remotes_[i];
+    remote_backend &remote = *remotes_[i];
     if (i < leased_.size() && leased_[i])
       continue;
-    const std::optional<std::string> entry = remote->load(id_);
-    if (!entry)
+    const storage_outcome<std::optional<std::string>> entry = remote.load(id_);
+    warn(entry.failure, remote);
+    if (!entry.value)
       continue;
     // Decoded from the bytes in hand, once checked; the local copy is for the next call.
-    loaded fetched = read_entry_from(*entry, id_.k, id_.format, read, max_age_seconds);
+    loaded fetched = read_entry_from(*entry.value, id_.k, id_.format, read, max_age_seconds);
     if (fetched.result == load_result::damaged)
-      log_warning_once("remote-damaged:" + remote->name(),
-                       "ignoring a damaged entry from " + remote->name());
+      warn(storage_failure{storage_failure::kind::damaged_entry, fetched.problem}, remote);
     if (fetched.result != load_result::hit)
       continue;
-    local_.write_bytes(*entry, durability::none);
-    fetched.remote = remote->name();
+    warn(local_.write_bytes(*entry.value, durability::none));
+    try {
+      fetched.remote = remote.name();
+    } catch (...) {
+    }
     return fetched;
   }
   return local;
 }
 
 std::optional<std::uint64_t> entry_storage::save(payload_writer write, durability level) {
-  if (remotes_.empty())
-    return local_.write(write, level);
+  if (remotes_.empty()) {
+    const storage_outcome<std::uint64_t> stored = local_.write(write, level);
+    warn(stored.failure);
+    return stored.failure ? std::nullopt : std::optional<std::uint64_t>(stored.value);
+  }
   // Encoded once, in memory: the remotes get the bytes encoded here, never the local
   // file read back (whoever can write in the directory could have replaced it).
   const std::string entry = encode_entry(id_.k, id_.format, write);
-  if (!local_.write_bytes(entry, level))
+  if (const std::optional<storage_failure> failure = local_.write_bytes(entry, level)) {
+    warn(failure);
     return std::nullopt;
+  }
   for (const std::unique_ptr<remote_backend> &remote : remotes_)
-    remote->save(id_, entry);
+    warn(remote->save(id_, entry).failure, *remote);
   return entry.size() - sizeof(entry_header);
 }
 
 storage_lock entry_storage::lock(std::chrono::milliseconds timeout) noexcept {
   storage_lock held;
-  held.local = local_.lock(timeout);
+  lock_outcome local = local_.lock(timeout);
+  warn(local.failure);
+  held.local = std::move(local.value);
   try {
     leased_.assign(remotes_.size(), false);
   } catch (...) {
   }
-  for (std::size_t i = 0; i < remotes_.size(); ++i)
-    if (std::unique_ptr<backend_lock> taken = remotes_[i]->lock(id_, timeout))
+  for (std::size_t i = 0; i < remotes_.size(); ++i) {
+    lock_outcome taken = remotes_[i]->lock(id_, timeout);
+    warn(taken.failure, *remotes_[i]);
+    if (taken.value)
       try {
-        held.remote.push_back(std::move(taken));
+        held.remote.push_back(std::move(taken.value));
         if (i < leased_.size())
           leased_[i] = true;
       } catch (...) {
       }
+  }
   return held;
 }
 

@@ -4,6 +4,8 @@
 // The storage facade: what a cached call reads and writes, one entry by key, through
 // the tiers in order: this process's memory, the local directory, then the remote
 // backends (remote_backends: the configured remote_storage). The call engine sees no path.
+// The tiers report what went wrong (storage_failure.hpp); the facade is where a failure
+// becomes a warning (failure_warnings.hpp), and where a call goes on regardless.
 //
 // The remote seam works on whole entry bytes, held in memory from end to end: a
 // remote's load() is checked (header, key, checksum) and decoded from those bytes
@@ -78,6 +80,12 @@ public:
   std::string name() const;
 
 private:
+  // Said once per place: the local ones name the function directory (or the entry
+  // file, when it was damaged), a remote's its URL without credentials.
+  void warn(const std::optional<storage_failure> &failure) const noexcept;
+  static void warn(const std::optional<storage_failure> &failure,
+                   const remote_backend &remote) noexcept;
+
   std::string_view cache_dir_;
   entry_id id_;
   const settings &config_;

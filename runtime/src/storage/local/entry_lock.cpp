@@ -2,8 +2,6 @@
 #include "layout.hpp"
 #include "../../util/regular_file.hpp"
 
-#include "../../logging/logging.hpp"
-
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -40,7 +38,7 @@ entry_lock entry_lock::acquire(const entry_address &where, const key &k,
     const std::string key_hex = k.hex();
     lock.lock_path_ = layout::lock_file(where.directory, key_hex);
     lock.computing_path_ = layout::computing_file(where.directory, key_hex);
-    if (!make_function_directory(where))
+    if ((lock.failure_ = make_function_directory(where)))
       return lock;
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     auto pause = std::chrono::milliseconds(2);
@@ -48,7 +46,7 @@ entry_lock entry_lock::acquire(const entry_address &where, const key &k,
       const int fd = regular_or_closed(
           ::open(lock.lock_path_.c_str(), O_RDWR | layout::create_flags, layout::file_mode));
       if (fd < 0) {
-        warn_not_caching(where.directory, "lock entries in", std::strerror(errno));
+        lock.failure_ = cannot_use_directory("lock entries in", where, std::strerror(errno));
         return lock;
       }
       while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
@@ -58,9 +56,7 @@ entry_lock entry_lock::acquire(const entry_address &where, const key &k,
         }
         if (std::chrono::steady_clock::now() > deadline) {
           ::close(fd);
-          log_warning_once("wait:" + where.directory,
-                           "gave up waiting for another process computing an entry in " +
-                               where.directory + "; computing it here too");
+          lock.failure_ = storage_failure{storage_failure::kind::gave_up_waiting, {}};
           return lock;
         }
         std::this_thread::sleep_for(pause);
@@ -91,7 +87,7 @@ entry_lock entry_lock::acquire(const entry_address &where, const key &k,
 
 entry_lock::entry_lock(entry_lock &&other) noexcept
     : fd_(other.fd_), lock_path_(std::move(other.lock_path_)),
-      computing_path_(std::move(other.computing_path_)) {
+      computing_path_(std::move(other.computing_path_)), failure_(std::move(other.failure_)) {
   other.fd_ = -1;
 }
 

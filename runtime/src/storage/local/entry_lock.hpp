@@ -6,7 +6,7 @@
 // <key>.lock, so a holder that dies releases it at once and a waiter takes over; the
 // holder also leaves <key>.computing (its pid) for people and tools to see. Both
 // files are removed when the computation ends. Waiting is bounded: past the bound the
-// waiter computes anyway (with a warning), as if there were no lock.
+// waiter computes anyway, as if there were no lock (failure() says gave_up_waiting).
 
 #include "local_storage.hpp"
 
@@ -29,6 +29,8 @@ public:
   ~entry_lock() override;
 
   bool held() const { return fd_ >= 0; }
+  // Why the lock is not held, when something went wrong (not merely too deep a nesting).
+  const std::optional<storage_failure> &failure() const { return failure_; }
 
 private:
   entry_lock() = default;
@@ -36,6 +38,7 @@ private:
   int fd_ = -1;
   std::string lock_path_;
   std::string computing_path_;
+  std::optional<storage_failure> failure_;
 };
 
 } // namespace cachepy::detail

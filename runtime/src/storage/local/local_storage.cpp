@@ -12,8 +12,6 @@
 #include "../../util/once_per_key.hpp"
 #include "../../util/regular_file.hpp"
 
-#include "../../logging/logging.hpp"
-
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -115,6 +113,12 @@ private:
 
 } // namespace
 
+storage_failure cannot_use_directory(const char *what, const entry_address &where,
+                                     const std::string &why) {
+  return {storage_failure::kind::not_writable,
+          std::string("cannot ") + what + " " + where.directory + ": " + why};
+}
+
 std::size_t remove_stale_debris(const std::string &directory) noexcept {
   // Opened without following a link and then worked in by name: a function directory
   // that is a link to somewhere else is not cleaned (the files there are not ours).
@@ -154,24 +158,15 @@ std::size_t remove_stale_debris(const std::string &directory) noexcept {
   return removed;
 }
 
-bool make_function_directory(const entry_address &where) noexcept {
+std::optional<storage_failure> make_function_directory(const entry_address &where) noexcept {
   try {
     std::error_code error;
     std::filesystem::create_directories(where.directory, error);
     if (!error)
-      return true;
-    warn_not_caching(where.directory, "create cache directory", error.message());
+      return std::nullopt;
+    return cannot_use_directory("create cache directory", where, error.message());
   } catch (...) {
-  }
-  return false;
-}
-
-void warn_not_caching(const std::string &directory, const char *what,
-                      const std::string &why) noexcept {
-  try {
-    log_warning_once("store:" + directory, std::string("cannot ") + what + " " + directory +
-                                               ": " + why + "; not caching there");
-  } catch (...) {
+    return storage_failure{storage_failure::kind::not_writable, "out of memory"}; // no allocation
   }
 }
 
@@ -225,8 +220,6 @@ loaded load_entry(const entry_address &where, const key &k, value_format format,
     if (problem) {
       // Removed, so that the next reader does not pay for it again; at worst this
       // races with a peer's fresh entry, which is then recomputed: never a wrong value.
-      log_warning_once("damaged:" + where.file,
-                       "ignoring damaged entry " + where.file + ": " + problem);
       ::unlink(where.file.c_str());
       outcome.result = load_result::damaged;
       outcome.problem = problem;
@@ -235,9 +228,8 @@ loaded load_entry(const entry_address &where, const key &k, value_format format,
     outcome.result = load_result::hit;
     outcome.payload_size = header.payload_size;
   } catch (const std::exception &error) {
-    log_warning(std::string("cannot read ") + where.file + ": " + error.what());
     outcome.result = load_result::damaged;
-    outcome.problem = error.what();
+    outcome.problem = std::string("cannot read it: ") + error.what();
   }
   return outcome;
 }
@@ -249,29 +241,30 @@ bool write_header(int fd, const entry_header &header) {
 }
 
 // Writes the entry file at `where` through `fill` (given the temporary file's
-// descriptor; false when it failed), then renames it into place. False, after a
-// warning, when nothing was stored; an exception from `fill` propagates.
-bool write_entry_file(const entry_address &where, function_ref<bool(int fd)> fill,
-                      durability level) {
-  if (!make_function_directory(where))
-    return false;
+// descriptor; false when it failed), then renames it into place. Why not, when nothing
+// was stored; an exception from `fill` propagates.
+std::optional<storage_failure> write_entry_file(const entry_address &where,
+                                                function_ref<bool(int fd)> fill,
+                                                durability level) {
+  if (std::optional<storage_failure> failure = make_function_directory(where))
+    return failure;
   remove_stale_debris_once(where.directory);
   const atomic_write result = write_atomically(where.file, fill, level);
-  if (result != atomic_write::done)
-    warn_not_caching(where.directory,
-                     result == atomic_write::not_created ? "write in" : "store entries in",
-                     std::strerror(errno));
-  return result == atomic_write::done;
+  if (result == atomic_write::done)
+    return std::nullopt;
+  return cannot_use_directory(result == atomic_write::not_created ? "write in" : "store entries in",
+                              where, std::strerror(errno));
 }
 
 } // namespace
 
-std::optional<std::uint64_t> save_entry(const entry_address &where, const key &k,
-                                        value_format format, payload_writer write,
-                                        durability level) {
-  std::uint64_t size = 0;
+storage_outcome<std::uint64_t> save_entry(const entry_address &where, const key &k,
+                                          value_format format, payload_writer write,
+                                          durability level) {
+  storage_outcome<std::uint64_t> outcome;
+  std::uint64_t &size = outcome.value;
   // The header goes last, once the payload's size and checksum are known.
-  const bool stored = write_entry_file(
+  outcome.failure = write_entry_file(
       where,
       [&](int fd) {
         if (::lseek(fd, sizeof(entry_header), SEEK_SET) < 0)
@@ -289,13 +282,11 @@ std::optional<std::uint64_t> save_entry(const entry_address &where, const key &k
         const bool written = payload.finish(size, checksum) &&
                              write_header(fd, make_header(k, format, size, checksum, now_ms()));
         if (payload.error() != 0)
-          errno = payload.error(); // for the warning: "No space left on device"
+          errno = payload.error(); // to say why: "No space left on device"
         return written;
       },
       level);
-  if (!stored)
-    return std::nullopt;
-  return size;
+  return outcome;
 }
 
 std::string encode_entry(const key &k, value_format format, payload_writer write) {
@@ -339,7 +330,8 @@ loaded read_entry_from(std::string_view entry, const key &k, value_format format
 
 namespace {
 
-bool write_entry_bytes(const entry_address &where, std::string_view entry, durability level) {
+std::optional<storage_failure> write_entry_bytes(const entry_address &where,
+                                                 std::string_view entry, durability level) {
   return write_entry_file(
       where, [&](int fd) { return write_exactly(fd, entry.data(), entry.size()); }, level);
 }
@@ -359,14 +351,16 @@ void local_entry::touch() noexcept {
   }
 }
 
-std::unique_ptr<backend_lock> local_entry::lock(std::chrono::milliseconds timeout) noexcept {
+lock_outcome local_entry::lock(std::chrono::milliseconds timeout) noexcept {
+  lock_outcome outcome;
   try {
     auto held = std::make_unique<entry_lock>(entry_lock::acquire(address(), id_.k, timeout));
+    outcome.failure = held->failure();
     if (held->held())
-      return held;
+      outcome.value = std::move(held);
   } catch (...) {
   }
-  return nullptr;
+  return outcome;
 }
 
 loaded local_entry::read(payload_reader read, std::uint64_t max_age_seconds) noexcept {
@@ -377,11 +371,12 @@ loaded local_entry::read(payload_reader read, std::uint64_t max_age_seconds) noe
   }
 }
 
-std::optional<std::uint64_t> local_entry::write(payload_writer write, durability level) {
+storage_outcome<std::uint64_t> local_entry::write(payload_writer write, durability level) {
   return save_entry(address(), id_.k, id_.format, write, level);
 }
 
-bool local_entry::write_bytes(std::string_view entry, durability level) {
+std::optional<storage_failure> local_entry::write_bytes(std::string_view entry,
+                                                       durability level) {
   return write_entry_bytes(address(), entry, level);
 }
 

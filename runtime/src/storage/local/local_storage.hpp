@@ -3,10 +3,12 @@
 
 // The local directory: one file per entry, named by layout.hpp. Entries are streamed
 // to and from their files (the process's own reads and writes), or moved as whole
-// bytes (what remote backends fetch and store). None of the reads throws; a failure
-// is a miss (load) or a warning (save).
+// bytes (what remote backends fetch and store). Nothing here logs or throws a storage
+// problem: a read that fails is a miss saying why (loaded), a write that fails returns a
+// storage_failure, and the facade decides what to say.
 
 #include "../remote_backend.hpp"
+#include "../storage_failure.hpp"
 
 #include <cachepy/detail/function_ref.hpp>
 
@@ -30,7 +32,8 @@ struct entry_address {
 entry_address address_of(std::string_view cache_dir, std::string_view function_dir,
                          const key &k);
 
-// damaged: the file is not a whole entry for this key and format (then removed);
+// damaged: the file is not a whole entry for this key and format (then removed; the
+// problem says why);
 // unreadable: it is, but `read` failed on its payload (the value's type has changed);
 // expired: it was written longer ago than max_age (left for the next store to replace).
 enum class load_result { hit, absent, damaged, unreadable, expired };
@@ -53,12 +56,12 @@ using payload_writer = function_ref<void(std::ostream &)>;
 loaded load_entry(const entry_address &where, const key &k, value_format format,
                   payload_reader read, std::uint64_t max_age_seconds = 0) noexcept;
 
-// Stores what `write` puts in the stream as the entry for k, or nothing. I/O problems
-// are warnings; an exception from `write` propagates after the partial file is removed.
-// Returns the payload's size; nothing when nothing was stored.
-std::optional<std::uint64_t> save_entry(const entry_address &where, const key &k, value_format format,
-                                        payload_writer write,
-                                        durability level = durability::none);
+// Stores what `write` puts in the stream as the entry for k, and returns the payload's
+// size; or stores nothing and returns why (not_writable). An exception from `write`
+// propagates after the partial file is removed.
+storage_outcome<std::uint64_t> save_entry(const entry_address &where, const key &k,
+                                          value_format format, payload_writer write,
+                                          durability level = durability::none);
 
 // The whole entry for k (header, then what `write` puts in the stream), in memory: a
 // store that goes to remotes encodes once, and keeps and pushes these very bytes.
@@ -70,14 +73,13 @@ std::string encode_entry(const key &k, value_format format, payload_writer write
 loaded read_entry_from(std::string_view entry, const key &k, value_format format,
                        payload_reader read, std::uint64_t max_age_seconds = 0) noexcept;
 
-// Creates where.directory (and the cache directory); false, after warn_not_caching,
-// when it cannot.
-bool make_function_directory(const entry_address &where) noexcept;
+// A not_writable failure: "cannot <what> <the function directory>: <why>".
+storage_failure cannot_use_directory(const char *what, const entry_address &where,
+                                     const std::string &why);
 
-// The one warning about writing in a function directory (creating it, locking or
-// storing there): the first failure says why, the next ones would only repeat it.
-void warn_not_caching(const std::string &directory, const char *what,
-                      const std::string &why) noexcept;
+// Creates where.directory (and the cache directory); why not (not_writable) when it
+// cannot.
+std::optional<storage_failure> make_function_directory(const entry_address &where) noexcept;
 
 // Removes temporaries of dead writers and unheld locks (with their .computing);
 // returns how many files it removed.
@@ -92,14 +94,14 @@ public:
   local_entry(std::string_view cache_dir, const entry_id &id) : cache_dir_(cache_dir), id_(id) {}
 
   loaded read(payload_reader read, std::uint64_t max_age_seconds = 0) noexcept;
-  std::optional<std::uint64_t> write(payload_writer write, durability level);
+  storage_outcome<std::uint64_t> write(payload_writer write, durability level);
   // Bytes this process encoded (encode_entry) or checked (read_entry_from), written as
-  // they are; false, after a warning, when nothing was stored.
-  bool write_bytes(std::string_view entry, durability level);
+  // they are; why not, when nothing was stored.
+  std::optional<storage_failure> write_bytes(std::string_view entry, durability level);
   // Marks the entry used, for age-based pruning.
   void touch() noexcept;
-  // Single flight: see entry_lock; null when no lock is held.
-  std::unique_ptr<backend_lock> lock(std::chrono::milliseconds timeout) noexcept;
+  // Single flight: see entry_lock.
+  lock_outcome lock(std::chrono::milliseconds timeout) noexcept;
   hit_count *hits() noexcept;
 
   // Throws only what building the paths may (bad_alloc).

@@ -505,17 +505,27 @@ bool redis_client::each_key(std::string_view per_key,
   return true;
 }
 
-bool redis_client::usage(remote_usage &usage, std::string &problem) {
-  return each_key("STRLEN", [&](const redisReply &length, bool entry) {
-    usage.bytes += static_cast<std::uint64_t>(length.integer);
-    usage.entries += entry ? 1 : 0;
-  }, problem);
+storage_outcome<remote_usage> redis_client::usage() {
+  storage_outcome<remote_usage> counted;
+  remote_usage &usage = counted.value;
+  std::string problem;
+  if (!each_key("STRLEN", [&](const redisReply &length, bool entry) {
+        usage.bytes += static_cast<std::uint64_t>(length.integer);
+        usage.entries += entry ? 1 : 0;
+      }, problem))
+    counted.failure = storage_failure{storage_failure::kind::remote_failed, std::move(problem)};
+  return counted;
 }
 
-bool redis_client::clear(std::uint64_t &removed, std::string &problem) {
-  return each_key("DEL", [&](const redisReply &deleted, bool entry) {
-    removed += entry && deleted.type == REDIS_REPLY_INTEGER && deleted.integer == 1 ? 1 : 0;
-  }, problem);
+storage_outcome<std::uint64_t> redis_client::clear() {
+  storage_outcome<std::uint64_t> removed;
+  std::string problem;
+  if (!each_key("DEL", [&](const redisReply &deleted, bool entry) {
+        removed.value +=
+            entry && deleted.type == REDIS_REPLY_INTEGER && deleted.integer == 1 ? 1 : 0;
+      }, problem))
+    removed.failure = storage_failure{storage_failure::kind::remote_failed, std::move(problem)};
+  return removed;
 }
 
 } // namespace cachepy::detail

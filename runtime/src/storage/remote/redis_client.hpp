@@ -33,8 +33,8 @@ public:
   bool renew(const std::string &name, const std::string &token, const std::string &renewed,
              std::chrono::milliseconds lease) override;
   void unlock(const std::string &name, const std::string &token) override;
-  bool usage(remote_usage &usage, std::string &problem) override;
-  bool clear(std::uint64_t &removed, std::string &problem) override;
+  storage_outcome<remote_usage> usage() override;
+  storage_outcome<std::uint64_t> clear() override;
 
 private:
   struct reply_deleter {

@@ -5,6 +5,8 @@
 // single flight (locks) and the command line (usage, clear) need. A backend never
 // throws; every failure is a `failed` reply with a problem to print.
 
+#include "../storage_failure.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -78,13 +80,14 @@ public:
   virtual void unlock(const std::string &, const std::string &) {}
 
   // For `cachepy stats/ls/clear --remote`; entries counts whole values, not chunks.
-  virtual bool usage(remote_usage &, std::string &problem) {
-    problem = "this kind of remote cannot list its entries";
-    return false;
-  }
-  virtual bool clear(std::uint64_t &, std::string &problem) {
-    problem = "this kind of remote cannot list its entries";
-    return false;
+  virtual storage_outcome<remote_usage> usage() { return cannot_list<remote_usage>(); }
+  // How many entries it removed.
+  virtual storage_outcome<std::uint64_t> clear() { return cannot_list<std::uint64_t>(); }
+
+private:
+  template <class Value> static storage_outcome<Value> cannot_list() {
+    return {{}, storage_failure{storage_failure::kind::remote_failed,
+                                "this kind of remote cannot list its entries"}};
   }
 };
 

@@ -285,7 +285,8 @@ std::string display_name(const remote_url &url) {
   return shown + percent_encoded(url.path);
 }
 
-std::optional<remote_url> parse_remote_url(std::string_view spec, std::string &problem) {
+storage_outcome<std::optional<remote_url>> parse_remote_url(std::string_view spec) {
+  storage_outcome<std::optional<remote_url>> parsed;
   remote_url url;
   const std::size_t bar = std::min(spec.find('|'), spec.size());
   const std::string_view address = spec.substr(0, bar);
@@ -311,12 +312,15 @@ std::optional<remote_url> parse_remote_url(std::string_view spec, std::string &p
   }
   if (!reason.empty()) {
     const std::string scheme(address.substr(0, address.find(':')));
-    problem = (named ? display_name(url) : known_scheme(address) ? scheme + ":..." : "'...'") +
-              ": " + reason;
-    return std::nullopt;
+    parsed.failure = storage_failure{
+        storage_failure::kind::malformed_remote,
+        (named ? display_name(url) : known_scheme(address) ? scheme + ":..." : "'...'") + ": " +
+            reason};
+    return parsed;
   }
   url.shown = display_name(url);
-  return url;
+  parsed.value = std::move(url);
+  return parsed;
 }
 
 } // namespace cachepy::detail

@@ -7,6 +7,8 @@
 // or '%' inside any of them is written %20, %7C, %40, %25. Raw blanks and control
 // characters are refused, as curl refuses them, so one spelling works in both places.
 
+#include "../storage_failure.hpp"
+
 #include "../../config/remote_list.hpp"
 
 #include <chrono>
@@ -51,9 +53,10 @@ std::string display_name(const remote_url &url);
 // The host as a URL writes it: an IPv6 literal in brackets.
 std::string url_host(const remote_url &url);
 
-// Nothing when the URL or an attribute is malformed; then `problem` is one line that names
-// the remote without anything it was given in secret ("redis:...: the port ...").
-std::optional<remote_url> parse_remote_url(std::string_view spec, std::string &problem);
+// Nothing when the URL or an attribute is malformed; then the failure (malformed_remote)
+// is one line that names the remote without anything it was given in secret
+// ("redis:...: the port ...").
+storage_outcome<std::optional<remote_url>> parse_remote_url(std::string_view spec);
 
 } // namespace cachepy::detail
 

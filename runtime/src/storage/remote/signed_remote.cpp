@@ -6,8 +6,6 @@
 #include "remote_record.hpp"
 #include "../local/entry_format.hpp"
 
-#include "../../logging/logging.hpp"
-
 #include <algorithm>
 #include <charconv>
 #include <condition_variable>
@@ -20,7 +18,6 @@ namespace cachepy::detail {
 namespace {
 
 using clock = std::chrono::steady_clock;
-constexpr auto retry_delay = std::chrono::seconds(60);
 
 std::mt19937_64 &random_source() {
   thread_local std::mt19937_64 random{std::random_device{}()};
@@ -127,21 +124,21 @@ std::unique_ptr<remote_client> make_remote_client(const remote_url &url) {
   return std::make_unique<redis_client>(url);
 }
 
-std::vector<std::unique_ptr<remote_backend>>
-make_remote_backends(const std::vector<std::string> &specs, const std::string &secret) {
-  std::vector<std::unique_ptr<remote_backend>> backends;
+made_remote_backends make_remote_backends(const std::vector<std::string> &specs,
+                                          const std::string &secret) {
+  made_remote_backends made;
   for (const std::string &spec : specs) {
-    std::string problem;
-    std::optional<remote_url> url = parse_remote_url(spec, problem);
-    if (!url) {
-      log_warning("ignoring remote storage " + problem); // names it without credentials
+    storage_outcome<std::optional<remote_url>> parsed = parse_remote_url(spec);
+    if (!parsed.value) { // the failure names it without credentials
+      made.left_out.push_back(std::move(*parsed.failure));
       continue;
     }
-    if (url->secret.empty())
-      url->secret = secret;
-    backends.push_back(std::make_unique<signed_remote>(std::move(*url)));
+    remote_url &url = *parsed.value;
+    if (url.secret.empty())
+      url.secret = secret;
+    made.backends.push_back(std::make_unique<signed_remote>(std::move(url)));
   }
-  return backends;
+  return made;
 }
 
 signed_remote::signed_remote(remote_url url)
@@ -152,69 +149,81 @@ std::string signed_remote::record_name(const entry_id &id) const {
   return id.k.hex() + secret_suffix_;
 }
 
-void signed_remote::unusable(const std::string &problem) {
-  log_warning_once("remote-unusable:" + url_.shown,
-                   "remote storage " + url_.shown + ": ignoring " + problem);
+namespace {
+
+storage_failure refused(std::string problem) {
+  return {storage_failure::kind::remote_refused, std::move(problem)};
 }
+
+} // namespace
 
 bool signed_remote::usable() const {
   return clock::now().time_since_epoch().count() >= retry_at_.load();
 }
 
-void signed_remote::failed(const std::string &problem) {
-  retry_at_ = (clock::now() + retry_delay).time_since_epoch().count();
-  log_warning_once("remote:" + url_.shown, "remote storage " + url_.shown + ": " + problem +
-                                               "; going on without it (retried after 60 s)");
+storage_failure signed_remote::failed(std::string problem) {
+  retry_at_ = (clock::now() + remote_retry_delay).time_since_epoch().count();
+  return {storage_failure::kind::remote_failed, std::move(problem)};
 }
 
-std::optional<std::string> signed_remote::load(const entry_id &id) noexcept {
+storage_outcome<std::optional<std::string>> signed_remote::load(const entry_id &id) noexcept {
+  storage_outcome<std::optional<std::string>> outcome;
   if (!usable())
-    return std::nullopt;
+    return outcome;
   try {
     const std::string name = record_name(id);
     remote_reply reply = read_record(*storage_, name, url_.secret, url_.max_entry_size);
     if (reply.ok()) {
       // Checked here too, so that a damaged entry counts against the server.
       const decoded_entry entry = decode_entry(reply.bytes, id.k, id.format);
-      if (entry.ok)
-        return std::move(reply.bytes);
+      if (entry.ok) {
+        outcome.value = std::move(reply.bytes);
+        return outcome;
+      }
       reply.status = remote_status::damaged;
       reply.problem = entry.problem;
     }
     if (reply.status == remote_status::failed)
-      failed(reply.problem);
+      outcome.failure = failed(reply.problem);
     else if (reply.status == remote_status::damaged)
-      failed("entry " + name + ": " + reply.problem);
+      outcome.failure = failed("entry " + name + ": " + reply.problem);
     else if (reply.status == remote_status::unusable)
-      unusable("entry " + name + " (" + reply.problem + ")");
+      outcome.failure = refused("entry " + name + " (" + reply.problem + ")");
   } catch (const std::exception &error) { // memory for an 80 MB value, say
-    failed(error.what());
+    try {
+      outcome.failure = failed(error.what());
+    } catch (...) {
+    }
   }
-  return std::nullopt;
+  return outcome;
 }
 
-bool signed_remote::save(const entry_id &id, std::string_view entry) noexcept {
+storage_outcome<bool> signed_remote::save(const entry_id &id, std::string_view entry) noexcept {
+  storage_outcome<bool> outcome;
   if (url_.read_only || !usable())
-    return false;
-  if (entry.size() > url_.max_entry_size) {
-    unusable("entries above max-entry-size (not stored there)");
-    return false;
-  }
+    return outcome;
   try {
+    if (entry.size() > url_.max_entry_size) {
+      outcome.failure = refused("entries above max-entry-size (not stored there)");
+      return outcome;
+    }
     const remote_reply reply = write_record(*storage_, record_name(id), entry, url_.secret);
-    if (reply.ok())
-      return true;
-    failed("cannot store: " + reply.problem);
+    outcome.value = reply.ok();
+    if (!reply.ok())
+      outcome.failure = failed("cannot store: " + reply.problem);
   } catch (const std::exception &error) {
-    failed(std::string("cannot store: ") + error.what());
+    try {
+      outcome.failure = failed(std::string("cannot store: ") + error.what());
+    } catch (...) {
+    }
   }
-  return false;
+  return outcome;
 }
 
-std::unique_ptr<backend_lock> signed_remote::lock(const entry_id &id,
-                                                   std::chrono::milliseconds timeout) noexcept {
+lock_outcome signed_remote::lock(const entry_id &id, std::chrono::milliseconds timeout) noexcept {
+  lock_outcome outcome;
   if (url_.read_only || !usable())
-    return nullptr;
+    return outcome;
   try {
     const std::string name = record_name(id), lock_name = name + ".lock", token = unique_token();
     const std::string value = lease_value(url_.secret, lock_name, token, url_.lock_lease);
@@ -223,42 +232,45 @@ std::unique_ptr<backend_lock> signed_remote::lock(const entry_id &id,
     for (;;) {
       switch (storage_->try_lock(lock_name, value, url_.lock_lease)) {
       case lock_status::taken:
-        return std::make_unique<remote_lease>(*storage_, lock_name, token, value, url_.secret,
-                                              url_.lock_lease);
+        outcome.value = std::make_unique<remote_lease>(*storage_, lock_name, token, value,
+                                                       url_.secret, url_.lock_lease);
+        return outcome;
       case lock_status::failed:
-        failed("cannot take a lock");
-        return nullptr;
+        outcome.failure = failed("cannot take a lock");
+        return outcome;
       case lock_status::unsupported:
-        return nullptr;
+        return outcome;
       case lock_status::held:
-        if (forged_lease(lock_name))
-          return nullptr; // computed here, without waiting
+        if ((outcome.failure = forged_lease(lock_name)))
+          return outcome; // computed here, without waiting
         break;
       }
       if (clock::now() >= deadline)
-        return nullptr; // computed here too: lock_timeout bounds the wait, not the work
+        return outcome; // computed here too: lock_timeout bounds the wait, not the work
       std::uniform_int_distribution<long> jitter(pause.count() / 2, pause.count() * 3 / 2);
       std::this_thread::sleep_for(std::chrono::milliseconds(jitter(random_source())));
       pause = std::min(pause * 2, std::chrono::milliseconds(500));
       if (storage_->exists(name))
-        return nullptr; // the holder's entry: read it
+        return outcome; // the holder's entry: read it
     }
   } catch (const std::exception &error) {
-    failed(error.what());
-    return nullptr;
+    try {
+      outcome.failure = failed(error.what());
+    } catch (...) {
+    }
+    return outcome;
   }
 }
 
-bool signed_remote::forged_lease(const std::string &lock_name) {
+std::optional<storage_failure> signed_remote::forged_lease(const std::string &lock_name) {
   if (url_.secret.empty())
-    return false;
+    return std::nullopt;
   const remote_reply held = storage_->get(lock_name, longest_lease);
   if (held.status == remote_status::missing || held.status == remote_status::failed ||
       (held.ok() && lease_is_valid(url_.secret, lock_name, held.bytes)))
-    return false;
-  unusable("a lease without a valid signature (or a stale one) on " + lock_name +
-           "; computing without waiting for it");
-  return true;
+    return std::nullopt;
+  return refused("a lease without a valid signature (or a stale one) on " + lock_name +
+                 "; computing without waiting for it");
 }
 
 } // namespace cachepy::detail
