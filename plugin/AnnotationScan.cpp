@@ -15,9 +15,9 @@ using namespace clang;
 namespace {
 
 constexpr llvm::StringLiteral Needle = "cachepy";
-// A bound on the user headers read, far above real projects' include depth, header-only
-// libraries reached through -isystem included: reading them costs far less than the
-// planning parse that giving up means.
+/// A bound on the user headers read, far above real projects' include depth, header-only
+/// libraries reached through -isystem included: reading them costs far less than the
+/// planning parse that giving up means.
 constexpr unsigned MaxFilesScanned = 4096;
 
 struct IncludeDirective {
@@ -25,8 +25,8 @@ struct IncludeDirective {
   bool Quoted;
 };
 
-// Every `#include "x"` / `#include <x>` line, whatever the conditionals around it:
-// over-approximating only costs time, never correctness of the scan's "no".
+/// Every `#include "x"` / `#include <x>` line, whatever the conditionals around it:
+/// over-approximating only costs time, never correctness of the scan's "no".
 std::vector<IncludeDirective> includesOf(llvm::StringRef Text) {
   std::vector<IncludeDirective> Result;
   while (!Text.empty()) {
@@ -78,7 +78,7 @@ public:
   }
 
 private:
-  // The user's headers the include may name; the compiler's own are never read.
+  /// The user's headers the include may name; the compiler's own are never read.
   std::vector<std::string> candidates(const IncludeDirective &Include,
                                       llvm::StringRef IncludingDir) {
     std::vector<std::string> Result;

@@ -37,7 +37,7 @@ const AttrOption *CacheFileArgs::find(llvm::StringRef Key) const {
 
 namespace {
 
-// A recursive-descent parser over raw tokens; the first problem found stops it.
+/// A recursive-descent parser over raw tokens; the first problem found stops it.
 class ArgsParser {
 public:
   ArgsParser(const SourceManager &SM, const LangOptions &LangOpts, FileID File,
@@ -183,8 +183,8 @@ private:
     advance(); // '}'
   }
 
-  // Anything up to the next ',' or closing bracket at depth zero; a lone literal
-  // is classified, everything else is a C++ expression kept as written.
+  /// Anything up to the next ',' or closing bracket at depth zero; a lone literal
+  /// is classified, everything else is a C++ expression kept as written.
   void parseScalarOrExpression(AttrValue &Value) {
     unsigned Depth = 0;
     unsigned Count = 0;
@@ -254,8 +254,8 @@ private:
 
 namespace {
 
-// An attribute written inside a macro is read from the macro's definition; what the
-// macro's parameters stand for at this expansion is not in the text.
+/// An attribute written inside a macro is read from the macro's definition; what the
+/// macro's parameters stand for at this expansion is not in the text.
 llvm::StringSet<> macroParameters(const Preprocessor &PP, SourceLocation NameLoc) {
   llvm::StringSet<> Names;
   if (!NameLoc.isMacroID())

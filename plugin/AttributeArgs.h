@@ -28,10 +28,10 @@ namespace cachepy {
 struct AttrValue {
   enum Kind { String, Bool, Number, List, Map, Expression };
   Kind ValueKind = Expression;
-  std::string Text;   // String: the unescaped contents; otherwise == Source
-  std::string Source; // the value exactly as written
-  std::vector<AttrValue> Items;                          // List
-  std::vector<std::pair<AttrValue, AttrValue>> Entries;  // Map
+  std::string Text;   ///< String: the unescaped contents; otherwise == Source
+  std::string Source; ///< the value exactly as written
+  std::vector<AttrValue> Items;                          ///< List
+  std::vector<std::pair<AttrValue, AttrValue>> Entries;  ///< Map
   clang::SourceLocation Loc;
 
   const char *kindName() const;
@@ -50,8 +50,8 @@ struct CacheFileArgs {
   const AttrOption *find(llvm::StringRef Key) const;
 };
 
-// Parses the tokens after the attribute name at NameLoc. On failure returns the first
-// problem, located at the offending token.
+/// Parses the tokens after the attribute name at NameLoc. On failure returns the first
+/// problem, located at the offending token.
 struct ParsedCacheFileArgs {
   CacheFileArgs Args;
   std::optional<AttrProblem> Problem;

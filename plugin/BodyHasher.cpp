@@ -55,8 +55,8 @@ PrintingPolicy locationFreePolicy(const ASTContext &Context) {
   return Policy;
 }
 
-// Clang names unnamed entities "(lambda at file:line:col)"; the policy drops that
-// for types, but qualified names of their members still carry it.
+/// Clang names unnamed entities "(lambda at file:line:col)"; the policy drops that
+/// for types, but qualified names of their members still carry it.
 std::string withoutLocations(std::string Text) {
   size_t At;
   while ((At = Text.find(" at ")) != std::string::npos) {
@@ -139,7 +139,7 @@ private:
   const ASTContext &Context;
 };
 
-// Structure in full, names at full width.
+/// Structure in full, names at full width.
 void hashCode(HashSink &Sink, const Stmt *Code, const ASTContext &Context) {
   if (!Code)
     return;
@@ -161,10 +161,10 @@ bool isSerializationMethod(const CXXMethodDecl &Method) {
                      Name->getName());
 }
 
-// What a declaration's meaning depends on, as written in this translation unit:
-// functions it calls, variables it reads, classes it uses. The compiler's own headers
-// are left out; their template arguments are followed (std::vector<Mine> depends on
-// Mine).
+/// What a declaration's meaning depends on, as written in this translation unit:
+/// functions it calls, variables it reads, classes it uses. The compiler's own headers
+/// are left out; their template arguments are followed (std::vector<Mine> depends on
+/// Mine).
 class DependencyCollector : public RecursiveASTVisitor<DependencyCollector> {
 public:
   explicit DependencyCollector(CompilerHeaders &Headers) : Headers(Headers) {}
@@ -231,13 +231,13 @@ public:
   std::vector<const FunctionDecl *> External;
 
 private:
-  // cachepy's runtime is neither the user's code nor what a cached function computes.
+  /// cachepy's runtime is neither the user's code nor what a cached function computes.
   bool isUserCode(const Decl &D) {
     return !isInRuntime(D) &&
            !Headers.contains(D.getLocation(), D.getASTContext().getSourceManager());
   }
 
-  // A function some other object file may define, with a call record of its own.
+  /// A function some other object file may define, with a call record of its own.
   bool isDefinedElsewhere(const FunctionDecl &FD) {
     return !FD.isTemplated() && FD.isExternallyVisible() && !FD.getBuiltinID() &&
            !FD.isDeleted() && isUserCode(FD);
@@ -347,8 +347,8 @@ std::vector<const Decl *> BodyHasher::reachable(const FunctionDecl &Definition) 
   return Found;
 }
 
-// The function's own hash, combined with the own hashes of everything it reaches,
-// sorted: deterministic, and safe for recursion and mutual recursion.
+/// The function's own hash, combined with the own hashes of everything it reaches,
+/// sorted: deterministic, and safe for recursion and mutual recursion.
 AstHash BodyHasher::hashWithDependencies(const FunctionDecl &Definition) {
   std::vector<std::pair<uint64_t, uint64_t>> Reachable;
   const std::vector<const Decl *> Reached = reachable(Definition);

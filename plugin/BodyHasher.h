@@ -28,7 +28,7 @@
 
 namespace cachepy {
 
-// Whether D belongs to cachepy's runtime (namespace cachepy), which no hash follows.
+/// Whether D belongs to cachepy's runtime (namespace cachepy), which no hash follows.
 bool isInRuntime(const clang::Decl &D);
 
 struct AstHash {
@@ -40,14 +40,14 @@ class BodyHasher {
 public:
   explicit BodyHasher(CompilerHeaders &Headers) : Headers(Headers) {}
   AstHash hashWithDependencies(const clang::FunctionDecl &Definition);
-  // The functions Definition calls, itself or through what this translation unit
-  // defines, that are declared here and defined elsewhere (not in the compiler's own
-  // headers, nor cachepy's runtime): their changes reach it through call records.
+  /// The functions Definition calls, itself or through what this translation unit
+  /// defines, that are declared here and defined elsewhere (not in the compiler's own
+  /// headers, nor cachepy's runtime): their changes reach it through call records.
   std::vector<const clang::FunctionDecl *>
   externalCallees(const clang::FunctionDecl &Definition);
 
 private:
-  // What a declaration refers to: definitions here, and functions defined elsewhere.
+  /// What a declaration refers to: definitions here, and functions defined elsewhere.
   struct References {
     std::vector<const clang::Decl *> Defined;
     std::vector<const clang::FunctionDecl *> External;
@@ -55,7 +55,7 @@ private:
 
   AstHash ownHash(const clang::Decl &D);
   const References &references(const clang::Decl &D);
-  // Definition and every definition here it reaches, transitively.
+  /// Definition and every definition here it reaches, transitively.
   std::vector<const clang::Decl *> reachable(const clang::FunctionDecl &Definition);
 
   CompilerHeaders &Headers;

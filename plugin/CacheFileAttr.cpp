@@ -19,9 +19,9 @@ using namespace clang;
 
 namespace {
 
-// Which parse's log is open: an index, not state; each log belongs to its parse.
+/// Which parse's log is open: an index, not state; each log belongs to its parse.
 struct OpenLogs {
-  std::mutex Lock; // LibTooling may parse on several threads
+  std::mutex Lock; ///< LibTooling may parse on several threads
   llvm::DenseMap<const ASTContext *, AnnotationLog *> ByContext;
 };
 

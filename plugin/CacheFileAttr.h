@@ -30,21 +30,21 @@ struct AnnotatedDecl {
   std::optional<CacheFileOptions> Options;
 };
 
-// The functions one parse declares with the attribute. Clang's attribute handlers
-// are process-wide, and one process runs several parses: one after another (the
-// driver's in-process cc1 for each source, cachepy-rewrite for each file) and nested
-// (the planning parse before the compilation). A parse that wants its annotated
-// functions opens a log on its ASTContext for as long as the log lives; the handler
-// records into the log of the ASTContext it parses into, and nowhere else.
+/// The functions one parse declares with the attribute. Clang's attribute handlers
+/// are process-wide, and one process runs several parses: one after another (the
+/// driver's in-process cc1 for each source, cachepy-rewrite for each file) and nested
+/// (the planning parse before the compilation). A parse that wants its annotated
+/// functions opens a log on its ASTContext for as long as the log lives; the handler
+/// records into the log of the ASTContext it parses into, and nowhere else.
 class AnnotationLog {
 public:
-  enum class Misuse { Ignore, Report }; // a planning parse only records
+  enum class Misuse { Ignore, Report }; ///< a planning parse only records
   AnnotationLog(const clang::ASTContext &Context, Misuse Handling);
   ~AnnotationLog();
   AnnotationLog(const AnnotationLog &) = delete;
   AnnotationLog &operator=(const AnnotationLog &) = delete;
 
-  // The log open on Context, or null when that parse records nothing.
+  /// The log open on Context, or null when that parse records nothing.
   static AnnotationLog *of(const clang::ASTContext &Context);
 
   void record(const AnnotatedDecl &Entry) { Annotated.push_back(Entry); }

@@ -18,7 +18,7 @@ constexpr llvm::StringRef KnownKeys[] = {"version",          "verbose",         
                                          "file_args",        "ignore",          "depends_on_files",
                                          "depends_on_vars",  "env_vars",        "max_age"};
 
-// The formats the attribute may name: the runtime's format_choice, `configured` aside.
+/// The formats the attribute may name: the runtime's format_choice, `configured` aside.
 #define CACHEPY_FORMAT_NAME(Name) #Name,
 constexpr llvm::StringRef Formats[] = {CACHEPY_REWRITE_FORMATS(CACHEPY_FORMAT_NAME)};
 #undef CACHEPY_FORMAT_NAME
@@ -28,7 +28,7 @@ AttrProblem wrongKind(const AttrOption &Option, const AttrValue &Value,
   return {Value.Loc, DiagId::WrongKind, {Option.Key, Expected.str(), Value.kindName()}, {}};
 }
 
-// The key as the user wrote it, replaced by the one it most likely misspells.
+/// The key as the user wrote it, replaced by the one it most likely misspells.
 AttrProblem unknownKey(const AttrOption &Option) {
   llvm::StringRef Guess = closestMatch(Option.Key, KnownKeys);
   if (Guess.empty())
@@ -53,8 +53,8 @@ std::string parameterList(llvm::ArrayRef<llvm::StringRef> Names) {
                         : "its parameters are " + llvm::join(Quoted, ", ");
 }
 
-// A name in file_args or ignore that is no parameter; the string is replaced by the
-// parameter it most likely misspells.
+/// A name in file_args or ignore that is no parameter; the string is replaced by the
+/// parameter it most likely misspells.
 AttrProblem notAParameter(const AttrOption &Option, const AttrValue &Item,
                           const FunctionDecl &FD) {
   std::vector<llvm::StringRef> Names = parameterNames(FD);
@@ -69,7 +69,7 @@ AttrProblem notAParameter(const AttrOption &Option, const AttrValue &Item,
           FixItHint::CreateReplacement(SourceRange(Item.Loc), "\"" + Guess.str() + "\"")};
 }
 
-// `key=["a", "b"]`: every item a string, each checked by `Check`.
+/// `key=["a", "b"]`: every item a string, each checked by `Check`.
 std::optional<AttrProblem>
 forEachString(const AttrOption &Option,
               const std::function<std::optional<AttrProblem>(const AttrValue &)> &Check) {

@@ -23,12 +23,12 @@ using namespace clang;
 
 namespace {
 
-// What the runtime reads: the note's name, type, section and fields.
+/// What the runtime reads: the note's name, type, section and fields.
 namespace Layout = detail::call_record_note;
 
-// The record's note: the ELF header (name size, description size, type), the name, then
-// the description. Packed: notes are 4-byte aligned, so the runtime copies the 64-bit
-// fields out.
+/// The record's note: the ELF header (name size, description size, type), the name, then
+/// the description. Packed: notes are 4-byte aligned, so the runtime copies the 64-bit
+/// fields out.
 llvm::Constant *noteFor(llvm::LLVMContext &Context, std::uint64_t Name, AstHash Hash,
                         const std::vector<std::pair<std::uint64_t, std::string>> &Callees) {
   llvm::Type *Int32 = llvm::Type::getInt32Ty(Context);
@@ -60,17 +60,17 @@ llvm::Constant *noteFor(llvm::LLVMContext &Context, std::uint64_t Name, AstHash 
   return llvm::ConstantStruct::getAnon(Fields, /*Packed=*/true);
 }
 
-// A record as the AST describes it. The driver frees the AST before the backend runs
-// (-clear-ast-before-backend), so all of it is computed while the AST is there.
+/// A record as the AST describes it. The driver frees the AST before the backend runs
+/// (-clear-ast-before-backend), so all of it is computed while the AST is there.
 struct PlannedRecord {
-  std::string Function; // the function's name in the object file
-  std::uint64_t Name;   // recordName: what the runtime finds it by
-  bool Rewritten;       // a cached function: its record is named by its site
+  std::string Function; ///< the function's name in the object file
+  std::uint64_t Name;   ///< recordName: what the runtime finds it by
+  bool Rewritten;       ///< a cached function: its record is named by its site
   AstHash Hash;
-  std::vector<std::pair<std::uint64_t, std::string>> Callees; // record name, name; sorted
+  std::vector<std::pair<std::uint64_t, std::string>> Callees; ///< record name, name; sorted
 };
 
-// One compilation's functions that may need a record, and the writing of them.
+/// One compilation's functions that may need a record, and the writing of them.
 class RecordWriter {
 public:
   explicit RecordWriter(CompilerInstance &CI) : Headers(CI), Hasher(Headers) {}
@@ -93,7 +93,7 @@ public:
   }
 
 private:
-  // Declarations in the compiler's own headers are skipped whole, namespace std first.
+  /// Declarations in the compiler's own headers are skipped whole, namespace std first.
   void collectFrom(const DeclContext &Context) {
     for (const Decl *D : Context.decls()) {
       if (!isa<NamespaceDecl, LinkageSpecDecl, FunctionDecl, FunctionTemplateDecl>(D) ||
@@ -110,8 +110,8 @@ private:
     }
   }
 
-  // External functions are always emitted; a rewritten static or inline one names its
-  // record, so it gets one if it is emitted.
+  /// External functions are always emitted; a rewritten static or inline one names its
+  /// record, so it gets one if it is emitted.
   void addCandidate(const FunctionDecl &FD) {
     if (!FD.doesThisDeclarationHaveABody() || FD.isDependentContext() || FD.isMain() ||
         isInRuntime(FD))
@@ -128,10 +128,10 @@ private:
     Records.push_back(std::move(Planned));
   }
 
-  // The note goes where its function goes: into its COMDAT group, so that the linker
-  // keeps one for an inline function or an explicit instantiation, and drops it with
-  // the function. Nothing refers to it: llvm.compiler.used keeps it through
-  // optimization, and linkers keep SHT_NOTE sections under --gc-sections.
+  /// The note goes where its function goes: into its COMDAT group, so that the linker
+  /// keeps one for an inline function or an explicit instantiation, and drops it with
+  /// the function. Nothing refers to it: llvm.compiler.used keeps it through
+  /// optimization, and linkers keep SHT_NOTE sections under --gc-sections.
   static void define(llvm::Module &Module, const PlannedRecord &Planned,
                      const llvm::GlobalValue &Function) {
     llvm::Constant *Note =

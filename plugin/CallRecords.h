@@ -34,9 +34,9 @@
 
 namespace cachepy {
 
-// Collects this compilation's functions as it parses, and writes their records into
-// its LLVM module before the module is optimized (clang 17 and newer; nothing on older
-// ones). \returns null when the compilation generates no code.
+/// Collects this compilation's functions as it parses, and writes their records into
+/// its LLVM module before the module is optimized (clang 17 and newer; nothing on older
+/// ones). \returns null when the compilation generates no code.
 std::unique_ptr<clang::ASTConsumer> createCallRecordsConsumer(clang::CompilerInstance &CI);
 
 } // namespace cachepy

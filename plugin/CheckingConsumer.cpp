@@ -39,8 +39,8 @@ void CheckingConsumer::HandleTranslationUnit(ASTContext &Context) {
   }
 }
 
-// The plan left the function as written if its types cannot be stored: the same
-// judgement, now reported. A misused attribute was reported where it is applied.
+/// The plan left the function as written if its types cannot be stored: the same
+/// judgement, now reported. A misused attribute was reported where it is applied.
 std::optional<AttrProblem> CheckingConsumer::judgeTypes(const AnnotatedDecl &Annotated,
                                                         StoredTypes &Types) {
   if (!Annotated.Options)

@@ -22,7 +22,7 @@ namespace cachepy {
 
 class CheckingConsumer : public clang::ASTConsumer {
 public:
-  // UncachedReason: why this translation unit was not rewritten at all, if it was not.
+  /// UncachedReason: why this translation unit was not rewritten at all, if it was not.
   CheckingConsumer(clang::CompilerInstance &CI, std::optional<DiagId> UncachedReason)
       : CI(CI), UncachedReason(UncachedReason) {}
   void Initialize(clang::ASTContext &Context) override;
@@ -34,7 +34,7 @@ private:
 
   clang::CompilerInstance &CI;
   std::optional<DiagId> UncachedReason;
-  std::optional<AnnotationLog> Log; // this compilation's, open while it parses
+  std::optional<AnnotationLog> Log; ///< this compilation's, open while it parses
 };
 
 } // namespace cachepy

@@ -16,8 +16,8 @@ using namespace clang;
 
 namespace {
 
-// The include directories clang's driver passes to cc1 by itself for this target,
-// sysroot, resource directory, language and C++ standard library.
+/// The include directories clang's driver passes to cc1 by itself for this target,
+/// sysroot, resource directory, language and C++ standard library.
 std::vector<std::string> driverIncludeDirs(const CompilerInstance &CI) {
   const HeaderSearchOptions &Search = CI.getHeaderSearchOpts();
   QuietDiagnostics Quiet;
@@ -48,8 +48,8 @@ std::vector<std::string> driverIncludeDirs(const CompilerInstance &CI) {
   return Dirs;
 }
 
-// Where the preprocessor searches for an -I/-isystem/... entry (-iwithsysroot is
-// under the sysroot).
+/// Where the preprocessor searches for an -I/-isystem/... entry (-iwithsysroot is
+/// under the sysroot).
 std::string searchPath(const HeaderSearchOptions::Entry &Entry, llvm::StringRef Sysroot) {
   if (Entry.IgnoreSysRoot || Sysroot.empty() || Sysroot == "/" ||
       !llvm::sys::path::is_absolute(Entry.Path))

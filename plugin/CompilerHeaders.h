@@ -32,14 +32,14 @@ class CompilerHeaders {
 public:
   explicit CompilerHeaders(clang::CompilerInstance &CI);
 
-  // Path names a header as found: a search directory or the including file's
-  // directory, joined with the name it was included by. The nearest enclosing
-  // include directory decides: -isystem /usr/include/eigen3 is the user's, though
-  // /usr/include is the compiler's.
+  /// Path names a header as found: a search directory or the including file's
+  /// directory, joined with the name it was included by. The nearest enclosing
+  /// include directory decides: -isystem /usr/include/eigen3 is the user's, though
+  /// /usr/include is the compiler's.
   bool contains(llvm::StringRef Path);
   bool contains(clang::SourceLocation Loc, const clang::SourceManager &SM);
 
-  // The compilation's include directories that are the user's, in search order.
+  /// The compilation's include directories that are the user's, in search order.
   const std::vector<std::string> &userSearchDirs() const { return UserSearchDirs; }
 
 private:
@@ -49,7 +49,7 @@ private:
   llvm::DenseSet<const clang::DirectoryEntry *> CompilerDirs;
   llvm::DenseSet<const clang::DirectoryEntry *> UserDirs;
   std::vector<std::string> UserSearchDirs;
-  llvm::StringMap<bool> Verdicts; // by the directory a header is in
+  llvm::StringMap<bool> Verdicts; ///< by the directory a header is in
 };
 
 } // namespace cachepy

@@ -10,7 +10,7 @@ using namespace clang;
 namespace {
 
 struct DiagInfo {
-  const char *Group; // "" for an error
+  const char *Group; ///< "" for an error
   const char *Message;
   const char *Note;
 };
@@ -23,10 +23,10 @@ constexpr DiagInfo Infos[] = {
 
 enum class WarningState { Ignored, Warning, Error };
 
-// Follows clang's rules for one group: options apply in order, -Wno-X turns it off,
-// -WX and -Werror=X on, -Werror=X and -Wno-error=X set whether it is an error, as
-// -Werror and -Wno-error do for all; -w silences all. A sub-group's warning also
-// answers to "cachepy". (Clang applies none of these to a custom diagnostic.)
+/// Follows clang's rules for one group: options apply in order, -Wno-X turns it off,
+/// -WX and -Werror=X on, -Werror=X and -Wno-error=X set whether it is an error, as
+/// -Werror and -Wno-error do for all; -w silences all. A sub-group's warning also
+/// answers to "cachepy". (Clang applies none of these to a custom diagnostic.)
 WarningState warningState(const DiagnosticsEngine &Diags, llvm::StringRef Group) {
   if (Diags.getIgnoreAllWarnings())
     return WarningState::Ignored;

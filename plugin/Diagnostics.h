@@ -43,9 +43,9 @@ unsigned customId(clang::DiagnosticsEngine &Diags, clang::DiagnosticIDs::Level L
 /// correction judges it (about a third of the letters wrong at most); "" if none.
 llvm::StringRef closestMatch(llvm::StringRef Typed, llvm::ArrayRef<llvm::StringRef> Candidates);
 
-// Where the planning parse found errors. A cached function with an error inside is
-// left as written, so that the real compilation reports it where the user wrote it
-// and in the user's terms, not inside the runtime call it would have become.
+/// Where the planning parse found errors. A cached function with an error inside is
+/// left as written, so that the real compilation reports it where the user wrote it
+/// and in the user's terms, not inside the runtime call it would have become.
 class ErrorLocations : public clang::DiagnosticConsumer {
 public:
   void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
@@ -56,8 +56,8 @@ private:
   std::vector<clang::SourceLocation> Errors;
 };
 
-// Records the errors Diags reports from now on, beside its consumer, which goes on
-// reporting them. Diags owns the recorder.
+/// Records the errors Diags reports from now on, beside its consumer, which goes on
+/// reporting them. Diags owns the recorder.
 const ErrorLocations &recordErrorLocations(clang::DiagnosticsEngine &Diags);
 
 } // namespace cachepy

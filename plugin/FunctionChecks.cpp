@@ -12,9 +12,9 @@ using namespace clang;
 
 namespace {
 
-// A lambda's closure or a class defined in a function body, as the type or among its
-// template arguments: such a type has no name the rewrite could write, and cereal
-// cannot serialize it (a local class cannot have a member template).
+/// A lambda's closure or a class defined in a function body, as the type or among its
+/// template arguments: such a type has no name the rewrite could write, and cereal
+/// cannot serialize it (a local class cannot have a member template).
 const CXXRecordDecl *localClassIn(QualType Type) {
   const auto *Record = Type->getAsCXXRecordDecl();
   if (!Record)
@@ -29,7 +29,7 @@ const CXXRecordDecl *localClassIn(QualType Type) {
   return nullptr;
 }
 
-// In a function template, the result of each instantiation made so far.
+/// In a function template, the result of each instantiation made so far.
 const CXXRecordDecl *localClassResult(const FunctionDecl &Definition) {
   if (const CXXRecordDecl *Local = localClassIn(Definition.getReturnType()))
     return Local;
@@ -40,9 +40,9 @@ const CXXRecordDecl *localClassResult(const FunctionDecl &Definition) {
   return nullptr;
 }
 
-// Judged on the definition: an out-of-line one learns that its member is static from
-// the declaration in the class, which clang matches it with only after the attribute
-// is applied.
+/// Judged on the definition: an out-of-line one learns that its member is static from
+/// the declaration in the class, which clang matches it with only after the attribute
+/// is applied.
 std::optional<AttrProblem> checkMemberKind(const FunctionDecl &Definition) {
   const auto *Method = dyn_cast<CXXMethodDecl>(&Definition);
   if (!Method)

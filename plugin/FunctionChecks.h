@@ -18,13 +18,13 @@
 
 namespace cachepy {
 
-// What the signature alone tells (known when the attribute is applied, and checked
-// there: CacheFileAttr.cpp).
+/// What the signature alone tells (known when the attribute is applied, and checked
+/// there: CacheFileAttr.cpp).
 std::optional<AttrProblem> checkCachedSignature(const clang::FunctionDecl &FD);
 
-// What needs the definition: its body, its deduced result, and what kind of member it
-// is (known once the definition is parsed and matched with its declarations; checked
-// by the planner and by CheckingConsumer).
+/// What needs the definition: its body, its deduced result, and what kind of member it
+/// is (known once the definition is parsed and matched with its declarations; checked
+/// by the planner and by CheckingConsumer).
 std::optional<AttrProblem> checkCachedDefinition(const clang::FunctionDecl &Definition);
 
 } // namespace cachepy

@@ -28,8 +28,8 @@ std::string quoted(llvm::StringRef Text) {
   return Out + '"';
 }
 
-// The mangled name tells overloads and namespaces apart and is the same in every
-// build. A template's pattern has none: each instantiation names itself at run time.
+/// The mangled name tells overloads and namespaces apart and is the same in every
+/// build. A template's pattern has none: each instantiation names itself at run time.
 std::string identityExpression(const FunctionDecl &FD, MangleContext &Mangler) {
   if (FD.isTemplated())
     return "__PRETTY_FUNCTION__";
@@ -42,9 +42,9 @@ std::string hexLiteral(uint64_t Value) {
   return Out;
 }
 
-// The text of each of the site's fields, named as the runtime's contract names them
-// (CACHEPY_SITE_FIELDS): one the plugin leaves empty is `site_field::<name>{}`, which
-// the runtime does not accept.
+/// The text of each of the site's fields, named as the runtime's contract names them
+/// (CACHEPY_SITE_FIELDS): one the plugin leaves empty is `site_field::<name>{}`, which
+/// the runtime does not accept.
 struct SiteFields {
 #define CACHEPY_SITE_TEXT(Name, Type) std::string Name;
   CACHEPY_SITE_FIELDS(CACHEPY_SITE_TEXT)
@@ -68,8 +68,8 @@ SiteFields siteFields(const CachedFunction &Function, MangleContext &Mangler) {
   return Site;
 }
 
-// The site's constructor's arguments: the rewrite's ABI number, then each field as its
-// own type, in the contract's order.
+/// The site's constructor's arguments: the rewrite's ABI number, then each field as its
+/// own type, in the contract's order.
 std::string siteArguments(const SiteFields &Site) {
   std::string Out = runtime::rewrite_abi.str() + "<" + std::to_string(runtime::RewriteAbi) + ">{}";
 #define CACHEPY_SITE_ARGUMENT(Name, Type)                                                          \
@@ -79,9 +79,9 @@ std::string siteArguments(const SiteFields &Site) {
   return Out;
 }
 
-// A concrete return type is printed from the AST (source ranges of return types leave
-// out leading qualifiers: `const char *` would read `char *`); a dependent one, which
-// prints as written anyway, is copied from the source.
+/// A concrete return type is printed from the AST (source ranges of return types leave
+/// out leading qualifiers: `const char *` would read `char *`); a dependent one, which
+/// prints as written anyway, is copied from the source.
 std::string returnTypeText(const FunctionDecl &FD) {
   const ASTContext &Context = FD.getASTContext();
   QualType Type = FD.getReturnType();
@@ -99,8 +99,8 @@ std::string returnTypeText(const FunctionDecl &FD) {
   return "auto";
 }
 
-// `auto f() { ... f(n - 1) ... }`: inside the lambda, f's type must already be
-// deduced, so a first, unreachable return states it.
+/// `auto f() { ... f(n - 1) ... }`: inside the lambda, f's type must already be
+/// deduced, so a first, unreachable return states it.
 std::string deducedReturnAnchor(const FunctionDecl &FD) {
   if (!FD.getDeclaredReturnType()->getContainedDeducedType() ||
       FD.getReturnType()->isDependentType() || FD.getReturnType()->isUndeducedType())
@@ -108,8 +108,8 @@ std::string deducedReturnAnchor(const FunctionDecl &FD) {
   return " if (false) return " + runtime::unreachable.str() + "<" + returnTypeText(FD) + ">();";
 }
 
-// A template's parameter may turn into a non-const lvalue reference (T&& bound to an
-// lvalue): checked per instantiation, as the signature check does for plain types.
+/// A template's parameter may turn into a non-const lvalue reference (T&& bound to an
+/// lvalue): checked per instantiation, as the signature check does for plain types.
 std::string dependentParameterChecks(const FunctionDecl &FD) {
   std::string Out;
   for (const ParmVarDecl *Param : FD.parameters())
@@ -123,8 +123,8 @@ std::string dependentParameterChecks(const FunctionDecl &FD) {
   return Out;
 }
 
-// A const member function's object enters the key like a first argument (its class
-// is judged by StoredTypes, as the parameters' types are).
+/// A const member function's object enters the key like a first argument (its class
+/// is judged by StoredTypes, as the parameters' types are).
 bool takesObject(const FunctionDecl &FD) {
   const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
   return Method && Method->isInstance();
@@ -150,7 +150,7 @@ std::string argumentList(const CachedFunction &Function) {
   return Out;
 }
 
-// What the key depends on besides the arguments, evaluated at each call.
+/// What the key depends on besides the arguments, evaluated at each call.
 std::string dependencies(const CacheFileOptions &Options) {
   std::vector<std::string> Parts;
   for (const std::string &File : Options.DependsOnFiles)
@@ -170,8 +170,8 @@ std::string formatChoice(const CacheFileOptions &Options) {
          "::" + (Options.Format.empty() ? std::string("configured") : Options.Format);
 }
 
-// Code after '{' on its line would move right by the inserted call: a line directive
-// and padding put it back on its own line and column, for diagnostics and debug info.
+/// Code after '{' on its line would move right by the inserted call: a line directive
+/// and padding put it back on its own line and column, for diagnostics and debug info.
 std::string realignedRestOfLine(SourceLocation Open, const SourceManager &SM) {
   for (const char *C = SM.getCharacterData(Open) + 1; *C && *C != '\n' && *C != '\r'; ++C)
     if (!isWhitespace(*C))
@@ -214,8 +214,8 @@ std::optional<AttrProblem> rewriteCachedFunction(Rewriter &Rewrite,
 
 namespace {
 
-// The namespaces (and extern "C++" blocks) around D, innermost first; false if one of
-// them cannot be closed and reopened in the text.
+/// The namespaces (and extern "C++" blocks) around D, innermost first; false if one of
+/// them cannot be closed and reopened in the text.
 bool enclosingBlocks(const Decl &D, llvm::SmallVectorImpl<const Decl *> &Blocks) {
   for (const DeclContext *DC = D.getLexicalDeclContext(); !DC->isTranslationUnit();
        DC = DC->getLexicalParent()) {
@@ -244,7 +244,7 @@ std::string closeAndReopen(llvm::ArrayRef<const Decl *> Blocks, const std::strin
   return Close + Code + Reopen;
 }
 
-// The outermost class Definition is written in, if any.
+/// The outermost class Definition is written in, if any.
 const CXXRecordDecl *outermostClass(const FunctionDecl &Definition) {
   const CXXRecordDecl *Outermost = nullptr;
   for (const DeclContext *DC = Definition.getLexicalDeclContext(); !DC->isTranslationUnit();
@@ -254,8 +254,8 @@ const CXXRecordDecl *outermostClass(const FunctionDecl &Definition) {
   return Outermost;
 }
 
-// Where Definition's text begins: its template header, its attributes, and the '[['
-// they are written in.
+/// Where Definition's text begins: its template header, its attributes, and the '[['
+/// they are written in.
 SourceLocation declarationStart(const CachedFunction &Function, const SourceManager &SM) {
   const FunctionDecl &FD = *Function.Definition;
   SourceLocation Start = FD.getOuterLocStart();
@@ -277,7 +277,7 @@ SourceLocation declarationStart(const CachedFunction &Function, const SourceMana
   return Start.getLocWithOffset(At - SM.getCharacterData(Start));
 }
 
-// Back to Loc's line and column for what follows on its line, if anything does.
+/// Back to Loc's line and column for what follows on its line, if anything does.
 std::string realignedFrom(SourceLocation Loc, const SourceManager &SM) {
   const char *C = SM.getCharacterData(Loc);
   while (*C == ' ' || *C == '\t')

@@ -12,7 +12,7 @@ using namespace clang;
 namespace {
 
 struct HeaderFix {
-  llvm::StringRef Header; // as spelled in #include
+  llvm::StringRef Header; ///< as spelled in #include
   llvm::StringRef Broken;
   llvm::StringRef Fixed;
 };
@@ -27,7 +27,7 @@ constexpr HeaderFix Fixes[] = {
     {"cereal/access.hpp", "#include <iostream>", "#include <istream>\n#include <ostream>"},
 };
 
-// Sees each #include before the file is entered, the last moment to override it.
+/// Sees each #include before the file is entered, the last moment to override it.
 class FixOnInclude : public IncludeCallbacks {
 public:
   explicit FixOnInclude(CompilerInstance &CI) : CI(CI) {}

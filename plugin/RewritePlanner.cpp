@@ -28,9 +28,9 @@ using namespace clang;
 
 namespace {
 
-// Everything that makes a function unfit for caching is reported by the real
-// compilation; the plan just leaves such a function as it is. The attribute was read
-// where it was applied (CacheFileAttr.cpp): a misused one has no options.
+/// Everything that makes a function unfit for caching is reported by the real
+/// compilation; the plan just leaves such a function as it is. The attribute was read
+/// where it was applied (CacheFileAttr.cpp): a misused one has no options.
 std::optional<CachedFunction> planFunction(const AnnotatedDecl &Annotated, BodyHasher &Hasher,
                                            StoredTypes &Types, StoredTypesVerdict &Verdict) {
   const FunctionDecl *Definition = Annotated.Decl->getDefinition();
@@ -63,9 +63,9 @@ public:
     Log.emplace(Context, AnnotationLog::Misuse::Ignore);
   }
 
-  // Bodies in the compiler's own headers are never cached nor hashed: skip them.
-  // (Skipping every body but the cached ones measured no faster: declarations
-  // dominate the parse.)
+  /// Bodies in the compiler's own headers are never cached nor hashed: skip them.
+  /// (Skipping every body but the cached ones measured no faster: declarations
+  /// dominate the parse.)
   bool shouldSkipFunctionBody(Decl *D) override {
     return Headers.contains(D->getLocation(), SM);
   }
@@ -152,7 +152,7 @@ private:
   CompilerHeaders Headers;
   TranslationUnitPlan &Result;
   const ErrorLocations &Errors;
-  std::optional<AnnotationLog> Log; // this parse's, open while it parses
+  std::optional<AnnotationLog> Log; ///< this parse's, open while it parses
 };
 
 class PlanningAction : public SyntaxOnlyAction {
@@ -169,7 +169,7 @@ private:
   TranslationUnitPlan &Result;
 };
 
-// The real compilation's invocation, reduced to a quiet parse that writes nothing.
+/// The real compilation's invocation, reduced to a quiet parse that writes nothing.
 std::shared_ptr<CompilerInvocation> planningInvocation(CompilerInstance &CI) {
   std::shared_ptr<CompilerInvocation> Invocation =
       nestedInvocation(CI, frontend::ParseSyntaxOnly);

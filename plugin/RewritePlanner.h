@@ -28,31 +28,31 @@ struct RewrittenFile {
   bool IsMainFile;
 };
 
-// One cached function as planned, for `cachepy-rewrite --list`.
+/// One cached function as planned, for `cachepy-rewrite --list`.
 struct PlannedFunction {
-  std::string Location; // file:line
+  std::string Location; ///< file:line
   std::string QualifiedName;
-  std::string Options;  // the attribute's arguments, as interpreted
-  std::string AstHash;  // 32 hex digits
+  std::string Options;  ///< the attribute's arguments, as interpreted
+  std::string AstHash;  ///< 32 hex digits
 };
 
 struct TranslationUnitPlan {
   std::vector<RewrittenFile> Files;
   std::vector<PlannedFunction> Functions;
-  bool SawRuntime = false; // cachepy/rewritten.hpp was part of the parse
+  bool SawRuntime = false; ///< cachepy/rewritten.hpp was part of the parse
 };
 
-// For the plugin: plans the translation unit CI is about to compile. Like the real
-// compilation, the parse begins with the runtime (RuntimeHeader), from its precompiled
-// form when RuntimePCH names one (see RuntimePCH.h): what the user's code finds through
-// the runtime (cereal, the standard headers it includes) then resolves the same way,
-// and the AST hashes are the same with or without the PCH. A PCH that fails to load is
-// cleared from RuntimePCH, and the plan made with the text.
+/// For the plugin: plans the translation unit CI is about to compile. Like the real
+/// compilation, the parse begins with the runtime (RuntimeHeader), from its precompiled
+/// form when RuntimePCH names one (see RuntimePCH.h): what the user's code finds through
+/// the runtime (cereal, the standard headers it includes) then resolves the same way,
+/// and the AST hashes are the same with or without the PCH. A PCH that fails to load is
+/// cleared from RuntimePCH, and the plan made with the text.
 TranslationUnitPlan planRewrites(clang::CompilerInstance &CI, const std::string &RuntimeHeader,
                                  std::string &RuntimePCH);
 
-// For LibTooling: a syntax-only action that adds each translation unit it parses to
-// Plan.
+/// For LibTooling: a syntax-only action that adds each translation unit it parses to
+/// Plan.
 std::unique_ptr<clang::FrontendAction> createPlanningAction(TranslationUnitPlan &Plan);
 
 } // namespace cachepy

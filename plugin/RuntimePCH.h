@@ -17,20 +17,20 @@
 namespace cachepy {
 
 struct RuntimePCH {
-  std::string Path;      // empty: none, include the header as text
+  std::string Path;      ///< empty: none, include the header as text
   bool JustBuilt = false;
-  std::string Problem;   // why there is none, when something failed
+  std::string Problem;   ///< why there is none, when something failed
 };
 
-// A precompiled RuntimeHeader (cachepy/rewritten.hpp) that this compilation
-// can load, from CacheDir or built there now. Any doubt (flags it was not built with,
-// a header changed since, a failed build) gives none: the caller then includes the
-// header as text, so the cache can only save time, never break a compilation.
+/// A precompiled RuntimeHeader (cachepy/rewritten.hpp) that this compilation
+/// can load, from CacheDir or built there now. Any doubt (flags it was not built with,
+/// a header changed since, a failed build) gives none: the caller then includes the
+/// header as text, so the cache can only save time, never break a compilation.
 RuntimePCH findOrBuildRuntimePCH(clang::CompilerInstance &CI, const std::string &RuntimeHeader,
                                  const std::string &CacheDir);
 
-// $CACHEPY_PCH_DIR, else $XDG_CACHE_HOME/cachepy/pch, else ~/.cache/cachepy/pch; empty
-// when none of them is set.
+/// $CACHEPY_PCH_DIR, else $XDG_CACHE_HOME/cachepy/pch, else ~/.cache/cachepy/pch; empty
+/// when none of them is set.
 std::string defaultPCHDirectory();
 
 } // namespace cachepy

@@ -20,7 +20,7 @@ using namespace clang;
 
 namespace {
 
-// The outermost namespace a declaration is in ("std" for std::chrono::duration).
+/// The outermost namespace a declaration is in ("std" for std::chrono::duration).
 llvm::StringRef topNamespace(const Decl &D) {
   llvm::StringRef Top;
   for (const DeclContext *DC = D.getDeclContext(); DC; DC = DC->getParent())
@@ -29,8 +29,8 @@ llvm::StringRef topNamespace(const Decl &D) {
   return Top;
 }
 
-// How many leading type arguments of a standard template are stored values (-1: all);
-// nullopt for a standard class the runtime does not store.
+/// How many leading type arguments of a standard template are stored values (-1: all);
+/// nullopt for a standard class the runtime does not store.
 std::optional<int> storedStdArguments(llvm::StringRef Name) {
   return llvm::StringSwitch<std::optional<int>>(Name)
       .Cases("basic_string", "basic_string_view", "bitset", "duration", "time_point", 0)
@@ -43,7 +43,7 @@ std::optional<int> storedStdArguments(llvm::StringRef Name) {
       .Default(std::nullopt);
 }
 
-// Why a standard class holds nothing another run could use; "" for one we do not know.
+/// Why a standard class holds nothing another run could use; "" for one we do not know.
 llvm::StringRef whyStdRefused(llvm::StringRef Name) {
   return llvm::StringSwitch<llvm::StringRef>(Name)
       .Cases("mutex", "recursive_mutex", "timed_mutex", "recursive_timed_mutex",
@@ -70,8 +70,8 @@ llvm::StringRef whyStdRefused(llvm::StringRef Name) {
 
 bool isEigenDense(llvm::StringRef Name) { return Name == "Matrix" || Name == "Array"; }
 
-// std::unique_ptr<T[]> or std::shared_ptr<T[]> (or <T[N]>): cereal stores a smart
-// pointer's pointee as one T, and cannot compile an array's.
+/// std::unique_ptr<T[]> or std::shared_ptr<T[]> (or <T[N]>): cereal stores a smart
+/// pointer's pointee as one T, and cannot compile an array's.
 bool pointsToArray(const CXXRecordDecl &Record) {
   const auto *Special = dyn_cast<ClassTemplateSpecializationDecl>(&Record);
   if (!Special || (Record.getName() != "unique_ptr" && Record.getName() != "shared_ptr"))
@@ -80,11 +80,11 @@ bool pointsToArray(const CXXRecordDecl &Record) {
   return Pointee.getKind() == TemplateArgument::Type && Pointee.getAsType()->isArrayType();
 }
 
-// cereal's names for what a class writes itself.
+/// cereal's names for what a class writes itself.
 constexpr llvm::StringLiteral SerializationNames[] = {"serialize", "save", "load",
                                                       "save_minimal", "load_minimal"};
 
-// Whether Type (a parameter's, through references) names Record or its template.
+/// Whether Type (a parameter's, through references) names Record or its template.
 bool refersTo(QualType Type, const CXXRecordDecl &Record) {
   Type = Type.getNonReferenceType().getUnqualifiedType();
   if (const CXXRecordDecl *Named = Type->getAsCXXRecordDecl())
@@ -97,8 +97,8 @@ bool refersTo(QualType Type, const CXXRecordDecl &Record) {
   return false;
 }
 
-// Record's own serialize/save/load functions: members (its bases' too, as cereal finds
-// them), and non-members in its namespace or cereal's taking it second.
+/// Record's own serialize/save/load functions: members (its bases' too, as cereal finds
+/// them), and non-members in its namespace or cereal's taking it second.
 std::vector<const FunctionDecl *> userSerialization(const CXXRecordDecl &Record,
                                                     ASTContext &Context) {
   std::vector<const FunctionDecl *> Found;
@@ -132,7 +132,7 @@ std::vector<const FunctionDecl *> userSerialization(const CXXRecordDecl &Record,
 
 bool defaultConstructible(const CXXRecordDecl &Record);
 
-// Whether the implicit default constructor a member or base needs is not deleted.
+/// Whether the implicit default constructor a member or base needs is not deleted.
 bool defaultInitializable(const FieldDecl &Field) {
   if (Field.hasInClassInitializer())
     return true;
@@ -167,16 +167,16 @@ std::string hex(uint64_t Value) { return llvm::utohexstr(Value, /*LowerCase=*/tr
 
 } // namespace
 
-// One judged root (a parameter, the result, the object) and where its problem goes.
+/// One judged root (a parameter, the result, the object) and where its problem goes.
 struct StoredTypes::Walk {
   enum Role { Parameter, Result, Object } Root;
   SourceLocation Loc;
-  std::string RootName; // the parameter's name, or the function's
+  std::string RootName; ///< the parameter's name, or the function's
   std::string RootType;
-  // The members walked through: "Model::pool", then ".inner" for each deeper one.
+  /// The members walked through: "Model::pool", then ".inner" for each deeper one.
   std::vector<std::pair<const FieldDecl *, std::string>> Path;
-  bool Loads;       // the result: read back into objects, not only hashed
-  bool AtResultRoot; // the class being walked is the result itself
+  bool Loads;       ///< the result: read back into objects, not only hashed
+  bool AtResultRoot; ///< the class being walked is the result itself
   std::vector<const CXXRecordDecl *> &Derived;
   std::optional<AttrProblem> Problem;
 
@@ -482,7 +482,7 @@ const StoredTypes::ClassInfo *StoredTypes::classInfo(const CXXRecordDecl &Record
   return &Classes.try_emplace(&Record, std::move(Info)).first->second;
 }
 
-// Every byte belongs to a member and any byte pattern is a valid value of it.
+/// Every byte belongs to a member and any byte pattern is a valid value of it.
 bool StoredTypes::byteCopyable(QualType Type) {
   Type = Type.getCanonicalType();
   if (Type.isConstQualified() || Type.isVolatileQualified())
@@ -535,8 +535,8 @@ std::string StoredTypes::derivations(const std::vector<const CXXRecordDecl *> &R
   return Out;
 }
 
-// One specialization of cachepy::detail::derived (runtime detail/derived.hpp), on one
-// line: the rewrite keeps every user line where it was.
+/// One specialization of cachepy::detail::derived (runtime detail/derived.hpp), on one
+/// line: the rewrite keeps every user line where it was.
 std::string StoredTypes::derivation(const CXXRecordDecl &Record) {
   const ClassInfo &Info = Classes.find(&Record)->second;
   const std::string Name = typeName(recordType(Context, Record));

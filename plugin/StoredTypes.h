@@ -33,24 +33,24 @@
 namespace cachepy {
 
 struct StoredTypesVerdict {
-  std::optional<AttrProblem> Problem; // the first type that cannot be stored
-  // Classes whose serialization is derived, each after those it builds on.
+  std::optional<AttrProblem> Problem; ///< the first type that cannot be stored
+  /// Classes whose serialization is derived, each after those it builds on.
   std::vector<const clang::CXXRecordDecl *> Derived;
   uint64_t Layout = 0;
-  // A function template's: the derivations go after everything its instantiations see.
+  /// A function template's: the derivations go after everything its instantiations see.
   bool AfterEverything = false;
 };
 
-// One per parse: remembers each class's verdict and which derivations it has written.
+/// One per parse: remembers each class's verdict and which derivations it has written.
 class StoredTypes {
 public:
   StoredTypes(clang::ASTContext &Context, BodyHasher &Hasher) : Context(Context), Hasher(Hasher) {}
 
-  // Ignored: the positions of parameters left out of the key (ignore=, file_args=).
+  /// Ignored: the positions of parameters left out of the key (ignore=, file_args=).
   StoredTypesVerdict judge(const clang::FunctionDecl &Definition,
                            const std::set<unsigned> &Ignored);
 
-  // Global-scope code deriving the classes of Records not written yet in this parse.
+  /// Global-scope code deriving the classes of Records not written yet in this parse.
   std::string derivations(const std::vector<const clang::CXXRecordDecl *> &Records);
 
 private:
@@ -59,10 +59,10 @@ private:
                          const std::set<unsigned> &Ignored, StoredTypesVerdict &Verdict);
   struct ClassInfo {
     enum Kind { Derived, UserWritten } How;
-    bool Bytes = false;      // trivially copyable, no padding, every pattern valid
-    bool Constructs = false; // an aggregate loaded through construct()
+    bool Bytes = false;      ///< trivially copyable, no padding, every pattern valid
+    bool Constructs = false; ///< an aggregate loaded through construct()
     std::string Shape;
-    // The derivations this one needs first, itself last (Derived only).
+    /// The derivations this one needs first, itself last (Derived only).
     std::vector<const clang::CXXRecordDecl *> Needs;
   };
 

@@ -15,14 +15,14 @@ using namespace clang;
 namespace cachepy {
 namespace {
 
-// A header of the runtime: <cachepy/...>, <cachepy/detail/...>, <cachepy/types/...>.
+/// A header of the runtime: <cachepy/...>, <cachepy/detail/...>, <cachepy/types/...>.
 bool inRuntimeHeader(SourceLocation Loc, const SourceManager &SM) {
   static const llvm::Regex Runtime("/cachepy/(detail/|types/)?[^/]+\\.hpp$");
   return Runtime.match(SM.getFilename(SM.getSpellingLoc(Loc)));
 }
 
-// The call the rewrite put in place of a cached body (FunctionRewriter), whose
-// instantiation is noted at the name after ::cachepy::detail::, which no user writes.
+/// The call the rewrite put in place of a cached body (FunctionRewriter), whose
+/// instantiation is noted at the name after ::cachepy::detail::, which no user writes.
 bool inRewrittenCall(SourceLocation Loc, const SourceManager &SM) {
   const llvm::StringRef Runtime = runtime::Namespace;
   if (inRuntimeHeader(Loc, SM))
@@ -35,9 +35,9 @@ bool inRewrittenCall(SourceLocation Loc, const SourceManager &SM) {
   return Text.substr(Offset).starts_with(Runtime) || Text.substr(0, Offset).ends_with(Runtime);
 }
 
-// The attribute of the cached function whose rewritten call is at Loc: the nearest
-// before it, on a line the rewrite left as the user wrote it (the call's own line
-// shows the rewritten text).
+/// The attribute of the cached function whose rewritten call is at Loc: the nearest
+/// before it, on a line the rewrite left as the user wrote it (the call's own line
+/// shows the rewritten text).
 FullSourceLoc cachedFunctionAttribute(const FullSourceLoc &Loc) {
   const SourceManager &SM = Loc.getManager();
   const auto [File, Offset] = SM.getDecomposedLoc(SM.getSpellingLoc(Loc));
@@ -53,7 +53,7 @@ bool hidden(const StoredDiagnostic &Note) {
          (inRuntimeHeader(Loc, Loc.getManager()) || inRewrittenCall(Loc, Loc.getManager()));
 }
 
-// In a runtime header, or in a header one of them includes (cereal's).
+/// In a runtime header, or in a header one of them includes (cereal's).
 bool reachedThroughRuntime(SourceLocation Loc, const SourceManager &SM) {
   for (SourceLocation At = SM.getExpansionLoc(Loc); At.isValid();
        At = SM.getIncludeLoc(SM.getFileID(At)))
@@ -115,8 +115,8 @@ public:
   }
 
 private:
-  // The counts clang prints ("2 errors generated") are the client's: the target's,
-  // which -verify sets to the expectations that failed.
+  /// The counts clang prints ("2 errors generated") are the client's: the target's,
+  /// which -verify sets to the expectations that failed.
   void takeCounts() {
     NumErrors = Target->getNumErrors();
     NumWarnings = Target->getNumWarnings();

@@ -11,7 +11,7 @@
 namespace cachepy::pch {
 
 namespace {
-constexpr std::time_t LongestBuildSeconds = 600; // a build takes seconds
+constexpr std::time_t LongestBuildSeconds = 600; ///< a build takes seconds
 
 int createExclusively(const std::string &Path) {
   return ::open(Path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);

@@ -16,17 +16,17 @@
 
 namespace cachepy::pch {
 
-// Whether every file InputsFile lists is as it was, as the compilation's file manager
-// sees it (what the loading will compare).
+/// Whether every file InputsFile lists is as it was, as the compilation's file manager
+/// sees it (what the loading will compare).
 bool inputsUnchanged(const std::string &InputsFile, clang::FileManager &Files);
 
-// The sidecar's text for the header PCH; empty when it cannot be read or a file it was
-// built from changed since BuildStart (an install running meanwhile: the header may
-// hold its old text).
+/// The sidecar's text for the header PCH; empty when it cannot be read or a file it was
+/// built from changed since BuildStart (an install running meanwhile: the header may
+/// hold its old text).
 std::string listInputs(clang::CompilerInstance &CI, const std::string &PCH,
                        llvm::sys::TimePoint<> BuildStart);
 
-// Through a temporary and a rename, so that readers see all of it or nothing.
+/// Through a temporary and a rename, so that readers see all of it or nothing.
 bool writeFileAtomically(const std::string &Path, llvm::StringRef Text);
 
 } // namespace cachepy::pch

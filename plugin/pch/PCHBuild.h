@@ -10,8 +10,8 @@
 
 namespace cachepy::pch {
 
-// Precompiles RuntimeHeader with HeaderInvocation's flags, in this process, into
-// <Base>.pch and its sidecar <Base>.inputs; on failure, no file and why in Problem.
+/// Precompiles RuntimeHeader with HeaderInvocation's flags, in this process, into
+/// <Base>.pch and its sidecar <Base>.inputs; on failure, no file and why in Problem.
 bool buildRuntimePCH(clang::CompilerInstance &CI,
                      std::shared_ptr<clang::CompilerInvocation> HeaderInvocation,
                      const std::string &RuntimeHeader, const std::string &Base,

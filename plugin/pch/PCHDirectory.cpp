@@ -35,7 +35,7 @@ std::string inputsOf(llvm::StringRef PCH) { return PCH.drop_back(4).str() + ".in
 
 struct KeptHeader {
   std::string Path;
-  std::uint64_t Bytes; // with its sidecar
+  std::uint64_t Bytes; ///< with its sidecar
   llvm::sys::TimePoint<> LastUse;
 };
 

@@ -17,11 +17,11 @@ namespace cachepy::pch {
 
 void markUsed(const std::string &PCH);
 
-// Removes what is stale, then the least recently used headers but Kept (the one just
-// built, which stays even alone over the bound) until the directory is within it.
+/// Removes what is stale, then the least recently used headers but Kept (the one just
+/// built, which stays even alone over the bound) until the directory is within it.
 void removeUnused(const std::string &CacheDir, const std::string &Kept);
 
-// Room for a header and the compilation's own output.
+/// Room for a header and the compilation's own output.
 bool enoughSpace(const std::string &CacheDir);
 
 } // namespace cachepy::pch

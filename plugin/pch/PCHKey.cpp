@@ -21,8 +21,8 @@ using namespace clang;
 
 namespace {
 
-// Relative paths among the options resolve from the working directory, which then
-// belongs to the key; without them, builds in different directories share a header.
+/// Relative paths among the options resolve from the working directory, which then
+/// belongs to the key; without them, builds in different directories share a header.
 bool hasRelativePaths(const CompilerInvocation &Invocation) {
   const HeaderSearchOptions &Search = Invocation.getHeaderSearchOpts();
   if (!Search.Sysroot.empty() && llvm::sys::path::is_relative(Search.Sysroot))
@@ -44,7 +44,7 @@ bool hasRelativePaths(const CompilerInvocation &Invocation) {
   return false;
 }
 
-// The plugin's own file, by size and time: a rebuilt plugin builds new headers.
+/// The plugin's own file, by size and time: a rebuilt plugin builds new headers.
 std::string pluginIdentity() {
   Dl_info Info;
   llvm::sys::fs::file_status Status;

@@ -17,10 +17,10 @@
 
 namespace cachepy::pch {
 
-// The compilation's invocation, made into one that precompiles the runtime header.
+/// The compilation's invocation, made into one that precompiles the runtime header.
 std::shared_ptr<clang::CompilerInvocation> headerInvocation(clang::CompilerInstance &CI);
 
-// 32 hex digits naming the header HeaderInvocation builds from RuntimeHeader.
+/// 32 hex digits naming the header HeaderInvocation builds from RuntimeHeader.
 std::string headerKey(const clang::CompilerInvocation &HeaderInvocation,
                       const std::string &RuntimeHeader);
 

@@ -11,10 +11,10 @@ using namespace clang;
 
 namespace {
 
-// Clang's own modules (-fmodules), under which an include may become an import. Not
-// LangOptions::Modules alone: every C++20 compilation sets it for the named-modules
-// syntax, and a header precompiles as well there as under C++17. -fmodules gives a
-// module cache, module maps or both.
+/// Clang's own modules (-fmodules), under which an include may become an import. Not
+/// LangOptions::Modules alone: every C++20 compilation sets it for the named-modules
+/// syntax, and a header precompiles as well there as under C++17. -fmodules gives a
+/// module cache, module maps or both.
 bool usesClangModules(CompilerInstance &CI) {
   const HeaderSearchOptions &Search = CI.getHeaderSearchOpts();
   return CI.getLangOpts().Modules &&

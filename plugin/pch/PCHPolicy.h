@@ -7,9 +7,9 @@
 
 namespace cachepy::pch {
 
-// Compilations whose own output is an AST file (a PCH or a module of the user's)
-// would record a dependency on the cached header, which may change or go; and some
-// kinds of compilation are better left exactly as they were.
+/// Compilations whose own output is an AST file (a PCH or a module of the user's)
+/// would record a dependency on the cached header, which may change or go; and some
+/// kinds of compilation are better left exactly as they were.
 bool compilationWantsText(clang::CompilerInstance &CI);
 
 } // namespace cachepy::pch
