@@ -29,6 +29,7 @@
 #include "RuntimeHeader.h"
 #include "RuntimePCH.h"
 #include "UserCodeDiagnostics.h"
+#include "config/environment_variables.hpp"
 
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/MultiplexConsumer.h"
@@ -58,7 +59,7 @@ struct PluginOptions {
 } // namespace
 
 static bool pchDisabledByEnvironment() {
-  const char *Value = std::getenv("CACHEPY_PCH");
+  const char *Value = std::getenv(detail::env_name(detail::env_setting::pch));
   return Value && llvm::StringRef(Value) == "0";
 }
 

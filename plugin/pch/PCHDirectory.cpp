@@ -2,6 +2,7 @@
 
 #include "pch/PCHDirectory.h"
 #include "RuntimePCH.h"
+#include "config/environment_variables.hpp"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -22,7 +23,8 @@ constexpr std::uint64_t DefaultLimitMB = 512;
 
 std::uint64_t limitBytes() {
   std::uint64_t MB = DefaultLimitMB;
-  if (const char *Value = std::getenv("CACHEPY_PCH_MAX_MB"); Value && *Value)
+  const char *Value = std::getenv(detail::env_name(detail::env_setting::pch_max_mb));
+  if (Value && *Value)
     llvm::StringRef(Value).getAsInteger(10, MB); // leaves the default on a malformed value
   return MB * 1024 * 1024;
 }
@@ -96,7 +98,7 @@ bool enoughSpace(const std::string &CacheDir) {
 namespace cachepy {
 
 std::string defaultPCHDirectory() {
-  if (const char *Dir = std::getenv("CACHEPY_PCH_DIR"); Dir && *Dir)
+  if (const char *Dir = std::getenv(detail::env_name(detail::env_setting::pch_dir)); Dir && *Dir)
     return Dir;
   llvm::SmallString<256> Path;
   if (const char *Cache = std::getenv("XDG_CACHE_HOME"); Cache && *Cache)

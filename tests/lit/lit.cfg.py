@@ -15,9 +15,9 @@ config.test_source_root = os.path.dirname(__file__)
 
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
-for name in ["CACHEPY_CACHE_DIR", "CACHEPY_DISABLE", "CACHEPY_VERBOSE", "CACHEPY_CONFIG",
-             "CACHEPY_MEMORY_MB", "CACHEPY_PCH"]:
-    config.environment.pop(name, None)
+# None of the user's cachepy settings (runtime/src/config/environment_variables.hpp).
+for name in [name for name in config.environment if name.startswith("CACHEPY_")]:
+    config.environment.pop(name)
 # The precompiled runtime headers of the suite's compilations, kept in the build tree.
 config.environment["CACHEPY_PCH_DIR"] = os.path.join(config.cachepy_build_dir, "pch")
 

@@ -2,57 +2,24 @@
 // errors and docs/configuration.md agree with.
 
 #include "config/yaml_keys.hpp"
+#include "documented_table.hpp"
 
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace cachepy::detail {
 namespace {
 
-std::string trimmed(const std::string &text) {
-  const std::size_t first = text.find_first_not_of(' ');
-  return first == std::string::npos
-             ? ""
-             : text.substr(first, text.find_last_not_of(' ') - first + 1);
-}
-
-// The first column of the first table under `heading` in the markdown file at `path`,
-// each name without its backticks (a cell that is not one backticked name is kept as
-// written, so that the comparison shows it).
-std::set<std::string> first_column(const std::string &path, const std::string &heading) {
-  std::ifstream in(path);
-  EXPECT_TRUE(in) << "cannot read " << path;
-  std::set<std::string> names;
-  std::string line;
-  while (std::getline(in, line) && line != heading) {
-  }
-  // To the table's first line, unless the next section starts first.
-  while (in && std::getline(in, line) && line.rfind("|", 0) != 0 && line.rfind("#", 0) != 0) {
-  }
-  if (!in || line.rfind("|", 0) != 0)
-    return names;
-  std::getline(in, line); // the |---| under the header
-  while (std::getline(in, line) && line.rfind("|", 0) == 0) {
-    const std::string cell = trimmed(line.substr(1, line.find('|', 1) - 1));
-    const bool quoted = cell.size() > 2 && cell.front() == '`' && cell.back() == '`';
-    names.insert(quoted ? cell.substr(1, cell.size() - 2) : cell);
-  }
-  return names;
-}
-
-std::string joined(const std::set<std::string> &names) {
-  std::string text;
-  for (const std::string &name : names)
-    text += (text.empty() ? "" : ", ") + name;
-  return text;
-}
+using testing::first_column;
+using testing::joined;
 
 TEST(YamlKeys, TheDocumentationTablesEveryKeyTheReaderOffers) {
   const std::string page = CACHEPY_SOURCE_DIR "/docs/configuration.md";
-  const std::set<std::string> documented = first_column(page, "## YAML keys");
+  const std::vector<std::string> table = first_column(page, "## YAML keys");
+  const std::set<std::string> documented(table.begin(), table.end());
   ASSERT_FALSE(documented.empty()) << page << " has no table under \"## YAML keys\"";
   std::set<std::string> missing, extra = documented;
   for (const yaml_key &key : yaml_keys) {

@@ -2,6 +2,8 @@
 
 #include "commands.hpp"
 
+#include "config/environment_variables.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -19,7 +21,9 @@ namespace {
 // where the build tree has them; installed, the tool finds them beside itself,
 // <prefix>/bin/../<libdir>/cachepy, wherever the prefix was moved.
 void find_modules_beside_this_tool() {
-  if (std::getenv("CACHEPY_MODULE_DIR"))
+  using cachepy::detail::env_setting;
+  const char *const module_dir = cachepy::detail::env_name(env_setting::module_dir);
+  if (std::getenv(module_dir))
     return;
   std::error_code error;
   const std::filesystem::path tool = std::filesystem::read_symlink("/proc/self/exe", error);
@@ -28,7 +32,7 @@ void find_modules_beside_this_tool() {
   for (const char *libdir : {CACHEPY_INSTALL_LIBDIR, "lib"}) {
     const std::filesystem::path modules = tool.parent_path().parent_path() / libdir / "cachepy";
     if (std::filesystem::exists(modules / "cachepy-config.so", error)) {
-      ::setenv("CACHEPY_MODULE_DIR", modules.c_str(), 1);
+      ::setenv(module_dir, modules.c_str(), 1);
       return;
     }
   }

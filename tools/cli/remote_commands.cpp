@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "json_writer.hpp"
 
+#include "config/environment_variables.hpp"
 #include "storage/remote/signed_remote.hpp"
 
 #include <cachepy/api.hpp>
@@ -54,8 +55,8 @@ bool confirmed(const std::string &question, bool yes) {
 std::vector<std::string> chosen_remotes(const std::string &url) {
   if (!url.empty())
     return {url};
-  const char *listed = std::getenv("CACHEPY_REMOTE_STORAGE");
-  const char *path = std::getenv("CACHEPY_CONFIG");
+  const char *listed = std::getenv(detail::env_name(detail::env_setting::remote_storage));
+  const char *path = std::getenv(detail::env_name(detail::env_setting::config));
   const std::vector<std::string> specs = detail::remote_specs(
       listed, !listed && path && *path ? load_config(path).remote_storage
                                        : std::vector<std::string>{});

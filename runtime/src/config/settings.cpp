@@ -12,6 +12,7 @@
 #include "../util/regular_file.hpp"
 #include "config_module.hpp"
 #include "duration.hpp"
+#include "environment_variables.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -26,19 +27,20 @@ namespace cachepy {
 namespace detail {
 namespace {
 
-bool env_flag(const char *name) {
-  const char *value = std::getenv(name);
+bool env_flag(env_setting setting) {
+  const char *value = std::getenv(env_name(setting));
   return value && *value && std::string_view(value) != "0";
 }
 
-double env_number(const char *name, double fallback) {
-  const char *value = std::getenv(name);
+double env_number(env_setting setting, double fallback) {
+  const char *value = std::getenv(env_name(setting));
   if (!value || !*value)
     return fallback;
   char *end = nullptr;
   const double number = std::strtod(value, &end);
   if (*end != '\0' || !std::isfinite(number) || number < 0) {
-    log_warning(std::string("ignoring ") + name + "=" + value + ": not a number of megabytes");
+    log_warning(std::string("ignoring ") + env_name(setting) + "=" + value +
+                ": not a number of megabytes");
     return fallback;
   }
   return number;
@@ -58,40 +60,40 @@ std::unique_ptr<settings> resolve(const config &cfg) {
   resolved->source = cfg;
   if (!parse_format(cfg.backend, resolved->format))
     log_warning("unknown format '" + cfg.backend + "' in the configuration; using binary");
-  const char *env_dir = std::getenv("CACHEPY_CACHE_DIR");
+  const char *env_dir = std::getenv(env_name(env_setting::cache_dir));
   resolved->default_cache_dir = !cfg.cache_dir.empty() ? cfg.cache_dir
                                 : env_dir && *env_dir ? env_dir
                                                       : ".cachepy";
-  resolved->verbose = cfg.verbose || env_flag("CACHEPY_VERBOSE");
+  resolved->verbose = cfg.verbose || env_flag(env_setting::verbose);
   resolved->sync = cfg.durability == "full"   ? durability::full
                    : cfg.durability == "file" ? durability::file
                                               : durability::none;
   resolved->lock_timeout = lock_timeout_of(cfg.lock_timeout);
   resolved->max_age_seconds = cfg.max_age;
   resolved->safe_directories = cfg.safe_directories;
-  if (const char *env_safe = std::getenv("CACHEPY_SAFE_DIRECTORIES"))
+  if (const char *env_safe = std::getenv(env_name(env_setting::safe_directories)))
     for (std::string_view rest = env_safe; !rest.empty();) {
       const std::string_view directory = rest.substr(0, rest.find(':'));
       if (!directory.empty())
         resolved->safe_directories.emplace_back(directory);
       rest.remove_prefix(std::min(rest.size(), directory.size() + 1));
     }
-  resolved->disabled = env_flag("CACHEPY_DISABLE");
-  const double megabytes = env_number("CACHEPY_MEMORY_MB", cfg.memory_mb);
+  resolved->disabled = env_flag(env_setting::disable);
+  const double megabytes = env_number(env_setting::memory_mb, cfg.memory_mb);
   resolved->memory_limit_bytes =
       std::isfinite(megabytes) && megabytes > 0
           ? static_cast<std::size_t>(std::min(megabytes, 1e12) * 1024 * 1024)
           : 0;
   resolved->remote_specs =
-      remote_specs(std::getenv("CACHEPY_REMOTE_STORAGE"), cfg.remote_storage);
-  if (const char *secret = std::getenv("CACHEPY_REMOTE_SECRET"))
+      remote_specs(std::getenv(env_name(env_setting::remote_storage)), cfg.remote_storage);
+  if (const char *secret = std::getenv(env_name(env_setting::remote_secret)))
     resolved->remote_secret = secret;
   return resolved;
 }
 
 // $CACHEPY_CONFIG is read once, at the first cached call; a bad file is a warning.
 config startup_config() {
-  const char *path = std::getenv("CACHEPY_CONFIG");
+  const char *path = std::getenv(env_name(env_setting::config));
   if (!path || !*path)
     return config{};
   try {

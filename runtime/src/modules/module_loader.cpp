@@ -1,5 +1,7 @@
 #include "module_loader.hpp"
 
+#include "../config/environment_variables.hpp"
+
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -30,7 +32,7 @@ const char *untrusted(const std::string &resolved) {
 } // namespace
 
 const module_header *load_module(const char *file_name, int abi, std::string &problem) {
-  const char *given = std::getenv("CACHEPY_MODULE_DIR");
+  const char *given = std::getenv(env_name(env_setting::module_dir));
   const std::string path =
       std::string(given && *given ? given : default_module_directory()) + "/" + file_name;
   const auto refused = [&](const std::string &why) -> const module_header * {

@@ -42,8 +42,8 @@ std::string level_problem(const std::string &directory, bool is_cache_dir) {
 } // namespace
 
 const char *const allow_directory_hint =
-    "if it is shared on purpose, list it in safe_directories (the configuration) or in "
-    "CACHEPY_SAFE_DIRECTORIES";
+    "if it is shared on purpose, list it in safe_directories (the configuration) "
+    "or in CACHEPY_SAFE_DIRECTORIES";
 
 std::string ownership_problem(const struct stat &info) {
   if (info.st_uid != ::geteuid())
