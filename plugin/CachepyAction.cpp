@@ -29,7 +29,7 @@
 #include "RuntimeHeader.h"
 #include "RuntimePCH.h"
 #include "UserCodeDiagnostics.h"
-#include "config/environment_variables.hpp"
+#include "util/environment_variables.hpp"
 
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/MultiplexConsumer.h"

@@ -2,7 +2,7 @@
 
 #include "pch/PCHDirectory.h"
 #include "RuntimePCH.h"
-#include "config/environment_variables.hpp"
+#include "util/environment_variables.hpp"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"

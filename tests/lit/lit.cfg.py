@@ -15,7 +15,7 @@ config.test_source_root = os.path.dirname(__file__)
 
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
-# None of the user's cachepy settings (runtime/src/config/environment_variables.hpp).
+# None of the user's cachepy settings (runtime/src/util/environment_variables.hpp).
 for name in [name for name in config.environment if name.startswith("CACHEPY_")]:
     config.environment.pop(name)
 # The precompiled runtime headers of the suite's compilations, kept in the build tree.

@@ -1,8 +1,8 @@
-// The environment variables cachepy reads: one table (config/environment_variables.hpp)
+// The environment variables cachepy reads: one table (util/environment_variables.hpp)
 // that the runtime, the command line, the plugin and docs/configuration.md agree with.
 // That no reader spells a name of its own is tests/lit/environment-variables.test.
 
-#include "config/environment_variables.hpp"
+#include "util/environment_variables.hpp"
 #include "documented_table.hpp"
 
 #include <gtest/gtest.h>

@@ -2,7 +2,7 @@
 
 #include "commands.hpp"
 
-#include "config/environment_variables.hpp"
+#include "util/environment_variables.hpp"
 
 #include <CLI/CLI.hpp>
 

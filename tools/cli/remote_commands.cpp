@@ -3,7 +3,7 @@
 #include "commands.hpp"
 #include "json_writer.hpp"
 
-#include "config/environment_variables.hpp"
+#include "util/environment_variables.hpp"
 #include "storage/remote/signed_remote.hpp"
 
 #include <cachepy/api.hpp>

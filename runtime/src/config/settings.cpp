@@ -12,7 +12,7 @@
 #include "../util/regular_file.hpp"
 #include "config_module.hpp"
 #include "duration.hpp"
-#include "environment_variables.hpp"
+#include "../util/environment_variables.hpp"
 
 #include <algorithm>
 #include <atomic>

@@ -1,6 +1,6 @@
 #include "module_loader.hpp"
 
-#include "../config/environment_variables.hpp"
+#include "../util/environment_variables.hpp"
 
 #include <cerrno>
 #include <cstdlib>

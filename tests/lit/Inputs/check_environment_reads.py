@@ -1,5 +1,5 @@
 """Every CACHEPY_ environment variable is named in one table,
-runtime/src/config/environment_variables.hpp, which docs/configuration.md is held to
+runtime/src/util/environment_variables.hpp, which docs/configuration.md is held to
 (tests/unit/environment_variables_test.cpp). Prints each place in the runtime, the tools
 or the plugin that reads a CACHEPY_ variable by a literal, or spells a listed name as a
 literal of its own anywhere else (a message names one inside a sentence), and exits 1
@@ -10,7 +10,7 @@ import os
 import re
 import sys
 
-LIST = os.path.join("runtime", "src", "config", "environment_variables.hpp")
+LIST = os.path.join("runtime", "src", "util", "environment_variables.hpp")
 SCANNED = ["runtime", "tools", "plugin"]
 SOURCES = (".c", ".cpp", ".h", ".hpp", ".def", ".inc")
 # A variable read or set by its name: a new one, not yet in the table, is caught too.

@@ -12,7 +12,6 @@ import sys
 # From the bottom up, each layer's parts. A folder's files are in its part unless a
 # deeper name holds them.
 LAYERS = [
-    ["config/environment_variables.hpp"],  # names only, for every layer to read
     ["util"],
     ["logging"],
     ["codec"],                           # the storage formats' bytes

@@ -1,5 +1,5 @@
-#ifndef CACHEPY_CONFIG_ENVIRONMENT_VARIABLES_HPP
-#define CACHEPY_CONFIG_ENVIRONMENT_VARIABLES_HPP
+#ifndef CACHEPY_UTIL_ENVIRONMENT_VARIABLES_HPP
+#define CACHEPY_UTIL_ENVIRONMENT_VARIABLES_HPP
 
 // Every environment variable cachepy reads, in one table: each reader takes the name
 // from it, a unit test holds docs/configuration.md's table of variables to it, and
